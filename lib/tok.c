@@ -1,0 +1,466 @@
+/*
+ * tok: a Penn Treebank style tokenizer for raw UTF-8 news text.
+ * See tok.h for the conventions; they match the entity training data.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tok.h"
+
+/*
+ * Words that keep their full stop.  Sorted (strcmp order) for bsearch;
+ * matched case-sensitively, so "No." keeps its stop but "no." does not.
+ */
+static const char *const abbrevs[] = {
+	"Adm", "Apr", "Aug", "Ave", "Blvd", "Brig", "Bros", "Capt", "Cmdr",
+	"Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Dr", "Esq", "Feb", "Fla",
+	"Fr", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun",
+	"Lt", "Ltd", "Maj", "Mar", "Mass", "Messrs", "Mich", "Mr", "Mrs",
+	"Ms", "Mt", "No", "Nos", "Nov", "Oct", "Ph", "Pres", "Prof", "Pvt",
+	"Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St",
+	"Ste", "Supt", "Tenn", "Va", "Wash", "al", "approx", "cf", "etc",
+	"vs"
+};
+
+static const char *const clitics[] = { "d", "ll", "m", "re", "s", "ve" };
+
+void
+tok_list_init(struct tok_list *tl)
+{
+	tl->v = NULL;
+	tl->n = tl->cap = 0;
+}
+
+void
+tok_list_free(struct tok_list *tl)
+{
+	free(tl->v);
+	tok_list_init(tl);
+}
+
+size_t
+tok_utf8(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	size_t n, i;
+
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		c &= 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		c &= 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else
+		goto bad;
+	if (n > len)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/*
+ * Everything from Latin-1 letters up is a letter except the symbol and
+ * punctuation blocks news text actually uses; a rough rule, but it keeps
+ * accented names, Greek and Cyrillic whole without Unicode tables.
+ */
+int
+tok_isletter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp >= 0x2000 && cp <= 0x2BFF)
+		return 0;
+	if (cp >= 0x3000 && cp <= 0x303F)
+		return 0;
+	if (cp >= 0xFE30 && cp <= 0xFE6F)
+		return 0;
+	if (cp >= 0xFF00 && cp <= 0xFF0F)
+		return 0;
+	if (cp >= 0xFFF0 && cp <= 0xFFFF)
+		return 0;
+	return 1;
+}
+
+int
+tok_isupper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x137)
+		return (cp & 1) == 0;
+	if (cp >= 0x139 && cp <= 0x148)
+		return (cp & 1) == 1;
+	if (cp >= 0x14A && cp <= 0x177)
+		return (cp & 1) == 0;
+	if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D)
+		return 1;
+	if (cp >= 0x391 && cp <= 0x3AB)
+		return 1;
+	if (cp >= 0x400 && cp <= 0x42F)
+		return 1;
+	if (cp >= 0x1E00 && cp <= 0x1EFF)
+		return (cp & 1) == 0;
+	return 0;
+}
+
+uint32_t
+tok_tolower(uint32_t cp)
+{
+	if (!tok_isupper(cp))
+		return cp;
+	if (cp < 0x80 || (cp >= 0xC0 && cp <= 0xDE) ||
+	    (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if (cp == 0x178)
+		return 0xFF;
+	return cp + 1;
+}
+
+static int
+isdig(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+isspc(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xA0 ||
+	    (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+	    c == 0x3000 || c == 0xFEFF;
+}
+
+static int
+isapos(uint32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+/* Code point at s[i] (0 past the end) and its length in *n. */
+static uint32_t
+peek(const char *s, size_t len, size_t i, size_t *n)
+{
+	uint32_t c;
+
+	if (i >= len) {
+		*n = 0;
+		return 0;
+	}
+	*n = tok_utf8(s + i, len - i, &c);
+	return c;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is s[0..n) one of the words in the sorted table? */
+static int
+inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
+{
+	char buf[16];
+	const char *key = buf;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return bsearch(&key, tab, ntab, sizeof(*tab), cmpstr) != NULL;
+}
+
+/*
+ * If an apostrophe at s[i] starts a clitic ('s 're 've 'll 'd 'm) that
+ * ends the word, return the clitic's length in bytes, else 0.
+ */
+static size_t
+clitic_at(const char *s, size_t len, size_t i)
+{
+	char low[4];
+	size_t n, a, j, k;
+	uint32_t c;
+
+	c = peek(s, len, i, &a);
+	if (!isapos(c))
+		return 0;
+	for (j = i + a, k = 0; j < len && k < 3; j++, k++) {
+		unsigned char ch = (unsigned char)s[j];
+
+		if ((ch | 0x20) < 'a' || (ch | 0x20) > 'z')
+			break;
+		low[k] = (char)(ch | 0x20);
+	}
+	if (k == 0 || k > 2)
+		return 0;
+	c = peek(s, len, j, &n);
+	if (tok_isletter(c) || isdig(c))
+		return 0;
+	return inlist(clitics, sizeof(clitics) / sizeof(clitics[0]), low, k) ?
+	    a + k : 0;
+}
+
+/* If s[i] starts "n't" ending a word, return its length, else 0. */
+static size_t
+nt_at(const char *s, size_t len, size_t i)
+{
+	size_t a, n;
+	uint32_t c;
+
+	if (i >= len || (s[i] | 0x20) != 'n')
+		return 0;
+	c = peek(s, len, i + 1, &a);
+	if (!isapos(c) || i + 1 + a >= len || (s[i + 1 + a] | 0x20) != 't')
+		return 0;
+	c = peek(s, len, i + 2 + a, &n);
+	if (tok_isletter(c) || isdig(c))
+		return 0;
+	return 2 + a;
+}
+
+static int
+prefix_ci(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p), i;
+
+	if (n > len)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) != p[i])
+			return 0;
+	return 1;
+}
+
+/* A URL runs to the next space, less trailing punctuation. */
+static size_t
+url_len(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t c;
+
+	if (!prefix_ci(s, len, "http://") && !prefix_ci(s, len, "https://") &&
+	    !prefix_ci(s, len, "www."))
+		return 0;
+	for (i = 0; i < len; i += n) {
+		c = peek(s, len, i, &n);
+		if (isspc(c) || c == '"' || c == '<' || c == '>' ||
+		    c == 0x201C || c == 0x201D)
+			break;
+	}
+	while (i > 0 && strchr(".,;:!?)]'", s[i - 1]) != NULL)
+		i--;
+	return i;
+}
+
+/*
+ * Scan a word or number starting at s[0]; return its length.  *dots
+ * tells whether it has an inner full stop between single letters (U.S).
+ */
+static size_t
+word_len(const char *s, size_t len, int *dots)
+{
+	size_t i, n, n2, seg, k;
+	uint32_t c, nx, nx2;
+	int email = 0;
+
+	*dots = 0;
+	seg = 0;
+	for (i = 0; i < len; ) {
+		c = peek(s, len, i, &n);
+		if (tok_isletter(c) || isdig(c) ||
+		    (c >= 0x300 && c <= 0x36F)) {
+			if (i > 0 && nt_at(s, len, i) != 0)
+				break;
+			i += n;
+			seg++;
+			continue;
+		}
+		if (i == 0)
+			break;
+		nx = peek(s, len, i + n, &n2);
+		if (c == '-' || c == 0x2011) {
+			if (tok_isletter(nx) || isdig(nx)) {
+				i += n;
+				seg = 0;
+				continue;
+			}
+			break;
+		}
+		if (c == '.') {
+			unsigned char pv = (unsigned char)s[i - 1];
+
+			if (isdig(pv) && isdig(nx)) {
+				i += n;
+				continue;
+			}
+			if (email && (tok_isletter(nx) || isdig(nx))) {
+				i += n;
+				continue;
+			}
+			nx2 = peek(s, len, i + n + n2, &k);
+			if (seg == 1 && tok_isletter(nx) && nx2 == '.') {
+				*dots = 1;
+				i += n;
+				seg = 0;
+				continue;
+			}
+			break;
+		}
+		if (c == ',' || c == ':') {
+			unsigned char pv = (unsigned char)s[i - 1];
+
+			if (isdig(pv) && isdig(nx) && (c == ':' ||
+			    (i + 4 <= len && isdig((unsigned char)s[i + 2]) &&
+			    isdig((unsigned char)s[i + 3]) &&
+			    (i + 4 == len || !isdig((unsigned char)s[i + 4]))))) {
+				i += n;
+				continue;
+			}
+			break;
+		}
+		if (isapos(c)) {
+			if (tok_isletter(nx) && clitic_at(s, len, i) == 0) {
+				i += n;
+				seg = 0;
+				continue;
+			}
+			break;
+		}
+		if (c == '&' && tok_isupper(nx) && tok_isupper(
+		    (unsigned char)s[i - 1])) {
+			i += n;
+			continue;
+		}
+		if (c == '@' && (tok_isletter(nx) || isdig(nx))) {
+			email = 1;
+			i += n;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+static void
+push(struct tok_list *tl, size_t off, size_t len, int kind, int flags,
+    const char *s)
+{
+	struct tok *t;
+	size_t i, n;
+	uint32_t c;
+	int first = 1, letters = 0, lower = 0;
+
+	if (tl->n == tl->cap) {
+		size_t ncap = tl->cap ? tl->cap * 2 : 64;
+		struct tok *nv;
+
+		if ((nv = reallocarray(tl->v, ncap, sizeof(*nv))) == NULL)
+			err(2, NULL);
+		tl->v = nv;
+		tl->cap = ncap;
+	}
+	for (i = 0; i < len; i += n) {
+		n = tok_utf8(s + i, len - i, &c);
+		if (isdig(c))
+			flags |= TOK_HASDIGIT;
+		else if (tok_isletter(c)) {
+			letters++;
+			if (tok_isupper(c)) {
+				flags |= TOK_HASUPPER;
+				if (first)
+					flags |= TOK_UPPER;
+			} else
+				lower++;
+		}
+		first = 0;
+	}
+	if (letters > 0 && lower == 0)
+		flags |= TOK_ALLUPPER;
+	t = &tl->v[tl->n++];
+	t->off = off;
+	t->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+	t->kind = (uint8_t)kind;
+	t->flags = (uint8_t)flags;
+}
+
+size_t
+tok_text(struct tok_list *tl, const char *s, size_t len)
+{
+	size_t i, n, m, start = tl->n;
+	uint32_t c;
+	int flags = 0, dots, prevword = 0;
+
+	for (i = 0; i < len; ) {
+		c = peek(s, len, i, &n);
+		if (isspc(c)) {
+			flags |= TOK_SPACE;
+			if (c == '\n')
+				flags |= TOK_NEWLINE;
+			i += n;
+			prevword = 0;
+			continue;
+		}
+		if (tok_isletter(c) || isdig(c)) {
+			if ((m = nt_at(s, len, i)) != 0 && prevword) {
+				push(tl, i, m, TOK_WORD, flags, s + i);
+				goto next;
+			}
+			if ((m = url_len(s + i, len - i)) == 0) {
+				m = word_len(s + i, len - i, &dots);
+				/* The full stop of U.S., Mr., J. */
+				if (i + m < len && s[i + m] == '.' && (dots ||
+				    inlist(abbrevs, sizeof(abbrevs) /
+				    sizeof(abbrevs[0]), s + i, m) ||
+				    (m == 1 && tok_isupper(c))))
+					m++;
+			}
+			push(tl, i, m, isdig(c) ? TOK_NUM : TOK_WORD, flags,
+			    s + i);
+			goto next;
+		}
+		if (prevword && (m = clitic_at(s, len, i)) != 0) {
+			push(tl, i, m, TOK_WORD, flags, s + i);
+			goto next;
+		}
+		m = n;
+		if (c == '.' || c == '-')
+			while (i + m < len && s[i + m] == (char)c)
+				m++;
+		push(tl, i, m, TOK_PUNCT, flags, s + i);
+next:
+		prevword = tl->v[tl->n - 1].kind != TOK_PUNCT;
+		i += m;
+		flags = 0;
+	}
+	return tl->n - start;
+}
