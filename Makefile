@@ -1,0 +1,97 @@
+# newsutils - see README.md.  `make deps check` is all a fresh Debian
+# machine needs; `make help` lists the targets.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DESTDIR	?=
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+NU_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
+	$(shell pkg-config --cflags libbsd-overlay libpcre2-8)
+NU_LIBS	= $(shell pkg-config --libs libbsd-overlay libpcre2-8) -lm
+
+# SANITIZE=1 builds everything with AddressSanitizer and UBSan into its
+# own folders, so the two builds never mix.
+ifdef SANITIZE
+NU_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+NU_LIBS	+= -fsanitize=address,undefined
+O	= build-san
+B	= bin-san
+else
+O	= build
+B	= bin
+endif
+
+PROGS	= $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+TOOLS	= $(patsubst tools/%.c,%,$(wildcard tools/*.c))
+LIBSRC	= $(wildcard lib/*.c)
+LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
+LIBA	= $(O)/libnewsutils.a
+UNITS	= $(patsubst tests/unit/%.c,$(O)/tests/unit/%.t,$(wildcard tests/unit/*.c))
+MANS	= $(wildcard man/*.[17])
+E	= ../shared/eval
+
+all: $(PROGS:%=$(B)/%) $(TOOLS:%=$(B)/%)
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(NU_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(B)/%: $(O)/cmd/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
+
+$(B)/%: $(O)/tools/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
+
+$(O)/tests/unit/%.t: $(O)/tests/unit/%.o $(LIBA)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+deps:
+	@sh tools/deps.sh
+
+# One prove run over the C unit tests and every bats file, so the last
+# line is prove's summary.
+check: all $(UNITS)
+	NU_BIN=$(CURDIR)/$(B) NU_UNIT=$(CURDIR)/$(O)/tests/unit \
+	    prove -e tests/tap-exec $(UNITS) tests/*.bats
+
+demo: all
+	@sh tools/demo.sh $(B)
+
+eval: all
+	@sh tools/eval.sh $(B)
+
+bench: all
+	@sh tools/bench.sh $(B)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do install -m 755 $(B)/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(wildcard man/*.1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in $(wildcard man/*.7); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(notdir $(wildcard man/*.1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	for m in $(notdir $(wildcard man/*.7)); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m; done
+
+clean:
+	rm -rf build build-san bin bin-san
+
+help:
+	@echo "targets: all deps check demo eval bench install uninstall clean"
+	@echo "variables: PREFIX DESTDIR SANITIZE=1 CC CFLAGS"
+
+.PHONY: all deps check demo eval bench install uninstall clean help
+.SECONDARY:

@@ -1,0 +1,2 @@
+build/lib/tok.o: lib/tok.c lib/tok.h
+lib/tok.h:

@@ -1,0 +1,303 @@
+/*
+ * nerfeat: per-token facts and feature hashes for the entity tagger.
+ * Shared by the tagger and the trainer; any change here needs `make model`.
+ */
+#include <string.h>
+
+#include "nerfeat.h"
+#include "tok.h"
+
+#define FNV_OFF		0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+#define GOLD		0x9e3779b97f4a7c15ULL
+
+/* Stand-ins for the words before the start and after the end. */
+#define PAD_BEFORE	0x5a17c0de5a17c0deULL
+#define PAD_AFTER	0x0e1dc0de0e1dc0deULL
+
+/* Feature templates; the numbers are part of the model, do not reorder. */
+enum {
+	T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2,
+	T_S0, T_SM1, T_SP1, T_SM2, T_SP2,
+	T_WM1W0, T_W0WP1, T_SM1S0, T_S0SP1, T_SM1S0SP1,
+	T_Y1, T_Y1Y2, T_Y1W0, T_Y1S0,
+	T_L0, T_L0S0, T_LM1, T_LP1, T_L0INIT, T_INITS0,
+	T_H0, T_H0S0, T_G0, T_GM1, T_GP1, T_PG0,
+	T_WM1S0, T_S0WP1, T_WM2WM1, T_WP1WP2, T_Y1G0, T_EX0
+};
+
+uint64_t
+ner_hash_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+/*
+ * Lower-cased, with every digit read as 0 so that years and amounts share
+ * their statistics.
+ */
+uint64_t
+ner_hash_word(const char *s, size_t len)
+{
+	uint64_t h = FNV_OFF;
+	size_t i, n;
+	uint32_t c;
+
+	for (i = 0; i < len; i += n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			n = 1;
+			if (b >= 'A' && b <= 'Z')
+				b |= 0x20;
+			else if (b >= '0' && b <= '9')
+				b = '0';
+			h = (h ^ b) * FNV_PRIME;
+			continue;
+		}
+		n = tok_utf8(s + i, len - i, &c);
+		c = tok_tolower(c);
+		h = (h ^ (c & 0xFF)) * FNV_PRIME;
+		h = (h ^ (c >> 8)) * FNV_PRIME;
+	}
+	return h;
+}
+
+uint64_t
+ner_hash_exact(const char *s, size_t len)
+{
+	uint64_t h = FNV_OFF ^ 0x77;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return h;
+}
+
+uint64_t
+ner_hash_phrase(uint64_t h, uint64_t word)
+{
+	return ner_hash_mix(h * 31 + word + GOLD);
+}
+
+/* Shape: X upper, x lower, d digit, runs collapsed: Xx, X.X., dd,dd. */
+static uint32_t
+shape_of(const char *s, size_t len, int *cap)
+{
+	uint32_t h = 2166136261u, c;
+	size_t i, n, k = 0;
+	int prev = -1, ch;
+
+	*cap = 0;
+	for (i = 0; i < len && k < 10; i += n) {
+		n = tok_utf8(s + i, len - i, &c);
+		if (c >= '0' && c <= '9')
+			ch = 'd';
+		else if (tok_isupper(c)) {
+			ch = 'X';
+			*cap = 1;
+		} else if (tok_isletter(c))
+			ch = 'x';
+		else if (c < 0x80)
+			ch = (int)c;
+		else
+			ch = '#';
+		if (ch == prev)
+			continue;
+		prev = ch;
+		h = (h ^ (uint32_t)ch) * 16777619u;
+		k++;
+	}
+	/* A long word differs from a short one of the same shape (CEO/NATO
+	 * vs US). */
+	h = (h ^ (len > 4 ? 'L' : 'S')) * 16777619u;
+	return h;
+}
+
+static int
+is_stop(const char *s, size_t len)
+{
+	return len == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?');
+}
+
+static int
+is_opener(const char *s, size_t len)
+{
+	if (len == 1)
+		return s[0] == '"' || s[0] == '\'' || s[0] == '(' ||
+		    s[0] == '[' || s[0] == '-';
+	/* “ ‘ — – */
+	return len == 3 && (unsigned char)s[0] == 0xE2 &&
+	    (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98 ||
+	    (unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93);
+}
+
+void
+ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
+    const size_t *len, size_t n, ner_lookup_fn look, void *ctx)
+{
+	struct ner_lexent e;
+	size_t i, k, best;
+	uint64_t h;
+	uint16_t bb;
+	int cap;
+
+	for (i = 0; i < n; i++) {
+		struct ner_tokinfo *t = &ti[i];
+
+		t->word = ner_hash_word(s[i], len[i]);
+		t->exact = ner_hash_exact(s[i], len[i]);
+		t->shape = shape_of(s[i], len[i], &cap);
+		t->cap = (uint8_t)cap;
+		t->hist = 0;
+		t->bits = t->pbits = 0;
+		t->lcr = NER_LCR_UNSEEN;
+		if (i == 0 || is_stop(s[i - 1], len[i - 1]))
+			t->init = 1;
+		else
+			t->init = is_opener(s[i - 1], len[i - 1]) &&
+			    ti[i - 1].init;
+	}
+	for (i = 0; i < n; i++) {
+		if (!look(ctx, ti[i].word, &e))
+			continue;
+		ti[i].lcr = e.lcr;
+		ti[i].bits |= e.bits & ~NER_LX_PHRASE;
+		ti[i].pbits |= e.bits & ~NER_LX_PHRASE;
+		if (!(e.bits & NER_LX_PHRASE) || !ti[i].cap)
+			continue;
+		/* The longest phrase starting here marks all its tokens. */
+		h = ti[i].word;
+		best = 0;
+		bb = 0;
+		for (k = i + 1; k < n && k < i + NER_MAXPHRASE; k++) {
+			h = ner_hash_phrase(h, ti[k].word);
+			if (!look(ctx, h, &e))
+				break;
+			if (e.bits & ~NER_LX_PHRASE) {
+				best = k;
+				bb = e.bits & ~NER_LX_PHRASE;
+			}
+			if (!(e.bits & NER_LX_PHRASE))
+				break;
+		}
+		if (best == 0)
+			continue;
+		ti[i].pbits = bb;
+		for (k = i; k <= best; k++)
+			ti[k].bits |= bb;
+	}
+}
+
+int
+ner_feat_skip(const struct ner_tokinfo *ti, size_t n, size_t i, int yprev)
+{
+	return yprev == NER_O && !ti[i].cap && (i + 1 >= n || !ti[i + 1].cap);
+}
+
+int
+ner_label_ok(int prev, int y)
+{
+	if (y == NER_O || NER_LABEL_ISB(y))
+		return 1;
+	return prev != NER_O && NER_LABEL_TYPE(prev) == NER_LABEL_TYPE(y);
+}
+
+static uint64_t
+f1(uint64_t t, uint64_t a)
+{
+	return ner_hash_mix(a ^ (t * GOLD));
+}
+
+static uint64_t
+f2(uint64_t t, uint64_t a, uint64_t b)
+{
+	return ner_hash_mix(ner_hash_mix(a ^ (t * GOLD)) + b);
+}
+
+static uint64_t
+f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
+{
+	return ner_hash_mix(f2(t, a, b) + c * GOLD);
+}
+
+size_t
+ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
+    int y2, uint64_t *f)
+{
+	const struct ner_tokinfo *t = &ti[i];
+	uint64_t wm2, wm1, wp1, wp2, s0, sm2, sm1, sp1, sp2;
+	unsigned lm1, lp1, gm1, gp1, b;
+	size_t k = 0;
+
+	wm1 = i >= 1 ? ti[i - 1].word : PAD_BEFORE;
+	wm2 = i >= 2 ? ti[i - 2].word : PAD_BEFORE;
+	wp1 = i + 1 < n ? ti[i + 1].word : PAD_AFTER;
+	wp2 = i + 2 < n ? ti[i + 2].word : PAD_AFTER;
+	sm1 = i >= 1 ? ti[i - 1].shape : 1;
+	sm2 = i >= 2 ? ti[i - 2].shape : 1;
+	sp1 = i + 1 < n ? ti[i + 1].shape : 2;
+	sp2 = i + 2 < n ? ti[i + 2].shape : 2;
+	lm1 = i >= 1 ? ti[i - 1].lcr : 9;
+	lp1 = i + 1 < n ? ti[i + 1].lcr : 9;
+	gm1 = i >= 1 ? ti[i - 1].bits : 0;
+	gp1 = i + 1 < n ? ti[i + 1].bits : 0;
+	s0 = t->shape;
+
+	f[k++] = f1(T_BIAS, 0);
+	f[k++] = f1(T_W0, t->word);
+	f[k++] = f1(T_WM1, wm1);
+	f[k++] = f1(T_WP1, wp1);
+	f[k++] = f1(T_WM2, wm2);
+	f[k++] = f1(T_WP2, wp2);
+	f[k++] = f1(T_S0, s0);
+	f[k++] = f1(T_SM1, sm1);
+	f[k++] = f1(T_SP1, sp1);
+	f[k++] = f1(T_SM2, sm2);
+	f[k++] = f1(T_SP2, sp2);
+	f[k++] = f2(T_WM1W0, wm1, t->word);
+	f[k++] = f2(T_W0WP1, t->word, wp1);
+	f[k++] = f2(T_SM1S0, sm1, s0);
+	f[k++] = f2(T_S0SP1, s0, sp1);
+	f[k++] = f3(T_SM1S0SP1, sm1, s0, sp1);
+	f[k++] = f1(T_Y1, (uint64_t)y1);
+	f[k++] = f2(T_Y1Y2, (uint64_t)y1, (uint64_t)y2);
+	f[k++] = f2(T_Y1W0, (uint64_t)y1, t->word);
+	f[k++] = f2(T_Y1S0, (uint64_t)y1, s0);
+	f[k++] = f1(T_L0, t->lcr);
+	f[k++] = f2(T_L0S0, t->lcr, s0);
+	f[k++] = f1(T_LM1, lm1);
+	f[k++] = f1(T_LP1, lp1);
+	f[k++] = f2(T_L0INIT, t->lcr, t->init);
+	f[k++] = f2(T_INITS0, t->init, s0);
+	f[k++] = f1(T_H0, t->hist);
+	f[k++] = f2(T_H0S0, t->hist, s0);
+	f[k++] = f2(T_WM1S0, wm1, s0);
+	f[k++] = f2(T_S0WP1, s0, wp1);
+	f[k++] = f2(T_WM2WM1, wm2, wm1);
+	f[k++] = f2(T_WP1WP2, wp1, wp2);
+	f[k++] = f1(T_EX0, t->exact);
+	for (b = 0; b < NER_LX_NBITS; b++) {
+		unsigned m = 1u << b;
+
+		if (t->bits & m) {
+			f[k++] = f2(T_G0, b, t->cap);
+			f[k++] = f2(T_Y1G0, b, (uint64_t)y1);
+		}
+		if (t->pbits & m)
+			f[k++] = f1(T_PG0, b);
+		if (gm1 & m)
+			f[k++] = f1(T_GM1, b);
+		if (gp1 & m)
+			f[k++] = f1(T_GP1, b);
+		if (k > NER_MAXFEAT - 5)
+			break;
+	}
+	return k;
+}

@@ -1,0 +1,55 @@
+/*
+ * opt.h - the one option table.  Every program lists its own options in
+ * the same form as the common ones; one table then drives getopt_long,
+ * the usage line and --help, so they cannot drift apart.
+ */
+#ifndef NU_OPT_H
+#define NU_OPT_H
+
+#include <getopt.h>
+
+/* Ids of long-only options start here, above every short option letter. */
+#define OPT_LONG	256
+
+struct opt {
+	int		 id;		/* short option letter, or OPT_LONG + n */
+	const char	*lname;		/* long name, or NULL */
+	int		 arg;		/* no_argument or required_argument */
+	const char	*argname;	/* shown in --help, e.g. "TYPES" */
+	const char	*help;		/* one line for --help */
+};
+
+/* What a program says about itself for --help, usage and --version. */
+struct opt_prog {
+	const char	*name;
+	const char	*synopsis;	/* after the name: "[-bHhjpz] [file ...]" */
+	const char	*summary;	/* one sentence for --help */
+	const struct opt *opts;		/* the program's own, ended by id 0 */
+	/* Called for each of the program's own options; returns 0 if bad. */
+	int		(*set)(int id, const char *arg);
+};
+
+/* The common flags of DESIGN.md, set by opt_parse. */
+struct opt_common {
+	int		 header;	/* -H 1, -h 0, -1 when neither given */
+	int		 offsets;	/* -b */
+	int		 json;		/* -j, --json */
+	int		 nul;		/* -z */
+	int		 linebuf;	/* --line-buffered */
+};
+
+extern struct opt_common opt_common;
+
+/*
+ * Parse argv.  Exits 0 after --help and --version, 2 after a usage error.
+ * Returns the index of the first operand.
+ */
+int	opt_parse(const struct opt_prog *, int, char *[]);
+
+/* Print the usage line to standard error and exit 2. */
+void	opt_usage(void) __attribute__((noreturn));
+
+/* Whether to print document names, given the number of operands. */
+int	opt_want_header(int noperands);
+
+#endif
