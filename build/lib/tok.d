@@ -1,2 +1,0 @@
-build/lib/tok.o: lib/tok.c lib/tok.h
-lib/tok.h:
