@@ -1,0 +1,333 @@
+/*
+ * ner: decode sentences with the compiled-in perceptron model.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ner.h"
+#include "ner_model.h"
+#include "nerfeat.h"
+
+/*
+ * Document history: the type each capitalised word (as written) got most
+ * recently.  A fixed table, emptied when it fills, so memory does not grow
+ * with the document.
+ */
+#define HIST_SLOTS	4096
+#define HIST_MAX	3000
+
+struct ner {
+	struct ner_tokinfo *ti;
+	const char	**sp;
+	size_t		*lp;
+	uint8_t		*lab;
+	size_t		 cap;		/* of the four arrays above */
+	struct ner_span	*spans;
+	size_t		 nspans, cspans;
+	uint64_t	 hkey[HIST_SLOTS];
+	uint8_t		 hval[HIST_SLOTS];
+	size_t		 hn;
+};
+
+static const char *const ptype_names[NER_PT_COUNT] = {
+	"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"
+};
+
+static const char *const base_names[NER_NTYPES] = {
+	"O", "PER", "LOC", "ORG", "MISC"
+};
+
+const char *
+ner_type_name(int t)
+{
+	return t >= 0 && t < NER_PT_COUNT ? ptype_names[t] : "?";
+}
+
+const char *
+ner_base_name(int t)
+{
+	return t >= 0 && t < NER_NTYPES ? base_names[t] : "?";
+}
+
+int
+ner_type_parse(const char *s, size_t len)
+{
+	int t;
+
+	for (t = 0; t < NER_PT_COUNT; t++)
+		if (strlen(ptype_names[t]) == len &&
+		    strncasecmp(ptype_names[t], s, len) == 0)
+			return t;
+	return -1;
+}
+
+struct ner *
+ner_new(void)
+{
+	struct ner *n;
+
+	if ((n = calloc(1, sizeof(*n))) == NULL)
+		err(2, NULL);
+	return n;
+}
+
+void
+ner_free(struct ner *n)
+{
+	if (n == NULL)
+		return;
+	free(n->ti);
+	free(n->sp);
+	free(n->lp);
+	free(n->lab);
+	free(n->spans);
+	free(n);
+}
+
+void
+ner_doc_begin(struct ner *n)
+{
+	memset(n->hkey, 0, sizeof(n->hkey));
+	n->hn = 0;
+}
+
+static uint8_t *
+hist_slot(struct ner *n, uint64_t k, int create)
+{
+	size_t i;
+
+	k |= 1;
+	for (i = k & (HIST_SLOTS - 1); n->hkey[i] != 0;
+	    i = (i + 1) & (HIST_SLOTS - 1))
+		if (n->hkey[i] == k)
+			return &n->hval[i];
+	if (!create)
+		return NULL;
+	if (n->hn >= HIST_MAX) {
+		ner_doc_begin(n);
+		i = k & (HIST_SLOTS - 1);
+	}
+	n->hkey[i] = k;
+	n->hn++;
+	return &n->hval[i];
+}
+
+/* Lexicon lookup in the compiled table. */
+static int
+model_look(void *ctx, uint64_t h, struct ner_lexent *e)
+{
+	uint32_t key = NER_MODEL_KEY(h), i;
+
+	(void)ctx;
+	for (i = (uint32_t)h & ner_model_lmask; ner_model_lex[i].key != 0;
+	    i = (i + 1) & ner_model_lmask)
+		if (ner_model_lex[i].key == key) {
+			e->bits = ner_model_lex[i].bits;
+			e->lcr = ner_model_lex[i].lcr;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+grow(struct ner *n, size_t ntok)
+{
+	size_t c = n->cap ? n->cap : 64;
+
+	if (ntok <= n->cap)
+		return;
+	while (c < ntok)
+		c *= 2;
+	if ((n->ti = reallocarray(n->ti, c, sizeof(*n->ti))) == NULL ||
+	    (n->sp = reallocarray(n->sp, c, sizeof(*n->sp))) == NULL ||
+	    (n->lp = reallocarray(n->lp, c, sizeof(*n->lp))) == NULL ||
+	    (n->lab = reallocarray(n->lab, c, 1)) == NULL)
+		err(2, NULL);
+	n->cap = c;
+}
+
+/* Score token i and return the best label allowed after y1. */
+static int
+decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
+{
+	uint64_t f[NER_MAXFEAT];
+	int32_t sc[NER_NLABELS];
+	size_t k, nf;
+	uint32_t j, key;
+	int y, best;
+
+	nf = ner_feat_extract(ti, ntok, i, y1, y2, f);
+	memset(sc, 0, sizeof(sc));
+	for (k = 0; k < nf; k++) {
+		key = NER_MODEL_KEY(f[k]);
+		for (j = (uint32_t)f[k] & ner_model_wmask;
+		    ner_model_w[j].key != 0; j = (j + 1) & ner_model_wmask) {
+			if (ner_model_w[j].key != key)
+				continue;
+			for (y = 0; y < NER_NLABELS; y++)
+				sc[y] += ner_model_w[j].w[y];
+			break;
+		}
+	}
+	best = NER_O;
+	for (y = 1; y < NER_NLABELS; y++)
+		if (ner_label_ok(y1, y) && sc[y] > sc[best])
+			best = y;
+	return best;
+}
+
+static void
+add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
+{
+	struct ner_span *s;
+	struct ner_lexent e;
+	uint64_t h;
+	size_t i;
+
+	if (n->nspans == n->cspans) {
+		size_t c = n->cspans ? n->cspans * 2 : 16;
+
+		if ((s = reallocarray(n->spans, c, sizeof(*s))) == NULL)
+			err(2, NULL);
+		n->spans = s;
+		n->cspans = c;
+	}
+	s = &n->spans[n->nspans++];
+	s->base = base;
+	s->tok_start = a;
+	s->tok_end = b;
+	s->start = toks[a].off;
+	s->end = toks[b - 1].off + toks[b - 1].len;
+	s->title = (size_t)-1;
+	if (a > 0 && (n->ti[a - 1].bits & NER_LX_TITLE) && n->ti[a - 1].cap)
+		s->title = a - 1;
+
+	/* Product types: the lexicon tells a GPE and a nationality. */
+	h = n->ti[a].word;
+	for (i = a + 1; i < b; i++)
+		h = ner_hash_phrase(h, n->ti[i].word);
+	if (!model_look(NULL, h, &e))
+		e.bits = 0;
+	switch (base) {
+	case NER_PER:
+		s->type = NER_PT_PERSON;
+		break;
+	case NER_ORG:
+		s->type = NER_PT_ORG;
+		break;
+	case NER_LOC:
+		s->type = e.bits & (NER_LX_COUNTRY | NER_LX_REGION |
+		    NER_LX_CITY) ? NER_PT_GPE : NER_PT_LOC;
+		break;
+	default:
+		s->type = e.bits & NER_LX_DEMONYM ? NER_PT_NORP : NER_PT_MISC;
+		break;
+	}
+}
+
+static int
+is_article(const char *s, size_t len)
+{
+	return (len == 3 && memcmp(s, "the", 3) == 0) ||
+	    (len == 1 && s[0] == 'a') || (len == 2 && memcmp(s, "an", 2) == 0);
+}
+
+static int
+is_poss(const char *s, size_t len)
+{
+	return (len == 2 && memcmp(s, "'s", 2) == 0) ||
+	    (len == 4 && memcmp(s, "\xe2\x80\x99s", 4) == 0);
+}
+
+/* May token i begin (end) an entity span? */
+static int
+edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
+{
+	if (is_poss(n->sp[i], n->lp[i]))
+		return 0;
+	switch (toks[i].kind) {
+	case TOK_PUNCT:
+		return 0;
+	case TOK_NUM:
+		return 1;
+	default:
+		if (end)
+			return n->ti[i].cap;
+		return !is_article(n->sp[i], n->lp[i]);
+	}
+}
+
+/*
+ * Turn labels into spans, with the CoNLL clean-ups the model sometimes
+ * misses: an article, a possessive or punctuation at either edge, a
+ * lower-case word at the end, and a leading title inside a person's name.
+ */
+static void
+make_spans(struct ner *n, const struct tok *toks, size_t ntok)
+{
+	size_t i, a, b;
+	int t;
+
+	n->nspans = 0;
+	for (i = 0; i < ntok; ) {
+		if (n->lab[i] == NER_O) {
+			i++;
+			continue;
+		}
+		t = NER_LABEL_TYPE(n->lab[i]);
+		a = i;
+		for (b = i + 1; b < ntok && n->lab[b] == 2 * t; b++)
+			;
+		i = b;
+		while (a < b && !edge_ok(n, toks, a, 0))
+			a++;
+		while (b > a && !edge_ok(n, toks, b - 1, 1))
+			b--;
+		if (t == NER_PER)
+			while (b - a > 1 && (n->ti[a].bits & NER_LX_TITLE) &&
+			    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST)))
+				a++;
+		if (a < b)
+			add_span(n, toks, a, b, t);
+	}
+}
+
+size_t
+ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
+    size_t ntok, const struct ner_span **spans)
+{
+	struct ner_tokinfo *ti;
+	size_t i;
+	uint8_t *h;
+	int y1, y2;
+
+	grow(n, ntok);
+	ti = n->ti;
+	for (i = 0; i < ntok; i++) {
+		n->sp[i] = text + toks[i].off;
+		n->lp[i] = toks[i].len;
+	}
+	ner_feat_sentence(ti, n->sp, n->lp, ntok, model_look, NULL);
+	for (i = 0; i < ntok; i++)
+		if (ti[i].cap && (h = hist_slot(n, ti[i].exact, 0)) != NULL)
+			ti[i].hist = *h;
+	for (i = 0; i < ntok; i++) {
+		y1 = i >= 1 ? n->lab[i - 1] : NER_O;
+		y2 = i >= 2 ? n->lab[i - 2] : NER_O;
+		if (ner_feat_skip(ti, ntok, i, y1))
+			n->lab[i] = NER_O;
+		else
+			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2);
+	}
+	for (i = 0; i < ntok; i++)
+		if (ti[i].cap) {
+			h = hist_slot(n, ti[i].exact, 1);
+			*h = n->lab[i] == NER_O ? 5 :
+			    (uint8_t)NER_LABEL_TYPE(n->lab[i]);
+		}
+	make_spans(n, toks, ntok);
+	*spans = n->spans;
+	return n->nspans;
+}

@@ -1,0 +1,78 @@
+/*
+ * ner: the statistical named-entity tagger.
+ *
+ * A greedy left-to-right averaged perceptron over BIO labels (PER, LOC,
+ * ORG, MISC as in the CoNLL-style training data) with word, shape,
+ * lexicon and document-history features (lib/nerfeat.c).  The weights
+ * and word lists are compiled in (lib/ner_model.c, made by `make model`),
+ * so there is nothing to load.
+ *
+ * Use:
+ *	struct ner *n = ner_new();
+ *	for each document:
+ *		ner_doc_begin(n);
+ *		for each sentence (or paragraph) of it:
+ *			tok_text(&tl, text, len);
+ *			k = ner_tag_sentence(n, text, tl.v, tl.n, &spans);
+ *	ner_free(n);
+ *
+ * Spans follow CoNLL practice: no leading "the", no possessive 's, and
+ * titles ("President", "Mr.") stay outside PERSON spans.
+ * Memory is bounded by the longest sentence plus a fixed-size document
+ * history.
+ */
+#ifndef NER_H
+#define NER_H
+
+#include <stddef.h>
+
+#include "tok.h"
+
+/* Product types, in the order of the man page. */
+enum ner_ptype {
+	NER_PT_PERSON,
+	NER_PT_ORG,
+	NER_PT_GPE,		/* countries, cities, states */
+	NER_PT_LOC,		/* other places */
+	NER_PT_NORP,		/* nationalities, religious and political groups */
+	NER_PT_MISC,		/* events, works, products, laws */
+	NER_PT_COUNT
+};
+
+struct ner_span {
+	int		 type;		/* enum ner_ptype */
+	int		 base;		/* enum ner_type (nerfeat.h): PER LOC ORG MISC */
+	size_t		 tok_start;	/* tokens [tok_start, tok_end) */
+	size_t		 tok_end;
+	size_t		 start;		/* bytes [start, end) of the text */
+	size_t		 end;
+	size_t		 title;		/* a title token just before, or (size_t)-1 */
+};
+
+struct ner;
+
+struct ner	*ner_new(void);
+void		 ner_free(struct ner *);
+
+/* Forget the document history: a new document starts. */
+void		 ner_doc_begin(struct ner *);
+
+/*
+ * Tag one sentence: toks[0..ntok) with offsets into text.  Sets *spans
+ * to the entity spans found, in text order, and returns their number.
+ * The spans stay valid until the next call.
+ */
+size_t		 ner_tag_sentence(struct ner *, const char *text,
+		    const struct tok *toks, size_t ntok,
+		    const struct ner_span **spans);
+
+/* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */
+const char	*ner_type_name(int ptype);
+
+/* "PER", "LOC", "ORG", "MISC" for enum ner_type. */
+const char	*ner_base_name(int type);
+
+/* Parse a product type name (case-insensitive); -1 if unknown. */
+int		 ner_type_parse(const char *s, size_t len);
+
+#endif /* NER_H */
