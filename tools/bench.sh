@@ -1,0 +1,131 @@
+#!/bin/sh
+# make bench: throughput and peak memory of every program in BIN, beside
+# `wc -w` on the same input.
+#
+#   sh tools/bench.sh [BIN]
+#
+# The inputs are news-like files made from the articles in tests/corpus/:
+# their paragraphs, shuffled with a fixed seed and repeated until the file
+# reaches 20 MB and 200 MB.  They are cached under bench/ (gitignored) and
+# remade when the corpus changes.  Times come from hyperfine when it is
+# installed (mean of several runs), else from one run of /usr/bin/time;
+# peak memory (maximum resident set size) always from /usr/bin/time.
+# MB/s counts 10^6 bytes of input per second of wall time, start-up
+# included, as ../shared/eval/sentences/bench does.
+set -eu
+
+BIN=${1:-bin}
+DIR=bench
+CORPUS=tests/corpus
+export LC_ALL=C.UTF-8
+
+if [ ! -x /usr/bin/time ]; then
+	echo "bench: /usr/bin/time is missing; run make deps" >&2
+	exit 1
+fi
+have_hyperfine=0
+command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
+mkdir -p "$DIR"
+
+# Make DIR/news-MB.txt from the corpus paragraphs unless it is newer than
+# every article.  A paragraph is a blank-line separated block, or one line
+# in articles that have no blank lines; they are written blank-line
+# separated so that the programs see ordinary wrapped news.
+make_input() {
+	mb=$1
+	f=$DIR/news-$mb.txt
+	if [ -f "$f" ] && [ -z "$(find "$CORPUS" -newer "$f" -name '*.txt')" ]
+	then
+		return
+	fi
+	echo "bench: making $f" >&2
+	for a in "$CORPUS"/*.txt; do
+		if grep -q '^[[:space:]]*$' "$a"; then
+			awk 'BEGIN { RS = "" } { gsub(/\n/, "\001"); print }' "$a"
+		else
+			cat "$a"
+		fi
+	done | awk -v want=$((mb * 1000000)) '
+	{ p[n++] = $0 }
+	END {
+		srand(20261127)
+		while (size < want) {
+			s = p[int(rand() * n)]
+			gsub(/\001/, "\n", s)
+			printf "%s\n\n", s
+			size += length(s) + 2
+		}
+	}' > "$f.tmp"
+	mv "$f.tmp" "$f"
+}
+
+# The mean wall time of `sh -c CMD < FILE > /dev/null`, in seconds.
+wall() {
+	if [ $have_hyperfine = 1 ]; then
+		hyperfine --style none --warmup "$3" --runs "$4" \
+		    --export-csv "$DIR/hf.csv" "$1 < $2" >/dev/null 2>&1
+		awk -F, 'NR == 2 { print $2 }' "$DIR/hf.csv"
+	else
+		/usr/bin/time -f %e -o "$DIR/time.out" sh -c "$1" \
+		    < "$2" > /dev/null
+		cat "$DIR/time.out"
+	fi
+}
+
+# Peak resident memory of one run, in kilobytes.
+peak() {
+	/usr/bin/time -f %M -o "$DIR/time.out" sh -c "exec $1" \
+	    < "$2" > /dev/null
+	tail -n 1 "$DIR/time.out"
+}
+
+make_input 20
+make_input 200
+# One paragraph, for start-up cost.
+head -n 12 "$CORPUS/harbor-strike.txt" | awk 'NR > 4' > "$DIR/one.txt"
+
+# What each program reads: text, except mentions, which counts names.
+progs=
+for c in cmd/*.c; do
+	p=$(basename "$c" .c)
+	[ -x "$BIN/$p" ] && progs="$progs $p"
+done
+
+mbs() {
+	awk -v b="$(wc -c < "$2")" -v t="$1" \
+	    'BEGIN { printf "%.1f", (t > 0 ? b / 1e6 / t : 0) }'
+}
+
+printf '%-12s %10s %10s %10s %10s %10s %9s\n' program "MB/s 20" \
+    "MB/s 200" "wc -w 200" "peak 20" "peak 200" "one para"
+for p in wc $progs; do
+	if [ "$p" = wc ]; then
+		cmd="wc -w"
+	else
+		cmd="$BIN/$p"
+	fi
+	in20=$DIR/news-20.txt
+	in200=$DIR/news-200.txt
+	if [ "$p" = mentions ]; then
+		# mentions counts one name a line: give it the names of the
+		# text, made once by cutting words out of the same file.
+		for s in 20 200; do
+			[ -s "$DIR/names-$s.txt" ] && continue
+			tr -cs 'A-Za-z' '\n' < "$DIR/news-$s.txt" |
+			    grep '^[A-Z]' > "$DIR/names-$s.txt" || true
+		done
+		in20=$DIR/names-20.txt
+		in200=$DIR/names-200.txt
+	fi
+	t20=$(wall "$cmd" "$in20" 1 5)
+	t200=$(wall "$cmd" "$in200" 0 3)
+	twc=$(wall "wc -w" "$in200" 0 3)
+	m20=$(peak "$cmd" "$in20")
+	m200=$(peak "$cmd" "$in200")
+	t1=$(wall "$cmd" "$DIR/one.txt" 20 200)
+	printf '%-12s %10s %10s %10s %8s KB %7s KB %6.2f ms\n' "$p" \
+	    "$(mbs "$t20" "$in20")" "$(mbs "$t200" "$in200")" \
+	    "$(mbs "$twc" "$in200")" "$m20" "$m200" \
+	    "$(awk -v t="$t1" 'BEGIN { print t * 1000 }')"
+done
+rm -f "$DIR/hf.csv" "$DIR/time.out"
