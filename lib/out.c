@@ -255,3 +255,15 @@ out_blank(void)
 	if (!opt_common.json)
 		putch('\n');
 }
+
+void
+out_tsv_str(const char *s, size_t n)
+{
+	tsv_str(s, n, 0);
+}
+
+void
+out_json_str(const char *s, size_t n)
+{
+	json_str(s, n, 0);
+}

@@ -38,5 +38,11 @@ void	out_record(unsigned long long start, unsigned long long end,
 	    const struct out_field *, size_t);
 /* A blank line in TSV (a paragraph break); nothing in JSON. */
 void	out_blank(void);
+/*
+ * One escaped field or JSON string, for programs that lay out records of
+ * their own (mentions writes counts, not spans of a document).
+ */
+void	out_tsv_str(const char *, size_t);
+void	out_json_str(const char *, size_t);
 
 #endif
