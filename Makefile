@@ -55,6 +55,14 @@ $(B)/%: $(O)/tools/%.o $(LIBA)
 $(O)/tests/unit/%.t: $(O)/tests/unit/%.o $(LIBA)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
 
+# The alias and title tables of lib/link.c, generated from data/.
+LINKTAB	= data/aliases.tsv data/countries.tsv data/titles.txt
+$(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
+	@mkdir -p $(@D)
+	awk -f tools/linktab.awk $(LINKTAB) > $@.tmp && mv $@.tmp $@
+$(O)/lib/link.o: $(O)/gen/link_tab.h
+$(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
+
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 
 deps:

@@ -1,0 +1,1281 @@
+/*
+ * link.c - linking the mentions of one document to their entities (see
+ * link.h).
+ *
+ * A document keeps one record per distinct name (as written, with titles,
+ * a leading "the" and a possessive 's taken off).  Nothing is decided
+ * while mentions come in; when a name is asked for, the names are joined:
+ * first through the dictionary (user entries, then the shipped aliases),
+ * then acronyms to the long form whose initials they spell, then short
+ * forms to the one fullest name that holds them.  Each group then takes
+ * its dictionary NAME, or else its fullest member, as its name.
+ */
+#include <err.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "link.h"
+#include "util.h"
+
+struct link_title_src {
+	const char	*title;
+	int		 gender;
+};
+
+#include "link_tab.h"	/* generated: link_alias_lines[], link_title_tab[] */
+
+#define NAME_MAX_WORDS	24	/* words of a name compared when joining */
+#define TITLE_MAX	64	/* bytes of a title kept */
+
+static const char *const type_names[ENT_NTYPES] = {
+	"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"
+};
+
+/* A dictionary entry: one name or alias, and the entity it stands for. */
+struct dent {
+	size_t		 off, len;	/* the alias as written, in the arena */
+	size_t		 foff;		/* the folded alias, same length */
+	uint32_t	 id;		/* the dictionary entity */
+	uint32_t	 hash;		/* of the folded alias */
+	uint32_t	 next;		/* next user entry with the same first word */
+	enum ent_type	 type;
+	unsigned	 user:1;	/* from the user's file */
+	unsigned	 exact:1;	/* an acronym: case must match */
+};
+
+/* A dictionary entity: its NAME and type. */
+struct dentity {
+	size_t		 off, len;
+	enum ent_type	 type;
+	unsigned	 user:1;
+};
+
+struct link_dict {
+	char		*arena;
+	size_t		 alen, acap;
+	struct dent	*e;
+	size_t		 ne, ecap;
+	struct dentity	*ent;
+	size_t		 nent, entcap;
+	uint32_t	*ht;		/* folded alias -> entry + 1 */
+	size_t		 htcap;
+	uint32_t	*fw;		/* user entries by first word -> entry + 1 */
+	size_t		 fwcap;
+	size_t		 nuser;
+};
+
+/* A distinct name of a document. */
+struct lname {
+	size_t		 off, len;	/* as written (spaces collapsed) */
+	size_t		 foff;		/* folded, same length */
+	size_t		 toff, tlen;	/* a title seen with it */
+	uint32_t	 hash;
+	unsigned	 cnt[ENT_NTYPES];
+	enum ent_type	 first;		/* the type of its first mention */
+	enum ent_type	 type;		/* settled type */
+	int		 gender;
+	ssize_t		 dict;		/* dictionary entity, or -1 */
+	size_t		 best;		/* the group's fullest member so far */
+	size_t		 parent;	/* union-find */
+	size_t		 nw;		/* words */
+	size_t		 w[NAME_MAX_WORDS];	/* word starts, in the folded text */
+	size_t		 wl[NAME_MAX_WORDS];	/* word lengths */
+	size_t		 coff, clen;	/* the group's NAME, once settled */
+	int		 cdict;		/* NAME in the dictionary's arena */
+	enum ent_type	 ctype;
+	size_t		 ctoff, ctlen;	/* the group's title */
+	int		 cgender;
+};
+
+struct link_doc {
+	const struct link_dict *dict;
+	struct lname	*v;
+	size_t		 n, cap;
+	char		*arena;
+	size_t		 alen, acap;
+	uint32_t	*ht;		/* folded name -> name + 1 */
+	size_t		 htcap;
+	int		 dirty;
+};
+
+const char *
+ent_type_name(enum ent_type t)
+{
+	return (unsigned)t < ENT_NTYPES ? type_names[t] : "MISC";
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+isupper_a(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int
+islower_a(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int
+isspace_a(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Letters and digits, and every byte of a multibyte UTF-8 character. */
+static int
+isword(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+static int
+ci_eq(const char *a, const char *b, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+int
+ent_type_parse(const char *s, size_t len, enum ent_type *t)
+{
+	int	 i;
+
+	for (i = 0; i < ENT_NTYPES; i++)
+		if (strlen(type_names[i]) == len && ci_eq(s, type_names[i], len)) {
+			*t = i;
+			return 1;
+		}
+	return 0;
+}
+
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Append n bytes to a growing arena; returns their offset. */
+static size_t
+arena_add(char **a, size_t *alen, size_t *acap, const char *s, size_t n)
+{
+	size_t	 off;
+
+	if (*alen + n + 1 > *acap) {
+		while (*alen + n + 1 > *acap)
+			*acap = *acap ? *acap * 2 : 1024;
+		*a = nu_reallocarray(*a, *acap, 1);
+	}
+	off = *alen;
+	memcpy(*a + off, s, n);
+	(*a)[off + n] = '\0';
+	*alen += n + 1;
+	return off;
+}
+
+/*
+ * Copy s into dst with every run of white space made one space and the
+ * ends trimmed; returns the new length (at most cap).
+ */
+static size_t
+collapse(char *dst, size_t cap, const char *s, size_t n)
+{
+	size_t	 i, k;
+	int	 sp;
+
+	k = 0;
+	sp = 0;
+	for (i = 0; i < n && k < cap; i++) {
+		if (isspace_a((unsigned char)s[i])) {
+			sp = k > 0;
+			continue;
+		}
+		if (sp) {
+			if (k + 1 >= cap)
+				break;
+			dst[k++] = ' ';
+			sp = 0;
+		}
+		dst[k++] = s[i];
+	}
+	return k;
+}
+
+static void
+fold(char *dst, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = lower((unsigned char)s[i]);
+}
+
+/*
+ * An acronym is written in capitals only (full stops and & allowed), with
+ * two to eight letters: such an alias must match with its case, so that
+ * "WHO" is never "who".
+ */
+static int
+is_acronym(const char *s, size_t n)
+{
+	size_t	 i, letters;
+
+	letters = 0;
+	for (i = 0; i < n; i++) {
+		if (isupper_a((unsigned char)s[i]))
+			letters++;
+		else if (s[i] != '.' && s[i] != '&')
+			return 0;
+	}
+	return letters >= 2 && letters <= 8;
+}
+
+/* Titles: the generated table, looked up by the words of the text. */
+
+/*
+ * The length of the title that s[0..n) starts with, including a full
+ * stop after it but not the space: the longest entry of the table whose
+ * words match (case ignored) and which ends at a word end.
+ */
+static size_t
+title_at(const char *s, size_t n, int *gender)
+{
+	const struct link_title_src *t;
+	size_t	 best, tl, k;
+
+	best = 0;
+	for (t = link_title_tab; t->title != NULL; t++) {
+		tl = strlen(t->title);
+		if (tl > n || tl <= best || !ci_eq(s, t->title, tl))
+			continue;
+		k = tl;
+		if (k < n && s[k] == '.' && t->title[tl - 1] != '.')
+			k++;
+		if (k < n && isword((unsigned char)s[k]))
+			continue;
+		if (k < n && s[k] != ' ' && s[k] != '.' &&
+		    !isspace_a((unsigned char)s[k]))
+			continue;
+		if (k > best) {
+			best = k;
+			if (gender != NULL)
+				*gender = t->gender;
+		}
+	}
+	return best;
+}
+
+size_t
+link_title_prefix(const char *s, size_t n, int *gender)
+{
+	size_t	 i, k;
+
+	i = 0;
+	while (i < n && (k = title_at(s + i, n - i, gender)) > 0) {
+		i += k;
+		while (i < n && isspace_a((unsigned char)s[i]))
+			i++;
+	}
+	return i;
+}
+
+size_t
+link_title_before(const char *s, size_t n, size_t *start, int *gender)
+{
+	size_t	 end, b, k, found;
+
+	/* Walk back over white space, then try each word start. */
+	end = n;
+	while (end > 0 && isspace_a((unsigned char)s[end - 1]))
+		end--;
+	found = end;
+	for (;;) {
+		/* The start of the word before found. */
+		b = found;
+		while (b > 0 && isspace_a((unsigned char)s[b - 1]))
+			b--;
+		if (b == 0)
+			break;
+		k = b;
+		while (k > 0 && !isspace_a((unsigned char)s[k - 1]))
+			k--;
+		/* A title may have two or three words: try from further back. */
+		{
+			size_t	 k2 = k, words, best = (size_t)-1;
+
+			for (words = 1; words <= 3; words++) {
+				if (title_at(s + k2, b - k2, gender) == b - k2)
+					best = k2;
+				while (k2 > 0 && isspace_a((unsigned char)s[k2 - 1]))
+					k2--;
+				if (k2 == 0)
+					break;
+				while (k2 > 0 &&
+				    !isspace_a((unsigned char)s[k2 - 1]))
+					k2--;
+			}
+			if (best == (size_t)-1)
+				break;
+			found = best;
+		}
+	}
+	if (found == end)
+		return 0;
+	*start = found;
+	return end - found;
+}
+
+/* The dictionary. */
+
+static void
+dict_ht_grow(struct link_dict *d)
+{
+	uint32_t	*ht;
+	size_t		 cap, i, j;
+
+	cap = d->htcap ? d->htcap * 2 : 1024;
+	ht = nu_calloc(cap, sizeof(*ht));
+	for (i = 0; i < d->htcap; i++) {
+		if (d->ht[i] == 0)
+			continue;
+		j = d->e[d->ht[i] - 1].hash & (cap - 1);
+		while (ht[j] != 0)
+			j = (j + 1) & (cap - 1);
+		ht[j] = d->ht[i];
+	}
+	free(d->ht);
+	d->ht = ht;
+	d->htcap = cap;
+}
+
+/* The entry for the folded alias f[0..n), as written s; -1 if none. */
+static ssize_t
+dict_find(const struct link_dict *d, const char *s, const char *f, size_t n)
+{
+	const struct dent *e;
+	uint32_t h;
+	size_t	 j;
+
+	if (d == NULL || d->htcap == 0)
+		return -1;
+	h = hash_bytes(f, n);
+	for (j = h & (d->htcap - 1); d->ht[j] != 0; j = (j + 1) & (d->htcap - 1)) {
+		e = &d->e[d->ht[j] - 1];
+		if (e->hash != h || e->len != n ||
+		    memcmp(d->arena + e->foff, f, n) != 0)
+			continue;
+		if (e->exact && memcmp(d->arena + e->off, s, n) != 0)
+			continue;
+		return d->ht[j] - 1;
+	}
+	return -1;
+}
+
+static size_t
+first_word_len(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && isword((unsigned char)s[i]); i++)
+		continue;
+	return i;
+}
+
+static void
+dict_fw_add(struct link_dict *d, size_t ei)
+{
+	uint32_t	*fw;
+	size_t		 cap, i, j, fl;
+	uint32_t	 h;
+	struct dent	*e;
+
+	if (d->nuser * 2 >= d->fwcap) {
+		cap = d->fwcap ? d->fwcap * 2 : 256;
+		fw = nu_calloc(cap, sizeof(*fw));
+		for (i = 0; i < d->fwcap; i++) {
+			if (d->fw[i] == 0)
+				continue;
+			e = &d->e[d->fw[i] - 1];
+			fl = first_word_len(d->arena + e->off, e->len);
+			h = hash_bytes(d->arena + e->off, fl);
+			for (j = h & (cap - 1); fw[j] != 0; j = (j + 1) & (cap - 1))
+				continue;
+			fw[j] = d->fw[i];
+		}
+		free(d->fw);
+		d->fw = fw;
+		d->fwcap = cap;
+	}
+	e = &d->e[ei];
+	fl = first_word_len(d->arena + e->off, e->len);
+	h = hash_bytes(d->arena + e->off, fl);
+	/* Chain entries that share a first word behind the first of them. */
+	for (j = h & (d->fwcap - 1); d->fw[j] != 0; j = (j + 1) & (d->fwcap - 1)) {
+		struct dent *o = &d->e[d->fw[j] - 1];
+		size_t ol = first_word_len(d->arena + o->off, o->len);
+
+		if (ol == fl && memcmp(d->arena + o->off, d->arena + e->off,
+		    fl) == 0) {
+			e->next = o->next;
+			o->next = ei + 1;
+			return;
+		}
+	}
+	d->fw[j] = ei + 1;
+	d->nuser++;
+}
+
+/*
+ * Add one line TYPE<TAB>NAME[<TAB>ALIAS...].  A line any of whose names
+ * is already known joins that entity, so an earlier line (the user's
+ * file comes first) keeps its NAME.  Returns NULL, or what is wrong.
+ */
+static const char *
+dict_line(struct link_dict *d, const char *s, size_t n, int user)
+{
+	char		 buf[1024], fb[1024];
+	const char	*p, *end, *tab;
+	enum ent_type	 type;
+	size_t		 fl, k, ei;
+	ssize_t		 id, f;
+	struct dent	*e;
+	struct dentity	*en;
+
+	end = s + n;
+	if ((tab = memchr(s, '\t', n)) == NULL)
+		return "expected TYPE<TAB>NAME[<TAB>ALIAS...]";
+	if (!ent_type_parse(s, tab - s, &type))
+		return "unknown type (PERSON ORG GPE LOC NORP MISC)";
+	/* Does any of the names already stand for an entity? */
+	id = -1;
+	for (p = tab + 1; p <= end && id < 0; p += fl + 1) {
+		tab = memchr(p, '\t', end - p);
+		fl = (tab != NULL ? tab : end) - p;
+		k = collapse(buf, sizeof(buf), p, fl);
+		fold(fb, buf, k);
+		if (k > 0 && (f = dict_find(d, buf, fb, k)) >= 0)
+			id = d->e[f].id;
+	}
+	if (id < 0) {
+		if (d->nent == d->entcap) {
+			d->entcap = d->entcap ? d->entcap * 2 : 256;
+			d->ent = nu_reallocarray(d->ent, d->entcap,
+			    sizeof(*d->ent));
+		}
+		id = d->nent++;
+		en = &d->ent[id];
+		en->type = type;
+		en->user = user;
+		en->len = 0;
+		en->off = (size_t)-1;
+	}
+	en = &d->ent[id];
+	for (p = s + (memchr(s, '\t', n) - (const void *)s) + 1; p <= end;
+	    p += fl + 1) {
+		tab = memchr(p, '\t', end - p);
+		fl = (tab != NULL ? tab : end) - p;
+		k = collapse(buf, sizeof(buf), p, fl);
+		if (k == 0)
+			return "empty name";
+		if (k >= sizeof(buf) - 1)
+			return "name too long";
+		fold(fb, buf, k);
+		if (dict_find(d, buf, fb, k) >= 0) {
+			if (en->off == (size_t)-1)
+				return "empty name";
+			continue;
+		}
+		if (d->ne == d->ecap) {
+			d->ecap = d->ecap ? d->ecap * 2 : 512;
+			d->e = nu_reallocarray(d->e, d->ecap, sizeof(*d->e));
+		}
+		if ((d->ne + 1) * 2 > d->htcap)
+			dict_ht_grow(d);
+		ei = d->ne++;
+		e = &d->e[ei];
+		e->off = arena_add(&d->arena, &d->alen, &d->acap, buf, k);
+		e->foff = arena_add(&d->arena, &d->alen, &d->acap, fb, k);
+		e->len = k;
+		e->id = id;
+		e->hash = hash_bytes(fb, k);
+		e->next = 0;
+		e->type = type;
+		e->user = user;
+		e->exact = is_acronym(buf, k);
+		if (en->off == (size_t)-1) {
+			en->off = e->off;
+			en->len = k;
+		}
+		for (f = e->hash & (d->htcap - 1); d->ht[f] != 0;
+		    f = (f + 1) & (d->htcap - 1))
+			continue;
+		d->ht[f] = ei + 1;
+		if (user)
+			dict_fw_add(d, ei);
+	}
+	return NULL;
+}
+
+static void
+dict_file(struct link_dict *d, const char *path)
+{
+	FILE		*fp;
+	char		*line;
+	size_t		 cap, lineno, i;
+	ssize_t		 n;
+	const char	*msg;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		err(2, "%s", path);
+	line = NULL;
+	cap = 0;
+	lineno = 0;
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		if (n > 0 && line[n - 1] == '\n')
+			n--;
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		/* A BOM on the first line is not part of a type. */
+		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+			memmove(line, line + 3, n -= 3);
+		for (i = 0; i < (size_t)n && (line[i] == ' ' || line[i] == '\t');
+		    i++)
+			continue;
+		if (i == (size_t)n || line[i] == '#')
+			continue;
+		if (memchr(line, '\0', n) != NULL)
+			errx(2, "%s:%zu: NUL byte in line", path, lineno);
+		if ((msg = dict_line(d, line, n, 1)) != NULL)
+			errx(2, "%s:%zu: %s", path, lineno, msg);
+	}
+	if (ferror(fp))
+		err(2, "%s", path);
+	free(line);
+	fclose(fp);
+}
+
+struct link_dict *
+link_dict_open(const char *path)
+{
+	struct link_dict	*d;
+	const char *const	*l;
+	const char		*msg;
+
+	d = nu_calloc(1, sizeof(*d));
+	dict_ht_grow(d);
+	if (path != NULL)
+		dict_file(d, path);
+	for (l = link_alias_lines; *l != NULL; l++)
+		if ((msg = dict_line(d, *l, strlen(*l), 0)) != NULL)
+			errx(2, "shipped alias table: %s: %s", msg, *l);
+	return d;
+}
+
+void
+link_dict_close(struct link_dict *d)
+{
+	if (d == NULL)
+		return;
+	free(d->arena);
+	free(d->e);
+	free(d->ent);
+	free(d->ht);
+	free(d->fw);
+	free(d);
+}
+
+/*
+ * Does the user entry e match s (white space in s matching its single
+ * spaces)?  Returns the bytes of s matched, or 0.
+ */
+static size_t
+user_match(const struct link_dict *d, const struct dent *e, const char *s,
+    size_t n)
+{
+	const char	*a;
+	size_t		 i, k;
+
+	a = d->arena + e->off;
+	for (i = k = 0; k < e->len; k++) {
+		if (a[k] == ' ') {
+			if (i >= n || !isspace_a((unsigned char)s[i]))
+				return 0;
+			while (i < n && isspace_a((unsigned char)s[i]))
+				i++;
+			continue;
+		}
+		if (i >= n || s[i] != a[k])
+			return 0;
+		i++;
+	}
+	/* It must end at a word end. */
+	if (i < n && isword((unsigned char)s[i]) &&
+	    isword((unsigned char)a[e->len - 1]))
+		return 0;
+	return i;
+}
+
+size_t
+link_dict_match(const struct link_dict *d, const char *s, size_t n,
+    enum ent_type *type)
+{
+	const struct dent *e;
+	size_t	 fl, j, best, k;
+	uint32_t h, ei;
+
+	if (d == NULL || d->nuser == 0 || n == 0)
+		return 0;
+	fl = first_word_len(s, n);
+	h = hash_bytes(s, fl);
+	for (j = h & (d->fwcap - 1); d->fw[j] != 0; j = (j + 1) & (d->fwcap - 1)) {
+		e = &d->e[d->fw[j] - 1];
+		if (first_word_len(d->arena + e->off, e->len) == fl &&
+		    memcmp(d->arena + e->off, s, fl) == 0)
+			break;
+	}
+	if (d->fw[j] == 0)
+		return 0;
+	best = 0;
+	for (ei = d->fw[j]; ei != 0; ei = d->e[ei - 1].next) {
+		e = &d->e[ei - 1];
+		if ((k = user_match(d, e, s, n)) > best) {
+			best = k;
+			*type = d->ent[e->id].type;
+		}
+	}
+	return best;
+}
+
+/* The dictionary entity of the name s[0..n), or -1. */
+static ssize_t
+dict_entity(const struct link_dict *d, const char *s, size_t n)
+{
+	char	 buf[1024], fb[1024];
+	size_t	 k;
+	ssize_t	 f;
+
+	k = collapse(buf, sizeof(buf), s, n);
+	fold(fb, buf, k);
+	if (k == 0 || (f = dict_find(d, buf, fb, k)) < 0)
+		return -1;
+	return d->e[f].id;
+}
+
+int
+link_dict_lookup(const struct link_dict *d, const char *s, size_t n,
+    enum ent_type *type, const char **name, size_t *namelen)
+{
+	const struct dentity *en;
+	ssize_t	 id;
+
+	if ((id = dict_entity(d, s, n)) < 0)
+		return 0;
+	en = &d->ent[id];
+	if (type != NULL)
+		*type = en->type;
+	if (name != NULL) {
+		*name = d->arena + en->off;
+		*namelen = en->len;
+	}
+	return 1 + en->user;
+}
+
+/* The names of one document. */
+
+struct link_doc *
+link_doc_new(const struct link_dict *d)
+{
+	struct link_doc	*ld;
+
+	ld = nu_calloc(1, sizeof(*ld));
+	ld->dict = d;
+	ld->htcap = 64;
+	ld->ht = nu_calloc(ld->htcap, sizeof(*ld->ht));
+	return ld;
+}
+
+void
+link_doc_reset(struct link_doc *ld)
+{
+	ld->n = 0;
+	ld->alen = 0;
+	ld->dirty = 0;
+	memset(ld->ht, 0, ld->htcap * sizeof(*ld->ht));
+}
+
+void
+link_doc_free(struct link_doc *ld)
+{
+	if (ld == NULL)
+		return;
+	free(ld->v);
+	free(ld->arena);
+	free(ld->ht);
+	free(ld);
+}
+
+static void
+doc_ht_grow(struct link_doc *ld)
+{
+	size_t	 i, j;
+
+	free(ld->ht);
+	ld->htcap *= 2;
+	ld->ht = nu_calloc(ld->htcap, sizeof(*ld->ht));
+	for (i = 0; i < ld->n; i++) {
+		for (j = ld->v[i].hash & (ld->htcap - 1); ld->ht[j] != 0;
+		    j = (j + 1) & (ld->htcap - 1))
+			continue;
+		ld->ht[j] = i + 1;
+	}
+}
+
+/*
+ * The name a mention stands for: white space collapsed, and for every
+ * type a leading "the" and a trailing possessive taken off, for people
+ * also the titles before the name.  Returns the length in buf; the
+ * title is copied to tbuf (TITLE_MAX bytes), its length to *tlen.
+ */
+static size_t
+mention_name(enum ent_type type, const char *text, size_t len, char *buf,
+    size_t cap, char *tbuf, size_t *tlen, int *gender)
+{
+	size_t	 n, k, i;
+
+	n = collapse(buf, cap, text, len);
+	*tlen = 0;
+	/* A leading "the". */
+	if (n > 4 && ci_eq(buf, "the ", 4)) {
+		memmove(buf, buf + 4, n - 4);
+		n -= 4;
+	}
+	/* A possessive: 's, ’s, or a bare ' after an s. */
+	if (n > 2 && buf[n - 2] == '\'' && lower((unsigned char)buf[n - 1]) == 's')
+		n -= 2;
+	else if (n > 4 && memcmp(buf + n - 4, "\xe2\x80\x99", 3) == 0 &&
+	    lower((unsigned char)buf[n - 1]) == 's')
+		n -= 4;
+	else if (n > 2 && buf[n - 1] == '\'' && buf[n - 2] == 's')
+		n -= 1;
+	while (n > 0 && (buf[n - 1] == ',' || buf[n - 1] == ' '))
+		n--;
+	if (type == ENT_PERSON && (k = link_title_prefix(buf, n, gender)) > 0 &&
+	    k < n) {
+		for (i = k; i > 0 && buf[i - 1] == ' '; i--)
+			continue;
+		*tlen = i < TITLE_MAX ? i : TITLE_MAX;
+		memcpy(tbuf, buf, *tlen);
+		memmove(buf, buf + k, n - k);
+		n -= k;
+	}
+	return n;
+}
+
+static void
+set_title(struct link_doc *ld, struct lname *nm, const char *t, size_t tl,
+    int gender)
+{
+	/* The longest title wins: "President" says more than "Mr". */
+	if (tl > nm->tlen) {
+		nm->toff = arena_add(&ld->arena, &ld->alen, &ld->acap, t, tl);
+		nm->tlen = tl;
+	}
+	if (gender != 0 && nm->gender == 0)
+		nm->gender = gender;
+}
+
+size_t
+link_mention(struct link_doc *ld, enum ent_type type, const char *text,
+    size_t len)
+{
+	char		 buf[LINK_NAME_MAX], fb[LINK_NAME_MAX], tb[TITLE_MAX];
+	size_t		 n, tl, j, i;
+	uint32_t	 h;
+	struct lname	*nm;
+	int		 gender, allcaps;
+
+	if ((unsigned)type >= ENT_NTYPES)
+		type = ENT_MISC;
+	gender = 0;
+	n = mention_name(type, text, len, buf, sizeof(buf), tb, &tl, &gender);
+	if (n == 0)
+		n = collapse(buf, sizeof(buf), text, len);
+	if (n == 0)
+		return LINK_NONE;
+	fold(fb, buf, n);
+	h = hash_bytes(fb, n);
+	for (j = h & (ld->htcap - 1); ld->ht[j] != 0; j = (j + 1) & (ld->htcap - 1)) {
+		nm = &ld->v[ld->ht[j] - 1];
+		if (nm->hash == h && nm->len == n &&
+		    memcmp(ld->arena + nm->foff, fb, n) == 0)
+			break;
+	}
+	if (ld->ht[j] != 0) {
+		nm = &ld->v[ld->ht[j] - 1];
+		/* Prefer a form in mixed case to a dateline's capitals. */
+		allcaps = 1;
+		for (i = 0; i < n && allcaps; i++)
+			if (islower_a((unsigned char)ld->arena[nm->off + i]))
+				allcaps = 0;
+		if (allcaps)
+			memcpy(ld->arena + nm->off, buf, n);
+	} else {
+		if (ld->n >= LINK_MAX_ENTITIES)
+			return LINK_NONE;
+		if (ld->n == ld->cap) {
+			ld->cap = ld->cap ? ld->cap * 2 : 64;
+			ld->v = nu_reallocarray(ld->v, ld->cap, sizeof(*ld->v));
+		}
+		if ((ld->n + 1) * 2 > ld->htcap)
+			doc_ht_grow(ld);
+		for (j = h & (ld->htcap - 1); ld->ht[j] != 0;
+		    j = (j + 1) & (ld->htcap - 1))
+			continue;
+		ld->ht[j] = ld->n + 1;
+		nm = &ld->v[ld->n++];
+		memset(nm, 0, sizeof(*nm));
+		nm->off = arena_add(&ld->arena, &ld->alen, &ld->acap, buf, n);
+		nm->foff = arena_add(&ld->arena, &ld->alen, &ld->acap, fb, n);
+		nm->len = n;
+		nm->hash = h;
+		nm->first = type;
+	}
+	nm->cnt[type]++;
+	if (tl > 0 || gender != 0)
+		set_title(ld, nm, tb, tl, gender);
+	ld->dirty = 1;
+	return nm - ld->v;
+}
+
+void
+link_title_seen(struct link_doc *ld, size_t ent, const char *t, size_t tl)
+{
+	char	 buf[TITLE_MAX];
+	size_t	 n;
+	int	 gender;
+
+	if (ent >= ld->n)
+		return;
+	n = collapse(buf, sizeof(buf), t, tl);
+	gender = 0;
+	(void)title_at(buf, n, &gender);
+	set_title(ld, &ld->v[ent], buf, n, gender);
+	ld->dirty = 1;
+}
+
+/* Settling the names. */
+
+static size_t
+find(struct link_doc *ld, size_t i)
+{
+	while (ld->v[i].parent != i) {
+		ld->v[i].parent = ld->v[ld->v[i].parent].parent;
+		i = ld->v[i].parent;
+	}
+	return i;
+}
+
+static void
+join(struct link_doc *ld, size_t a, size_t b)
+{
+	a = find(ld, a);
+	b = find(ld, b);
+	if (a != b)
+		ld->v[a].parent = b;
+}
+
+/* Split a name's folded text into words at spaces and hyphens' ends. */
+static void
+split_words(struct link_doc *ld, struct lname *nm)
+{
+	const char	*f;
+	size_t		 i, s;
+
+	f = ld->arena + nm->foff;
+	nm->nw = 0;
+	for (i = 0; i < nm->len && nm->nw < NAME_MAX_WORDS; ) {
+		while (i < nm->len && f[i] == ' ')
+			i++;
+		if (i == nm->len)
+			break;
+		s = i;
+		while (i < nm->len && f[i] != ' ')
+			i++;
+		nm->w[nm->nw] = s;
+		nm->wl[nm->nw] = i - s;
+		nm->nw++;
+	}
+}
+
+static int
+word_eq(struct link_doc *ld, const struct lname *a, size_t i,
+    const struct lname *b, size_t j)
+{
+	return a->wl[i] == b->wl[j] && memcmp(ld->arena + a->foff + a->w[i],
+	    ld->arena + b->foff + b->w[j], a->wl[i]) == 0;
+}
+
+/* Generational suffixes do not count as a surname. */
+static size_t
+core_words(struct link_doc *ld, const struct lname *nm)
+{
+	static const char *const sfx[] = {
+		"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL
+	};
+	const char	*w;
+	size_t		 k, l;
+
+	if (nm->nw < 2)
+		return nm->nw;
+	w = ld->arena + nm->foff + nm->w[nm->nw - 1];
+	l = nm->wl[nm->nw - 1];
+	if (l > 0 && w[l - 1] == ',')
+		l--;
+	for (k = 0; sfx[k] != NULL; k++)
+		if (strlen(sfx[k]) == l && memcmp(w, sfx[k], l) == 0)
+			return nm->nw - 1;
+	return nm->nw;
+}
+
+/*
+ * Is short a shorter form of long?  Its words must be the end of long's
+ * (a surname: "Putin", "van der Berg"), its beginning ("Hillary"), or,
+ * for people, long's first and last word with middle names left out.
+ */
+static int
+shorter_form(struct link_doc *ld, const struct lname *s, const struct lname *l,
+    int person)
+{
+	size_t	 sn, ln, i;
+	int	 ok;
+
+	sn = core_words(ld, s);
+	ln = core_words(ld, l);
+	if (sn == 0 || sn >= ln)
+		return 0;
+	for (ok = 1, i = 0; i < sn && ok; i++)
+		ok = word_eq(ld, s, sn - 1 - i, l, ln - 1 - i);
+	if (ok)
+		return 1;
+	for (ok = 1, i = 0; i < sn && ok; i++)
+		ok = word_eq(ld, s, i, l, i);
+	if (ok)
+		return 1;
+	if (person && sn == 2)
+		return word_eq(ld, s, 0, l, 0) && word_eq(ld, s, 1, l, ln - 1);
+	return 0;
+}
+
+static int
+function_word(const char *w, size_t n)
+{
+	static const char *const fw[] = {
+		"of", "and", "the", "for", "on", "in", "at", "to", "&", "de",
+		"du", "des", "la", "le", "del", "der", "für", NULL
+	};
+	size_t	 k;
+
+	for (k = 0; fw[k] != NULL; k++)
+		if (strlen(fw[k]) == n && memcmp(fw[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Do the letters a[0..na) spell the initials of the words (hyphenated
+ * parts count as words) w[0..nw)?  Function words may be left out.
+ */
+static int
+initials(const char *a, size_t na, const char *const *w, const size_t *wl,
+    size_t nw, int depth)
+{
+	if (depth > 64)
+		return 0;
+	if (nw == 0)
+		return na == 0;
+	if (function_word(w[0], wl[0]) &&
+	    initials(a, na, w + 1, wl + 1, nw - 1, depth + 1))
+		return 1;
+	if (na == 0 || lower((unsigned char)a[0]) != lower((unsigned char)w[0][0]))
+		return 0;
+	return initials(a + 1, na - 1, w + 1, wl + 1, nw - 1, depth + 1);
+}
+
+static int
+spells(struct link_doc *ld, const struct lname *acr, const struct lname *l)
+{
+	char		 a[16];
+	const char	*w[2 * NAME_MAX_WORDS], *f;
+	size_t		 wl[2 * NAME_MAX_WORDS], na, nw, i, k, s;
+
+	f = ld->arena + acr->off;
+	for (na = i = 0; i < acr->len; i++)
+		if (isupper_a((unsigned char)f[i]) && na < sizeof(a))
+			a[na++] = f[i];
+	f = ld->arena + l->foff;
+	nw = 0;
+	for (k = 0; k < l->nw; k++) {
+		for (s = i = l->w[k]; i <= l->w[k] + l->wl[k]; i++) {
+			if (i < l->w[k] + l->wl[k] && f[i] != '-')
+				continue;
+			if (i > s && nw < 2 * NAME_MAX_WORDS) {
+				w[nw] = f + s;
+				wl[nw++] = i - s;
+			}
+			s = i + 1;
+		}
+	}
+	return nw > na / 2 && initials(a, na, w, wl, nw, 0);
+}
+
+static enum ent_type
+majority(const struct lname *nm)
+{
+	enum ent_type	 t, best;
+
+	best = nm->first;
+	for (t = 0; t < ENT_NTYPES; t++)
+		if (nm->cnt[t] > nm->cnt[best])
+			best = t;
+	return best;
+}
+
+/* Is a better than b as the name of their group? */
+static int
+fuller(struct link_doc *ld, const struct lname *a, const struct lname *b)
+{
+	size_t	 i;
+	int	 ca, cb;
+
+	if (a->nw != b->nw)
+		return a->nw > b->nw;
+	if (a->len != b->len)
+		return a->len > b->len;
+	/* Mixed case over capitals, then the first seen. */
+	for (ca = cb = 0, i = 0; i < a->len; i++) {
+		ca |= islower_a((unsigned char)ld->arena[a->off + i]);
+		cb |= islower_a((unsigned char)ld->arena[b->off + i]);
+	}
+	if (ca != cb)
+		return ca;
+	return a < b;
+}
+
+static void
+settle(struct link_doc *ld)
+{
+	const struct link_dict *d = ld->dict;
+	struct lname	*a, *b, *r;
+	size_t		 i, j, k, cand, nc;
+	ssize_t		 de;
+	int		 same;
+
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		a->parent = i;
+		a->type = majority(a);
+		a->dict = -1;
+		split_words(ld, a);
+		/*
+		 * A dictionary name sets the type, except that a person the
+		 * model found keeps being a person unless the user says so
+		 * or the name is an acronym ("Jordan", "Chad" are names).
+		 */
+		if ((de = dict_entity(d, ld->arena + a->off, a->len)) < 0)
+			continue;
+		if (a->type == ENT_PERSON && !d->ent[de].user &&
+		    !is_acronym(ld->arena + a->off, a->len))
+			continue;
+		a->dict = de;
+		a->type = d->ent[de].type;
+	}
+
+	/* Names of one dictionary entity are one group. */
+	for (i = 0; i < ld->n; i++) {
+		if (ld->v[i].dict < 0)
+			continue;
+		for (j = i + 1; j < ld->n; j++)
+			if (ld->v[j].dict == ld->v[i].dict) {
+				join(ld, j, i);
+				break;
+			}
+	}
+
+	/* An acronym joins the one long form it spells. */
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->dict >= 0 || a->type == ENT_PERSON ||
+		    !is_acronym(ld->arena + a->off, a->len))
+			continue;
+		cand = (size_t)-1;
+		same = 1;
+		for (j = 0; j < ld->n && same; j++) {
+			b = &ld->v[j];
+			if (j == i || b->nw < 2 || b->type == ENT_PERSON ||
+			    !spells(ld, a, b))
+				continue;
+			if (cand == (size_t)-1)
+				cand = j;
+			else if (find(ld, cand) != find(ld, j))
+				same = 0;
+		}
+		if (cand != (size_t)-1 && same)
+			join(ld, i, cand);
+	}
+
+	/*
+	 * A short form joins the fullest name that holds it, when the
+	 * names that hold it and are held by no other are one entity.
+	 * Places join only through the dictionary: "Sudan" is not "South
+	 * Sudan" and "York" is not "New York".  A single word the model
+	 * typed otherwise joins a person it is the surname of.
+	 */
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->dict >= 0)
+			continue;
+		for (k = 0; k < 2; k++) {
+			if (k == 0 && (a->type == ENT_GPE ||
+			    a->type == ENT_LOC || a->type == ENT_NORP))
+				continue;
+			if (k == 1 && (a->type == ENT_PERSON || a->nw != 1))
+				break;
+			cand = (size_t)-1;
+			same = 1;
+			nc = 0;
+			for (j = 0; j < ld->n && same; j++) {
+				b = &ld->v[j];
+				if (j == i || (k == 0 && b->type != a->type) ||
+				    (k == 1 && b->type != ENT_PERSON) ||
+				    !shorter_form(ld, a, b,
+				    b->type == ENT_PERSON))
+					continue;
+				/* Only the names held by no other candidate. */
+				nc++;
+				if (cand == (size_t)-1 || shorter_form(ld,
+				    &ld->v[cand], b, b->type == ENT_PERSON))
+					cand = j;
+				else if (!shorter_form(ld, b, &ld->v[cand],
+				    b->type == ENT_PERSON) &&
+				    find(ld, cand) != find(ld, j))
+					same = 0;
+			}
+			if (cand != (size_t)-1 && same) {
+				join(ld, i, cand);
+				break;
+			}
+			if (nc > 0)
+				break;
+		}
+	}
+
+	/* Each group's NAME: its dictionary NAME, or its fullest member. */
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		a->best = (size_t)-1;
+		a->cdict = 0;
+		a->ctlen = 0;
+		a->cgender = 0;
+	}
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		r = &ld->v[find(ld, i)];
+		if (a->dict >= 0) {
+			if (!r->cdict) {
+				r->cdict = 1;
+				r->coff = d->ent[a->dict].off;
+				r->clen = d->ent[a->dict].len;
+				r->ctype = a->type;
+			}
+		} else if (!r->cdict && (r->best == (size_t)-1 ||
+		    fuller(ld, a, &ld->v[r->best]))) {
+			r->best = i;
+			r->coff = a->off;
+			r->clen = a->len;
+			r->ctype = a->type;
+		}
+		if (a->tlen > r->ctlen) {
+			r->ctlen = a->tlen;
+			r->ctoff = a->toff;
+		}
+		if (r->cgender == 0)
+			r->cgender = a->gender;
+	}
+	ld->dirty = 0;
+}
+
+const char *
+link_name(struct link_doc *ld, size_t ent, size_t *len)
+{
+	struct lname	*r;
+
+	if (ent >= ld->n) {
+		*len = 0;
+		return NULL;
+	}
+	if (ld->dirty)
+		settle(ld);
+	r = &ld->v[find(ld, ent)];
+	*len = r->clen;
+	return (r->cdict ? ld->dict->arena : ld->arena) + r->coff;
+}
+
+enum ent_type
+link_type(struct link_doc *ld, size_t ent)
+{
+	if (ent >= ld->n)
+		return ENT_MISC;
+	if (ld->dirty)
+		settle(ld);
+	return ld->v[find(ld, ent)].ctype;
+}
+
+const char *
+link_title(struct link_doc *ld, size_t ent, size_t *len)
+{
+	struct lname	*r;
+
+	*len = 0;
+	if (ent >= ld->n)
+		return NULL;
+	if (ld->dirty)
+		settle(ld);
+	r = &ld->v[find(ld, ent)];
+	if (r->ctlen == 0)
+		return NULL;
+	*len = r->ctlen;
+	return ld->arena + r->ctoff;
+}
+
+int
+link_gender(struct link_doc *ld, size_t ent)
+{
+	if (ent >= ld->n)
+		return 0;
+	if (ld->dirty)
+		settle(ld);
+	return ld->v[find(ld, ent)].cgender;
+}
