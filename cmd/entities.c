@@ -1,0 +1,146 @@
+/*
+ * entities - print every named-entity mention with the NAME of its
+ * entity within the document.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent.h"
+#include "link.h"
+#include "opt.h"
+#include "out.h"
+#include "run.h"
+#include "util.h"
+
+static const char	*dict_path;	/* -d */
+static unsigned		 types = (1u << ENT_NTYPES) - 1;	/* -t */
+static struct ent_finder *finder;
+
+static const struct opt opts[] = {
+	{ 'd', "dictionary", required_argument, "FILE",
+	    "add names and aliases: lines TYPE<TAB>NAME[<TAB>ALIAS...]" },
+	{ 't', "types", required_argument, "TYPES",
+	    "print only these types: PERSON,ORG,GPE,LOC,NORP,MISC" },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+/* Parse a comma-separated list of types; 0 if one is unknown. */
+static int
+parse_types(const char *arg)
+{
+	const char	*p, *c;
+	enum ent_type	 t;
+	size_t		 n;
+
+	types = 0;
+	for (p = arg; ; p = c + 1) {
+		c = strchr(p, ',');
+		n = c != NULL ? (size_t)(c - p) : strlen(p);
+		if (n > 0) {
+			if (!ent_type_parse(p, n, &t)) {
+				warnx("unknown type: %.*s (PERSON ORG GPE LOC "
+				    "NORP MISC)", (int)n, p);
+				return 0;
+			}
+			types |= 1u << t;
+		}
+		if (c == NULL)
+			break;
+	}
+	if (types == 0) {
+		warnx("-t: no type given");
+		return 0;
+	}
+	return 1;
+}
+
+static int
+set(int id, const char *arg)
+{
+	switch (id) {
+	case 'd':
+		dict_path = arg;
+		return 1;
+	case 't':
+		return parse_types(arg);
+	}
+	return 0;
+}
+
+static const struct opt_prog prog = {
+	"entities",
+	"[-bHhjVz] [-d file] [-t types] [--line-buffered] [file ...]",
+	"Print every named entity as TYPE, NAME (its entity in the document) "
+	    "and TEXT.",
+	opts, set
+};
+
+static void
+emit(const struct ent_mention *m, void *arg)
+{
+	struct out_field f[5];
+
+	(void)arg;
+	if (!(types & (1u << m->type)))
+		return;
+	memset(f, 0, sizeof(f));
+	f[0].key = "type";
+	f[0].kind = OUT_STR;
+	f[0].s = ent_type_name(m->type);
+	f[0].len = strlen(f[0].s);
+	f[1].key = "name";
+	f[1].kind = OUT_TEXT;
+	f[1].s = m->name;
+	f[1].len = m->namelen;
+	f[2].key = "text";
+	f[2].kind = OUT_TEXT;
+	f[2].s = m->text;
+	f[2].len = m->textlen;
+	f[3].key = "sentence";
+	f[3].kind = OUT_INT;
+	f[3].n = (long long)m->sentence;
+	f[4].key = "title";
+	f[4].kind = OUT_TEXT;
+	f[4].s = m->title != NULL ? m->title : "";
+	f[4].len = m->titlelen;
+	/* TSV keeps its three columns; JSON has every field. */
+	out_record(m->start, m->end, f, opt_common.json ? 5 : 3);
+}
+
+static void
+doc_begin(const struct doc *d)
+{
+	(void)d;
+	ent_doc_begin(finder);
+}
+
+static void
+para(const struct para *p)
+{
+	ent_para(finder, p);
+}
+
+static void
+doc_end(const struct doc *d)
+{
+	(void)d;
+	ent_doc_end(finder);
+}
+
+static const struct run_ops ops = { doc_begin, para, doc_end };
+
+int
+main(int argc, char *argv[])
+{
+	struct link_dict	*dict;
+	int			 i, status;
+
+	i = opt_parse(&prog, argc, argv);
+	dict = link_dict_open(dict_path);
+	finder = ent_new(dict, emit, NULL);
+	status = run_operands(argc - i, argv + i, &ops);
+	ent_free(finder);
+	link_dict_close(dict);
+	nu_exit(status);
+}

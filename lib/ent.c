@@ -1,0 +1,298 @@
+/*
+ * ent.c - the entity mentions of a document (see ent.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent.h"
+#include "ner.h"
+#include "sent.h"
+#include "tok.h"
+#include "util.h"
+
+_Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
+    NER_PT_GPE == (int)ENT_GPE && NER_PT_LOC == (int)ENT_LOC &&
+    NER_PT_NORP == (int)ENT_NORP && NER_PT_MISC == (int)ENT_MISC,
+    "ner.h and link.h number the types alike");
+
+/* A mention waiting for its NAME. */
+struct pending {
+	unsigned long long start, end;
+	size_t		 toff, tlen;	/* text, in the finder's arena */
+	size_t		 ent;		/* link entity, or LINK_NONE */
+	size_t		 sentence;
+	enum ent_type	 type;		/* as tagged, for LINK_NONE */
+};
+
+/* A span of the current sentence, from the model or the dictionary. */
+struct span {
+	size_t		 start, end;	/* bytes of the sentence */
+	enum ent_type	 type;
+	size_t		 tstart, tlen;	/* a title before it, bytes of the sentence */
+};
+
+struct ent_finder {
+	const struct link_dict *dict;
+	struct link_doc	*ld;
+	struct ner	*ner;
+	struct tok_list	 tl;
+	ent_emit_fn	 emit;
+	void		*arg;
+	struct pending	*pv;
+	size_t		 np, pcap;
+	char		*text;
+	size_t		 tlen, tcap;
+	struct span	*sv;
+	size_t		 ns, scap;
+	size_t		 sentence;
+};
+
+struct ent_finder *
+ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
+{
+	struct ent_finder *f;
+
+	f = nu_calloc(1, sizeof(*f));
+	f->dict = d;
+	f->ld = link_doc_new(d);
+	f->ner = ner_new();
+	tok_list_init(&f->tl);
+	f->emit = emit;
+	f->arg = arg;
+	return f;
+}
+
+void
+ent_free(struct ent_finder *f)
+{
+	if (f == NULL)
+		return;
+	link_doc_free(f->ld);
+	ner_free(f->ner);
+	tok_list_free(&f->tl);
+	free(f->pv);
+	free(f->text);
+	free(f->sv);
+	free(f);
+}
+
+struct link_doc *
+ent_links(struct ent_finder *f)
+{
+	return f->ld;
+}
+
+void
+ent_doc_begin(struct ent_finder *f)
+{
+	link_doc_reset(f->ld);
+	ner_doc_begin(f->ner);
+	f->np = 0;
+	f->tlen = 0;
+	f->sentence = 0;
+}
+
+/* Give every buffered mention its NAME and hand it on. */
+static void
+flush(struct ent_finder *f)
+{
+	struct ent_mention	 m;
+	struct pending		*p;
+	size_t			 i;
+
+	for (i = 0; i < f->np; i++) {
+		p = &f->pv[i];
+		memset(&m, 0, sizeof(m));
+		m.text = f->text + p->toff;
+		m.textlen = p->tlen;
+		m.start = p->start;
+		m.end = p->end;
+		m.sentence = p->sentence;
+		if (p->ent == LINK_NONE) {
+			m.type = p->type;
+			m.name = m.text;
+			m.namelen = m.textlen;
+		} else {
+			m.name = link_name(f->ld, p->ent, &m.namelen);
+			m.type = link_type(f->ld, p->ent);
+			if (m.type == ENT_PERSON) {
+				m.title = link_title(f->ld, p->ent,
+				    &m.titlelen);
+				m.gender = link_gender(f->ld, p->ent);
+			}
+		}
+		f->emit(&m, f->arg);
+	}
+	f->np = 0;
+	f->tlen = 0;
+}
+
+void
+ent_doc_end(struct ent_finder *f)
+{
+	flush(f);
+}
+
+/* Record one span of sentence s (at offset off of the document). */
+static void
+add(struct ent_finder *f, const char *s, unsigned long long off,
+    const struct span *sp)
+{
+	struct pending	*p;
+	size_t		 ent, len;
+
+	len = sp->end - sp->start;
+	if (f->np == ENT_BUF_MAX || f->tlen + len + 1 > ENT_TEXT_MAX)
+		flush(f);
+	ent = link_mention(f->ld, sp->type, s + sp->start, len);
+	if (ent == LINK_NONE && len > 0) {
+		/* The document has too many names: settle, start afresh. */
+		flush(f);
+		link_doc_reset(f->ld);
+		ent = link_mention(f->ld, sp->type, s + sp->start, len);
+	}
+	if (ent != LINK_NONE && sp->tlen > 0)
+		link_title_seen(f->ld, ent, s + sp->tstart, sp->tlen);
+	if (f->np == f->pcap) {
+		f->pcap = f->pcap ? f->pcap * 2 : 64;
+		f->pv = nu_reallocarray(f->pv, f->pcap, sizeof(*f->pv));
+	}
+	if (f->tlen + len + 1 > f->tcap) {
+		while (f->tlen + len + 1 > f->tcap)
+			f->tcap = f->tcap ? f->tcap * 2 : 4096;
+		f->text = nu_reallocarray(f->text, f->tcap, 1);
+	}
+	p = &f->pv[f->np++];
+	p->start = off + sp->start;
+	p->end = off + sp->end;
+	p->toff = f->tlen;
+	p->tlen = len;
+	p->ent = ent;
+	p->sentence = f->sentence;
+	p->type = sp->type;
+	memcpy(f->text + f->tlen, s + sp->start, len);
+	f->tlen += len;
+}
+
+static struct span *
+new_span(struct ent_finder *f)
+{
+	if (f->ns == f->scap) {
+		f->scap = f->scap ? f->scap * 2 : 16;
+		f->sv = nu_reallocarray(f->sv, f->scap, sizeof(*f->sv));
+	}
+	memset(&f->sv[f->ns], 0, sizeof(f->sv[0]));
+	return &f->sv[f->ns++];
+}
+
+/*
+ * Titles are not part of a person's name: take those the span starts
+ * with off it, and note those just before it, as its title.
+ */
+static void
+person_title(const char *s, struct span *sp)
+{
+	size_t	 k, t;
+
+	k = link_title_prefix(s + sp->start, sp->end - sp->start, NULL);
+	if (k > 0 && sp->start + k < sp->end) {
+		for (t = k; t > 0 && doc_isspace((unsigned char)s[sp->start +
+		    t - 1]); t--)
+			continue;
+		sp->tstart = sp->start;
+		sp->tlen = t;
+		sp->start += k;
+		return;
+	}
+	sp->tlen = link_title_before(s, sp->start, &sp->tstart, NULL);
+}
+
+/*
+ * The user dictionary's names in the sentence, each starting and ending
+ * at a token's edge; they replace the model's spans they overlap.
+ */
+static size_t
+dict_spans(struct ent_finder *f, const char *s, size_t len)
+{
+	const struct tok *tv = f->tl.v;
+	enum ent_type	 type;
+	size_t		 i, j, k, n;
+	struct span	*sp;
+
+	n = 0;
+	for (i = 0; i < f->tl.n; i++) {
+		if (tv[i].kind == TOK_PUNCT && i > 0 &&
+		    !(tv[i].flags & TOK_SPACE))
+			continue;
+		k = link_dict_match(f->dict, s + tv[i].off, len - tv[i].off,
+		    &type);
+		if (k == 0)
+			continue;
+		for (j = i; j < f->tl.n && tv[j].off + tv[j].len <
+		    tv[i].off + k; j++)
+			continue;
+		if (j == f->tl.n || tv[j].off + tv[j].len != tv[i].off + k)
+			continue;
+		sp = new_span(f);
+		sp->start = tv[i].off;
+		sp->end = tv[i].off + k;
+		sp->type = type;
+		n++;
+		i = j;
+	}
+	return n;
+}
+
+static void
+sentence(struct ent_finder *f, const char *s, size_t len,
+    unsigned long long off)
+{
+	const struct ner_span *ms;
+	size_t		 nm, nd, i, d;
+	struct span	*sp, tmp;
+
+	f->sentence++;
+	f->tl.n = 0;
+	tok_text(&f->tl, s, len);
+	if (f->tl.n == 0)
+		return;
+	nm = ner_tag_sentence(f->ner, s, f->tl.v, f->tl.n, &ms);
+	f->ns = 0;
+	nd = dict_spans(f, s, len);
+
+	/* Model spans that no dictionary name overlaps, in text order. */
+	for (i = 0, d = 0; i < nm; i++) {
+		while (d < nd && f->sv[d].end <= ms[i].start)
+			d++;
+		if (d < nd && f->sv[d].start < ms[i].end)
+			continue;
+		sp = new_span(f);
+		sp->start = ms[i].start;
+		sp->end = ms[i].end;
+		sp->type = (enum ent_type)ms[i].type;
+	}
+	/* Merge the two sorted runs [0, nd) and [nd, ns) by insertion. */
+	for (i = nd; i < f->ns; i++) {
+		tmp = f->sv[i];
+		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
+			f->sv[d] = f->sv[d - 1];
+		f->sv[d] = tmp;
+	}
+	for (i = 0; i < f->ns; i++) {
+		sp = &f->sv[i];
+		if (sp->type == ENT_PERSON)
+			person_title(s, sp);
+		add(f, s, off, sp);
+	}
+}
+
+void
+ent_para(struct ent_finder *f, const struct para *p)
+{
+	struct sent_iter it;
+	size_t		 s, e;
+
+	sent_begin(&it, p->p, p->len);
+	while (sent_next(&it, &s, &e))
+		sentence(f, p->p + s, e - s, p->off + s);
+}

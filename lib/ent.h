@@ -1,0 +1,53 @@
+/*
+ * ent.h - the entity mentions of a document: the tagger (ner.h) over
+ * each sentence, the user dictionary's names found in the text, titles
+ * kept outside people's names, and every mention linked (link.h) to its
+ * entity.  `entities` prints what this finds; `quotes` may use it to
+ * know the people of a document.
+ *
+ * Use: ent_doc_begin at each document, ent_para for each paragraph, and
+ * ent_doc_end; the emit function given to ent_new gets every mention in
+ * text order once its NAME has settled, which is at the document's end,
+ * or earlier when a huge document fills the buffer (ENT_BUF_MAX).
+ */
+#ifndef NU_ENT_H
+#define NU_ENT_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "link.h"
+
+/* Mentions (and bytes of their text) buffered before names settle. */
+#define ENT_BUF_MAX	65536
+#define ENT_TEXT_MAX	(4 * 1024 * 1024)
+
+struct ent_mention {
+	enum ent_type	 type;		/* the entity's settled type */
+	const char	*name;		/* its NAME */
+	size_t		 namelen;
+	const char	*text;		/* the mention as written */
+	size_t		 textlen;
+	unsigned long long start, end;	/* bytes of the document */
+	size_t		 sentence;	/* sentence of the document, from 1 */
+	const char	*title;		/* a person's title or role, or NULL */
+	size_t		 titlelen;
+	int		 gender;	/* 'm', 'f' when a title says, else 0 */
+};
+
+typedef void	(*ent_emit_fn)(const struct ent_mention *, void *);
+
+struct ent_finder;
+
+/* dict may be NULL (no aliases at all). */
+struct ent_finder *ent_new(const struct link_dict *, ent_emit_fn, void *);
+void		 ent_free(struct ent_finder *);
+
+void		 ent_doc_begin(struct ent_finder *);
+void		 ent_para(struct ent_finder *, const struct para *);
+void		 ent_doc_end(struct ent_finder *);
+
+/* The document's links, for a caller that names more mentions itself. */
+struct link_doc	*ent_links(struct ent_finder *);
+
+#endif
