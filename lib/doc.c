@@ -197,23 +197,29 @@ guess_mode(struct doc_reader *r)
 	size_t		 n, i, k;
 	int		 text, gap, blank;
 
-	n = want(r, DOC_LOOKAHEAD);
-	b = r->buf + r->pos;
-	text = gap = 0;
-	for (i = 0; i < n; i = (size_t)(q - b) + 1) {
-		if ((q = memchr(b + i, '\n', n - i)) == NULL)
-			q = b + n;
-		blank = 1;
-		for (k = i; k < (size_t)(q - b) && blank; k++)
-			blank = doc_isspace((unsigned char)b[k]);
-		if (!blank) {
-			if (text && gap)
-				return MODE_BLANK;
-			text = 1;
-		} else if (text)
-			gap = 1;
+	/*
+	 * Read no more than it takes to decide, so that a slow pipe under
+	 * --line-buffered gets its first paragraphs out early.
+	 */
+	for (n = have(r);; n = want(r, n + 1)) {
+		b = r->buf + r->pos;
+		text = gap = 0;
+		for (i = 0; i < n; i = (size_t)(q - b) + 1) {
+			if ((q = memchr(b + i, '\n', n - i)) == NULL)
+				q = b + n;
+			blank = 1;
+			for (k = i; k < (size_t)(q - b) && blank; k++)
+				blank = doc_isspace((unsigned char)b[k]);
+			if (!blank) {
+				if (text && gap)
+					return MODE_BLANK;
+				text = 1;
+			} else if (text)
+				gap = 1;
+		}
+		if (n >= DOC_LOOKAHEAD || complete(r))
+			return MODE_LINE;
 	}
-	return MODE_LINE;
 }
 
 /* UTF-16 without a BOM: every other byte NUL in the first characters. */
@@ -276,7 +282,7 @@ doc_next(struct doc_reader *r, struct doc *d)
 	r->cut = 0;
 	r->docbase = r->base + r->pos;
 
-	n = want(r, 64);
+	n = want(r, 8);	/* enough to tell; more would stall a slow pipe */
 	b = (const unsigned char *)r->buf + r->pos;
 	if ((n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
 	    (b[0] == 0xfe && b[1] == 0xff))) || looks_utf16(b, n)) {
@@ -334,7 +340,7 @@ emit(struct doc_reader *r, struct para *p, size_t len, int cont)
 	p->len = len - s;
 	p->off = r->base + r->pos + s - r->docbase;
 	p->cont = cont;
-	if (!cont)
+	if (!cont && p->len > 0)
 		r->npara++;
 	p->n = r->npara;
 }
@@ -395,8 +401,8 @@ cut(struct doc_reader *r, struct para *p, int cont)
 	return 1;
 }
 
-int
-doc_para(struct doc_reader *r, struct para *p)
+static int
+read_para(struct doc_reader *r, struct para *p)
 {
 	const char	*q;
 	size_t		 i, s, n, nl;
@@ -452,4 +458,14 @@ doc_para(struct doc_reader *r, struct para *p)
 		}
 		s = nl + 1;
 	}
+}
+
+/* A piece cut from a run of white space is no paragraph: skip it. */
+int
+doc_para(struct doc_reader *r, struct para *p)
+{
+	while (read_para(r, p))
+		if (p->len > 0)
+			return 1;
+	return 0;
 }
