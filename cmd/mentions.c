@@ -132,7 +132,7 @@ readfile(struct count_table *t, const char *path)
 {
 	struct count_rec	 r;
 	FILE			*fp;
-	char			*line;
+	char			*line, *p;
 	const char		*why, *doc;
 	size_t			 sz, lineno, bad;
 	ssize_t			 len;
@@ -152,8 +152,13 @@ readfile(struct count_table *t, const char *path)
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			len--;
-		why = merge ? count_parse_count(line, len, &r) :
-		    count_parse_mention(line, len, &r);
+		p = line;
+		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;
+			len -= 3;
+		}
+		why = merge ? count_parse_count(p, len, &r) :
+		    count_parse_mention(p, len, &r);
 		if (why == NULL && r.name == NULL)
 			continue;
 		if (why == NULL && types != 0 &&
