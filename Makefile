@@ -63,6 +63,11 @@ $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 $(O)/lib/link.o: $(O)/gen/link_tab.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
+# The entity model, lib/ner_model.c, is generated and committed: `make
+# model` retrains it from ../shared/train/ner (about a minute).
+model: $(B)/nertrain
+	$(B)/nertrain -d ../shared/train/ner -l data/ner -o lib/ner_model.c
+
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 
 deps:
@@ -101,5 +106,5 @@ help:
 	@echo "targets: all deps check demo eval bench install uninstall clean"
 	@echo "variables: PREFIX DESTDIR SANITIZE=1 CC CFLAGS"
 
-.PHONY: all deps check demo eval bench install uninstall clean help
+.PHONY: all deps check demo eval bench install uninstall clean help model
 .SECONDARY:

@@ -17,6 +17,8 @@
  */
 #define HIST_SLOTS	4096
 #define HIST_MAX	3000
+#define PER_SLOTS	1024
+#define PER_MAX		700
 
 struct ner {
 	struct ner_tokinfo *ti;
@@ -29,6 +31,8 @@ struct ner {
 	uint64_t	 hkey[HIST_SLOTS];
 	uint8_t		 hval[HIST_SLOTS];
 	size_t		 hn;
+	uint64_t	 pkey[PER_SLOTS];	/* surnames of full names */
+	size_t		 pn;
 };
 
 static const char *const ptype_names[NER_PT_COUNT] = {
@@ -91,6 +95,34 @@ ner_doc_begin(struct ner *n)
 {
 	memset(n->hkey, 0, sizeof(n->hkey));
 	n->hn = 0;
+	memset(n->pkey, 0, sizeof(n->pkey));
+	n->pn = 0;
+}
+
+/*
+ * The surnames of people named in full earlier in the document: a later
+ * "Paris" after "Valeska Paris" is the person, whatever the model thinks.
+ */
+static int
+surname(struct ner *n, uint64_t k, int add)
+{
+	size_t i;
+
+	k |= 1;
+	for (i = k & (PER_SLOTS - 1); n->pkey[i] != 0;
+	    i = (i + 1) & (PER_SLOTS - 1))
+		if (n->pkey[i] == k)
+			return 1;
+	if (!add)
+		return 0;
+	if (n->pn >= PER_MAX) {
+		memset(n->pkey, 0, sizeof(n->pkey));
+		n->pn = 0;
+		i = k & (PER_SLOTS - 1);
+	}
+	n->pkey[i] = k;
+	n->pn++;
+	return 1;
 }
 
 static uint8_t *
@@ -289,8 +321,14 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok)
 			while (b - a > 1 && (n->ti[a].bits & NER_LX_TITLE) &&
 			    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST)))
 				a++;
-		if (a < b)
-			add_span(n, toks, a, b, t);
+		if (a >= b)
+			continue;
+		if (t == NER_PER && b - a >= 2 && n->ti[b - 1].cap)
+			surname(n, n->ti[b - 1].exact, 1);
+		else if (b - a == 1 && t != NER_PER &&
+		    surname(n, n->ti[a].exact, 0))
+			t = NER_PER;
+		add_span(n, toks, a, b, t);
 	}
 }
 

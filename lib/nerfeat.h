@@ -44,6 +44,7 @@ enum ner_type { NER_NONE, NER_PER, NER_LOC, NER_ORG, NER_MISC, NER_NTYPES };
 #define NER_LX_ORGTOK	0x0400	/* often inside an organisation name */
 #define NER_LX_CUE	0x0800	/* cue after a person: said, told */
 #define NER_LX_LOCWORD	0x1000	/* River, Mountains, Island, Street */
+#define NER_LX_ORGNAME	0x2000	/* a known organisation */
 #define NER_LX_PHRASE	0x8000	/* a multi-word entry continues */
 #define NER_LX_NBITS	16
 

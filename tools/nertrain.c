@@ -175,19 +175,19 @@ struct source {
 	int		 nomisc;	/* MISC labels are not reliable: O */
 };
 
-static const struct source sources[] = {
+static struct source sources[] = {
 	{ "uner_en/ewt-train.early.conll.xz", 1, 0 },
 	{ "uner_en/ewt-dev.early.conll", 1, 0 },
 	{ "uner_en/ewt-test.early.conll", 1, 0 },
 	{ "uner_en/pud.conll", 1, 1 },
-	{ "gum/academic.conll", 3, 0 },
-	{ "gum/court.conll", 3, 0 },
-	{ "gum/voyage.conll", 3, 0 },
+	{ "gum/academic.conll", 5, 0 },
+	{ "gum/court.conll", 5, 0 },
+	{ "gum/voyage.conll", 5, 0 },
 	{ "redocred/redocred_dev_test.conll.xz", 1, 0 },
 	{ "crossner/politics.conll", 1, 0 },
-	{ "crossner/science.conll", 0, 0 },
-	{ "crossner/music.conll", 0, 0 },
-	{ "crossner/literature.conll", 0, 0 },
+	{ "crossner/science.conll", 1, 0 },
+	{ "crossner/music.conll", 1, 0 },
+	{ "crossner/literature.conll", 1, 0 },
 	{ "gmb/gmb_ner_dataset.conll.xz", 0, 0 },
 };
 #define NSOURCES	(sizeof(sources) / sizeof(sources[0]))
@@ -802,7 +802,12 @@ write_model(const char *out, const char *cmdline, double c, size_t maxfeat)
 	qsort(sorted, nrows, sizeof(*sorted), cmpf);
 	thr = nrows > maxfeat ? sorted[maxfeat] : 0;
 	free(sorted);
-	scale = 32000.0f / gmax;
+	/*
+	 * Weights as int16 with the largest at 1000: enough resolution (the
+	 * sum of 60 features still fits an int32 with room), and short
+	 * numbers keep the generated source small.
+	 */
+	scale = 1000.0f / gmax;
 	for (i = 0; i < nrows; i++)
 		if (mx[i] > thr && mx[i] * scale >= 1)
 			nkeep++;
@@ -863,10 +868,13 @@ write_model(const char *out, const char *cmdline, double c, size_t maxfeat)
 	fprintf(fp, "const uint32_t ner_model_wmask = %u;\n", wslots - 1);
 	fprintf(fp, "const uint32_t ner_model_lmask = %u;\n\n", lslots - 1);
 	fprintf(fp, "const struct ner_wslot ner_model_w[%u] = {\n", wslots);
+	/* Slot order, empty slots as {0}: no designators to spell out. */
 	for (j = 0; j < wslots; j++) {
-		if (wt[j].key == 0)
+		if (wt[j].key == 0) {
+			fprintf(fp, "{0},%s", j % 16 == 15 ? "\n" : "");
 			continue;
-		fprintf(fp, "[%zu]={%u,{", j, wt[j].key);
+		}
+		fprintf(fp, "{%u,{", wt[j].key);
 		for (y = 0; y < NER_NLABELS; y++)
 			fprintf(fp, "%d%s", wt[j].w[y],
 			    y + 1 < NER_NLABELS ? "," : "}},\n");
@@ -875,8 +883,10 @@ write_model(const char *out, const char *cmdline, double c, size_t maxfeat)
 	    lslots);
 	for (j = 0; j < lslots; j++)
 		if (lt[j].key != 0)
-			fprintf(fp, "[%zu]={%u,%u,%u},\n", j, lt[j].key,
-			    lt[j].bits, lt[j].lcr);
+			fprintf(fp, "{%u,%u,%u},\n", lt[j].key, lt[j].bits,
+			    lt[j].lcr);
+		else
+			fprintf(fp, "{0},%s", j % 16 == 15 ? "\n" : "");
 	fprintf(fp, "};\n");
 	if (fclose(fp) != 0)
 		err(2, "%s", tmp);
@@ -895,7 +905,7 @@ write_model(const char *out, const char *cmdline, double c, size_t maxfeat)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: nertrain [-e epochs] [-n maxfeatures] "
+	fprintf(stderr, "usage: nertrain [-e epochs] [-n maxfeatures] [-s part=weight] "
 	    "-d traindir -l datadir [-i isodir] [-z zonetab] -o file.c\n");
 	exit(2);
 }
@@ -909,15 +919,23 @@ main(int argc, char *argv[])
 	struct ner_tokinfo *ti = NULL;
 	struct stats st;
 	const char **sp = NULL;
-	size_t *lp = NULL, maxlen = 0, i, s, nord, maxfeat = 250000, e;
+	size_t *lp = NULL, maxlen = 0, i, s, nord, maxfeat = 120000, e;
 	uint32_t *order;
 	uint8_t *pred = NULL;
-	char *path, cmdline[512];
+	char *path, *p, cmdline[512];
 	double c = 1;
-	int ch, epochs = 6, k;
+	int ch, epochs = 12, k;
 
-	while ((ch = getopt(argc, argv, "d:e:i:l:n:o:z:")) != -1) {
+	while ((ch = getopt(argc, argv, "d:e:i:l:n:o:s:z:")) != -1) {
 		switch (ch) {
+		case 's':	/* -s part=weight: reweigh the sources named */
+			if ((p = strchr(optarg, '=')) == NULL)
+				usage();
+			*p = '\0';
+			for (i = 0; i < NSOURCES; i++)
+				if (strstr(sources[i].path, optarg) != NULL)
+					sources[i].weight = atoi(p + 1);
+			break;
 		case 'd':
 			dir = optarg;
 			break;
@@ -962,6 +980,7 @@ main(int argc, char *argv[])
 		static const struct { const char *f; uint16_t bits; } lists[] = {
 			{ "titles.txt", NER_LX_TITLE },
 			{ "orgwords.txt", NER_LX_ORGWORD },
+			{ "orgs.txt", NER_LX_ORGNAME },
 			{ "locwords.txt", NER_LX_LOCWORD },
 			{ "dates.txt", NER_LX_DATE },
 			{ "cues.txt", NER_LX_CUE },
