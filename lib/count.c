@@ -912,15 +912,25 @@ write_json(const struct count_table *t, const struct ent *e, int flags)
 	put("}\n", 2);
 }
 
-/* Columns that a UTF-8 string takes on a terminal, roughly: code points. */
+/*
+ * Columns that a UTF-8 string takes on a terminal once escaped as TSV,
+ * roughly: code points, and two for an escaped byte.
+ */
+static size_t
+colwidth(unsigned char c)
+{
+	if ((c & 0xc0) == 0x80)
+		return 0;
+	return c == '\t' || c == '\n' || c == '\r' || c == '\\' ? 2 : 1;
+}
+
 static size_t
 cols(const char *s, size_t len)
 {
 	size_t	 i, n;
 
 	for (n = 0, i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
+		n += colwidth((unsigned char)s[i]);
 	return n;
 }
 
@@ -931,7 +941,8 @@ fit(const char *s, size_t len, size_t w)
 	size_t	 i, n;
 
 	for (n = 0, i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && n++ == w)
+		if ((n += colwidth((unsigned char)s[i])) > w &&
+		    colwidth((unsigned char)s[i]) > 0)
 			break;
 	return i;
 }
