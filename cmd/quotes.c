@@ -1,0 +1,114 @@
+/*
+ * quotes - print every quotation with the person who said it.
+ */
+#include <string.h>
+
+#include "link.h"
+#include "opt.h"
+#include "out.h"
+#include "quote.h"
+#include "run.h"
+#include "util.h"
+
+static const char	*dict_path;	/* -d */
+static int		 iflag;		/* -i: reported speech too */
+static struct quote_doc	*qd;
+
+static const struct opt opts[] = {
+	{ 'd', "dictionary", required_argument, "FILE",
+	    "add names and aliases: lines TYPE<TAB>NAME[<TAB>ALIAS...]" },
+	{ 'i', "indirect", no_argument, NULL,
+	    "print reported speech without quote marks too" },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+static int
+set(int id, const char *arg)
+{
+	switch (id) {
+	case 'd':
+		dict_path = arg;
+		return 1;
+	case 'i':
+		iflag = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static const struct opt_prog prog = {
+	"quotes",
+	"[-bHhijVz] [-d file] [--line-buffered] [file ...]",
+	"Print every quotation as SPEAKER and QUOTE.",
+	opts, set
+};
+
+static void
+field(struct out_field *f, const char *key, enum out_kind kind,
+    const char *s, size_t len, long long n)
+{
+	f->key = key;
+	f->kind = kind;
+	f->s = s;
+	f->len = len;
+	f->n = n;
+}
+
+static void
+emit(const struct quote_rec *r, void *arg)
+{
+	struct out_field f[8];
+	const char	*k;
+
+	(void)arg;
+	k = quote_kind_name(r->kind);
+	field(&f[0], "speaker", OUT_TEXT, r->speaker, r->speakerlen, 0);
+	field(&f[1], "quote", OUT_TEXT, r->text, r->len, 0);
+	field(&f[2], "kind", OUT_STR, k, strlen(k), 0);
+	field(&f[3], "cue", OUT_TEXT, r->cue, r->cuelen, 0);
+	field(&f[4], "speaker_text", OUT_TEXT, r->written, r->writtenlen, 0);
+	field(&f[5], "speaker_start", OUT_INT, NULL, 0,
+	    r->writtenlen ? (long long)r->wstart : -1);
+	field(&f[6], "speaker_end", OUT_INT, NULL, 0,
+	    r->writtenlen ? (long long)r->wend : -1);
+	field(&f[7], "paragraph", OUT_INT, NULL, 0, (long long)r->para);
+	/* TSV keeps its two columns; JSON has every field. */
+	out_record(r->start, r->end, f, opt_common.json ? 8 : 2);
+}
+
+static void
+doc_begin(const struct doc *d)
+{
+	(void)d;
+	quote_doc_begin(qd);
+}
+
+static void
+para(const struct para *p)
+{
+	quote_doc_para(qd, p);
+}
+
+static void
+doc_end(const struct doc *d)
+{
+	(void)d;
+	quote_doc_end(qd);
+}
+
+static const struct run_ops ops = { doc_begin, para, doc_end };
+
+int
+main(int argc, char *argv[])
+{
+	struct link_dict	*dict;
+	int			 i, status;
+
+	i = opt_parse(&prog, argc, argv);
+	dict = link_dict_open(dict_path);
+	qd = quote_doc_new(dict, iflag, emit, NULL);
+	status = run_operands(argc - i, argv + i, &ops);
+	quote_doc_free(qd);
+	link_dict_close(dict);
+	nu_exit(status);
+}

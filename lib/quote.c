@@ -1,0 +1,1631 @@
+/*
+ * quote.c - quotations and their speakers (see quote.h).
+ *
+ * A paragraph goes through four steps:
+ *  1. its quote marks are paired into quote spans (pair_marks);
+ *  2. it is cut into sentences and tokens, and the entity tagger names
+ *     the people and organisations in it (tag_para);
+ *  3. every cue of speech ("said", "according to") outside the quotes is
+ *     found, and the subject of each is resolved to a person: a name,
+ *     through appositions, or a pronoun or description resolved against
+ *     the document's history of speakers (the subjects of every speech
+ *     verb, not only of quotes) and of people named;
+ *  4. each quote is attributed from the words after it, then the words
+ *     before it, then inherited from the quote or speech just before; a
+ *     partial quote that reads as a scare quote, term or title is dropped.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+#include "ner.h"
+#include "quote.h"
+#include "sent.h"
+#include "tok.h"
+#include "util.h"
+
+#include "quote_tab.h"
+
+#define NAME_MAX_LEN	120	/* a longer name is cut */
+#define ROLE_MAX_LEN	32
+#define ENT_MAX		1024	/* people and organisations a document */
+#define LOOK_MAX	64	/* longest word or phrase looked up */
+#define CTX_MAX		40	/* tokens of context searched for a cue */
+
+/* Kinds of quote marks. */
+enum mark {
+	M_DQ,		/* " */
+	M_LDQ,		/* U+201C */
+	M_RDQ,		/* U+201D */
+	M_LOWDQ,	/* U+201E */
+	M_LG,		/* U+00AB */
+	M_RG,		/* U+00BB */
+	M_SQ,		/* ' */
+	M_LSQ,		/* U+2018 */
+	M_RSQ,		/* U+2019 */
+	M_LSG,		/* U+2039 */
+	M_RSG		/* U+203A */
+};
+
+struct mark_at {
+	size_t		 off;
+	unsigned char	 len;
+	unsigned char	 kind;
+};
+
+/* A quote span of a paragraph, in bytes of the paragraph. */
+struct span {
+	size_t		 o0, o1;	/* the opening mark */
+	size_t		 c0, c1;	/* the closing mark; c0 == c1 == len if none */
+	int		 closed;
+	int		 cont;		/* continues the last paragraph's quote */
+	size_t		 t0, t1;	/* tokens inside: [t0, t1) */
+	size_t		 to, tc;	/* token of the opening, closing mark */
+};
+
+/* What a token is, besides its text. */
+struct tinfo {
+	int		 q;		/* quote it is inside, or -1 */
+	int		 mark;		/* it is a quote mark */
+	int		 ent;		/* entity, or -1 */
+	size_t		 e0, e1;	/* the entity's tokens */
+	unsigned int	 bits;		/* QT_* of the word */
+	unsigned int	 pbits;		/* QT_* of a phrase starting here */
+	unsigned char	 plen;		/* its tokens */
+	size_t		 sent;		/* sentence number in the paragraph */
+	size_t		 link;		/* the linked entity of its mention */
+};
+
+enum { G_NONE, G_MALE, G_FEMALE };
+enum { E_PERSON, E_ORG };
+
+/* A person or organisation of the document. */
+struct qent {
+	char		 name[NAME_MAX_LEN];
+	size_t		 nlen;
+	char		 role[ROLE_MAX_LEN];
+	size_t		 rlen;
+	int		 type;
+	int		 gender;
+	long long	 mention;	/* position last named, or -1 */
+	long long	 speech;	/* position last the subject of speech */
+	size_t		 link;		/* its link entity, or LINK_NONE */
+	size_t		 nwords;	/* words of the mention linked */
+};
+
+/* A record waiting for the end of its document. */
+struct pending {
+	size_t		 text, len;	/* in the arena */
+	unsigned long long start, end;
+	enum quote_kind	 kind;
+	size_t		 cue, cuelen;	/* in the arena */
+	size_t		 wr, wrlen;	/* in the arena */
+	unsigned long long wstart, wend;
+	int		 ent;		/* speaker, or -1 */
+	size_t		 para;
+};
+
+/* The result of resolving who a cue's subject is. */
+struct who {
+	int		 ent;		/* -1 when unknown */
+	size_t		 w0, w1;	/* tokens as written; w0 == w1 if none */
+	int		 found;		/* something stood in the subject's place */
+};
+
+struct quote_doc {
+	quote_emit_fn	 emit;
+	void		*arg;
+	int		 indirect;
+	struct ner	*ner;
+	struct link_doc	*ld;
+
+	/* The paragraph. */
+	const char	*p;
+	size_t		 len;
+	unsigned long long off;
+	size_t		 pn;
+	struct tok_list	 tl;
+	struct tinfo	*ti;
+	size_t		 ticap;
+	struct mark_at	*marks;
+	size_t		 nmarks, mcap;
+	struct span	*spans;
+	size_t		 nspans, scap;
+	size_t		*sstart;	/* first token of each sentence */
+	size_t		 nsent, sscap;
+
+	/* The document. */
+	struct qent	*ents;
+	size_t		 nents;
+	long long	 pos;		/* token position in the document */
+	int		 open_at_end;	/* the last paragraph ended in a quote */
+	int		 last_ent;	/* speaker of the last quote */
+	size_t		 last_para;	/* its paragraph */
+	int		 speech_ent;	/* subject of the last speech cue */
+	size_t		 speech_para;
+	long long	 german, english;	/* function words seen */
+
+	struct pending	*pend;
+	size_t		 npend, pcap;
+	char		*arena;
+	size_t		 alen, acap;
+};
+
+static const char	 empty[] = "";
+
+/* Words between a subject and its speech verb: "Reyes also said". */
+static const char *const skipwords[] = {
+	"again", "already", "also", "had", "has", "have", "however",
+	"is", "just", "later", "once", "only", "previously", "publicly",
+	"recently", "repeatedly", "reportedly", "separately", "simply",
+	"then", "was", "were", "will", "would", "further", "has since",
+	"had earlier", "earlier", "quickly", "initially", "first", "then",
+	"last", "finally", "both", "all", "himself", "herself", "has",
+};
+
+/*
+ * Look a word or phrase up in the generated table: its QT_* bits, or 0.
+ * The key is lower-cased (ASCII letters only) before the search.
+ */
+static unsigned int
+lookup(const char *s, size_t n)
+{
+	char	 k[LOOK_MAX];
+	size_t	 i, lo, hi, mid, m;
+	int	 c;
+
+	if (n == 0 || n >= sizeof(k))
+		return 0;
+	for (i = 0; i < n; i++)
+		k[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+	/* Curly apostrophes are written straight in the table. */
+	lo = 0;
+	hi = QUOTE_NWORDS;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		m = quote_words[mid].len < n ? quote_words[mid].len : n;
+		c = memcmp(quote_words[mid].w, k, m);
+		if (c == 0)
+			c = quote_words[mid].len < n ? -1 :
+			    quote_words[mid].len > n ? 1 : 0;
+		if (c == 0)
+			return quote_words[mid].bits;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int
+is_skipword(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(skipwords) / sizeof(skipwords[0]); i++)
+		if (strlen(skipwords[i]) == n &&
+		    memcmp(skipwords[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Arena: copies of the text that records hold until the document ends. */
+static size_t
+arena_put(struct quote_doc *q, const char *s, size_t n)
+{
+	size_t	 at;
+
+	if (q->alen + n > q->acap) {
+		q->acap = q->acap ? q->acap : 4096;
+		while (q->alen + n > q->acap)
+			q->acap *= 2;
+		q->arena = nu_reallocarray(q->arena, q->acap, 1);
+	}
+	at = q->alen;
+	if (n > 0)
+		memcpy(q->arena + at, s, n);
+	q->alen += n;
+	return at;
+}
+
+/*
+ * Marks.
+ */
+
+/* The code point before p[i], or ' ' at the start. */
+static uint32_t
+cp_before(const char *p, size_t i)
+{
+	size_t	 j;
+	uint32_t c;
+
+	if (i == 0)
+		return ' ';
+	j = i - 1;
+	while (j > 0 && ((unsigned char)p[j] & 0xc0) == 0x80 && i - j < 4)
+		j--;
+	tok_utf8(p + j, i - j, &c);
+	return c;
+}
+
+static uint32_t
+cp_at(const char *p, size_t len, size_t i)
+{
+	uint32_t c;
+
+	if (i >= len)
+		return ' ';
+	tok_utf8(p + i, len - i, &c);
+	return c;
+}
+
+static int
+is_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || tok_isletter(c);
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v' || c == 0xa0;
+}
+
+static void
+add_mark(struct quote_doc *q, size_t off, size_t len, int kind)
+{
+	if (q->nmarks == q->mcap) {
+		q->mcap = q->mcap ? q->mcap * 2 : 64;
+		q->marks = nu_reallocarray(q->marks, q->mcap,
+		    sizeof(q->marks[0]));
+	}
+	q->marks[q->nmarks].off = off;
+	q->marks[q->nmarks].len = len;
+	q->marks[q->nmarks].kind = kind;
+	q->nmarks++;
+}
+
+/* Every byte sequence that may be a quote mark, in order. */
+static void
+find_marks(struct quote_doc *q)
+{
+	const unsigned char *u = (const unsigned char *)q->p;
+	size_t	 i, n = q->len;
+
+	q->nmarks = 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] == '"')
+			add_mark(q, i, 1, M_DQ);
+		else if (u[i] == '\'')
+			add_mark(q, i, 1, M_SQ);
+		else if (u[i] == 0xc2 && i + 1 < n &&
+		    (u[i + 1] == 0xab || u[i + 1] == 0xbb)) {
+			add_mark(q, i, 2, u[i + 1] == 0xab ? M_LG : M_RG);
+			i++;
+		} else if (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80) {
+			switch (u[i + 2]) {
+			case 0x98:
+				add_mark(q, i, 3, M_LSQ);
+				break;
+			case 0x99:
+				add_mark(q, i, 3, M_RSQ);
+				break;
+			case 0x9c:
+				add_mark(q, i, 3, M_LDQ);
+				break;
+			case 0x9d:
+				add_mark(q, i, 3, M_RDQ);
+				break;
+			case 0x9e:
+				add_mark(q, i, 3, M_LOWDQ);
+				break;
+			case 0xb9:
+				add_mark(q, i, 3, M_LSG);
+				break;
+			case 0xba:
+				add_mark(q, i, 3, M_RSG);
+				break;
+			default:
+				break;
+			}
+			i += 2;
+		}
+	}
+}
+
+static int
+is_single(int k)
+{
+	return k == M_SQ || k == M_LSQ || k == M_RSQ;
+}
+
+/* A single mark that may open a quote: not inside or after a word. */
+static int
+single_opens(const struct quote_doc *q, const struct mark_at *m)
+{
+	uint32_t b, a, a2;
+
+	if (m->kind == M_RSQ)
+		return 0;
+	b = cp_before(q->p, m->off);
+	a = cp_at(q->p, q->len, m->off + m->len);
+	if (is_alnum(b) || !tok_isletter(a))
+		return 0;
+	/* 'tis, 'em, rock 'n' roll: a letter and then a mark again. */
+	a2 = cp_at(q->p, q->len, m->off + m->len + 1);
+	if (a == 'n' && a2 == '\'')
+		return 0;
+	return 1;
+}
+
+/* A single mark that may close a quote: after a word, not inside one. */
+static int
+single_closes(const struct quote_doc *q, const struct mark_at *m)
+{
+	uint32_t b, a;
+
+	if (m->kind == M_LSQ)
+		return 0;
+	b = cp_before(q->p, m->off);
+	a = cp_at(q->p, q->len, m->off + m->len);
+	return !is_space(b) && !is_alnum(a);
+}
+
+/* Whether mark kind c closes a quote opened by kind o. */
+static int
+closes(const struct quote_doc *q, int o, const struct mark_at *c)
+{
+	uint32_t b, a;
+
+	switch (o) {
+	case M_DQ:
+		return c->kind == M_DQ || c->kind == M_RDQ;
+	case M_LDQ:
+		if (c->kind == M_RDQ || c->kind == M_DQ)
+			return 1;
+		if (c->kind != M_LDQ)
+			return 0;
+		/* One kind of mark used for both ends. */
+		b = cp_before(q->p, c->off);
+		a = cp_at(q->p, q->len, c->off + c->len);
+		return !is_space(b) && !is_alnum(a);
+	case M_RDQ:
+		return c->kind == M_RDQ;
+	case M_LOWDQ:
+		return c->kind == M_LDQ || c->kind == M_RDQ || c->kind == M_DQ;
+	case M_LG:
+		return c->kind == M_RG;
+	case M_RG:
+		return c->kind == M_LG;
+	case M_LSG:
+		return c->kind == M_RSG;
+	case M_RSG:
+		return c->kind == M_LSG;
+	default:
+		return 0;
+	}
+}
+
+static void
+add_span(struct quote_doc *q, size_t o0, size_t o1, size_t c0, size_t c1,
+    int closed)
+{
+	struct span *s;
+
+	if (q->nspans == q->scap) {
+		q->scap = q->scap ? q->scap * 2 : 16;
+		q->spans = nu_reallocarray(q->spans, q->scap,
+		    sizeof(q->spans[0]));
+	}
+	s = &q->spans[q->nspans++];
+	memset(s, 0, sizeof(*s));
+	s->o0 = o0;
+	s->o1 = o1;
+	s->c0 = c0;
+	s->c1 = c1;
+	s->closed = closed;
+}
+
+/*
+ * Pair the marks of the paragraph into top-level quote spans.  Inside a
+ * double quote every other mark belongs to the quote; a single quote
+ * counts only where a closing single mark follows; an unclosed double
+ * quote runs to the paragraph's end.
+ */
+static void
+pair_marks(struct quote_doc *q)
+{
+	struct mark_at	*m = q->marks;
+	size_t		 i, j, n = q->nmarks;
+	int		 open = -1;
+	uint32_t	 b, a;
+
+	q->nspans = 0;
+	for (i = 0; i < n; i++) {
+		if (open >= 0) {
+			if (closes(q, m[open].kind, &m[i])) {
+				add_span(q, m[open].off, m[open].off +
+				    m[open].len, m[i].off, m[i].off + m[i].len,
+				    1);
+				open = -1;
+			}
+			continue;
+		}
+		switch (m[i].kind) {
+		case M_DQ:
+		case M_LDQ:
+		case M_LOWDQ:
+		case M_LG:
+		case M_RG:
+		case M_LSG:
+		case M_RSG:
+			open = i;
+			break;
+		case M_RDQ:
+			/* A closing mark used to open: Swedish style. */
+			b = cp_before(q->p, m[i].off);
+			a = cp_at(q->p, q->len, m[i].off + m[i].len);
+			if (is_space(b) && is_alnum(a))
+				open = i;
+			break;
+		default:
+			if (!single_opens(q, &m[i]))
+				break;
+			for (j = i + 1; j < n; j++)
+				if (is_single(m[j].kind) &&
+				    single_closes(q, &m[j]))
+					break;
+			if (j < n) {
+				add_span(q, m[i].off, m[i].off + m[i].len,
+				    m[j].off, m[j].off + m[j].len, 1);
+				i = j;
+			}
+			break;
+		}
+	}
+	if (open >= 0)
+		add_span(q, m[open].off, m[open].off + m[open].len, q->len,
+		    q->len, 0);
+}
+
+/*
+ * Tokens, sentences and names.
+ */
+
+static void
+grow_ti(struct quote_doc *q, size_t n)
+{
+	if (n > q->ticap) {
+		q->ticap = n + n / 2 + 64;
+		q->ti = nu_reallocarray(q->ti, q->ticap, sizeof(q->ti[0]));
+	}
+}
+
+static const char *
+tstr(const struct quote_doc *q, size_t i, size_t *n)
+{
+	*n = q->tl.v[i].len;
+	return q->p + q->tl.v[i].off;
+}
+
+static int
+tis(const struct quote_doc *q, size_t i, const char *w)
+{
+	size_t	 n;
+	const char *s = tstr(q, i, &n);
+
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+static int
+tword(const struct quote_doc *q, size_t i)
+{
+	return q->tl.v[i].kind == TOK_WORD;
+}
+
+static int
+tcap(const struct quote_doc *q, size_t i)
+{
+	return q->tl.v[i].kind == TOK_WORD && (q->tl.v[i].flags & TOK_UPPER);
+}
+
+/* The last word of a name: its surname, the key of a person. */
+static void
+last_word(const char *s, size_t n, const char **w, size_t *wn)
+{
+	size_t	 i;
+
+	i = n;
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	*w = s + i;
+	*wn = n - i;
+}
+
+/*
+ * The entity a mention stands for: a person whose name ends in the same
+ * surname (a longer name replaces a shorter one), or an organisation of
+ * the same name.  New entities are added while there is room.
+ */
+static int
+find_ent(struct quote_doc *q, int type, const char *s, size_t n)
+{
+	const char *w, *ew;
+	size_t	 wn, ewn, i;
+	struct qent *e;
+	int	 best = -1;
+
+	if (n == 0)
+		return -1;
+	if (n > NAME_MAX_LEN)
+		n = NAME_MAX_LEN;
+	last_word(s, n, &w, &wn);
+	for (i = 0; i < q->nents; i++) {
+		e = &q->ents[i];
+		if (e->nlen == n && memcmp(e->name, s, n) == 0)
+			return i;
+		if (type != E_PERSON || e->type != E_PERSON)
+			continue;
+		last_word(e->name, e->nlen, &ew, &ewn);
+		if (ewn != wn || memcmp(ew, w, wn) != 0)
+			continue;
+		/* Two people with one surname: keep them apart. */
+		if (e->nlen > ewn && n > wn && (e->nlen != n ||
+		    memcmp(e->name, s, n) != 0))
+			continue;
+		if (best < 0 || q->ents[best].mention < e->mention)
+			best = i;
+	}
+	if (best >= 0) {
+		e = &q->ents[best];
+		if (n > e->nlen) {
+			memcpy(e->name, s, n);
+			e->nlen = n;
+		}
+		return best;
+	}
+	if (q->nents >= ENT_MAX)
+		return -1;
+	e = &q->ents[q->nents];
+	memset(e, 0, sizeof(*e));
+	memcpy(e->name, s, n);
+	e->nlen = n;
+	e->type = type;
+	e->mention = e->speech = -1;
+	e->link = LINK_NONE;
+	return q->nents++;
+}
+
+/*
+ * Name a mention of tokens [a, b) as an entity: the tokens' text with
+ * single spaces, a possessive dropped, titles in front remembered as the
+ * role and, for Mr and Mrs, the gender.
+ */
+static int
+name_ent(struct quote_doc *q, int type, size_t a, size_t b)
+{
+	char	 buf[NAME_MAX_LEN];
+	size_t	 n, k, tn;
+	const char *t;
+	unsigned int bits;
+	int	 e, gender = G_NONE;
+	char	 role[ROLE_MAX_LEN];
+	size_t	 rlen = 0;
+
+	/* Titles before the name, as the tagger leaves them outside. */
+	k = a;
+	while (k > 0 && tword(q, k - 1) &&
+	    ((bits = q->ti[k - 1].bits) & QT_t) && a - k < 3) {
+		k--;
+		if (bits & QT_m)
+			gender = G_MALE;
+		if (bits & QT_f)
+			gender = G_FEMALE;
+		if (rlen == 0) {
+			t = tstr(q, k, &tn);
+			if (tn < sizeof(role)) {
+				memcpy(role, t, tn);
+				rlen = tn;
+			}
+		}
+	}
+	while (a < b && type == E_PERSON && (q->ti[a].bits & QT_t) &&
+	    b - a > 1)
+		a++;
+	if (b > a && tis(q, b - 1, "'s"))
+		b--;
+	if (a >= b)
+		return -1;
+	n = 0;
+	for (k = a; k < b; k++) {
+		t = tstr(q, k, &tn);
+		if (k > a && (q->tl.v[k].flags & TOK_SPACE) && n < sizeof(buf))
+			buf[n++] = ' ';
+		if (n + tn > sizeof(buf))
+			break;
+		memcpy(buf + n, t, tn);
+		n += tn;
+	}
+	if ((e = find_ent(q, type, buf, n)) < 0)
+		return -1;
+	if (gender != G_NONE)
+		q->ents[e].gender = gender;
+	if (rlen > 0) {
+		for (k = 0; k < rlen; k++)
+			if (role[k] >= 'A' && role[k] <= 'Z')
+				role[k] += 32;
+		memcpy(q->ents[e].role, role, rlen);
+		q->ents[e].rlen = rlen;
+	}
+	return e;
+}
+
+/*
+ * Link every mention the tagger finds, as `entities` does, so that a
+ * speaker's NAME is the one `entities` prints.
+ */
+static void
+link_span(struct quote_doc *q, const char *text, size_t first,
+    const struct ner_span *sp)
+{
+	size_t	 k, l, j, len = sp->end - sp->start;
+
+	if (q->ld == NULL || len == 0)
+		return;
+	k = 0;
+	if (sp->type == NER_PT_PERSON)
+		k = link_title_prefix(text + sp->start, len, NULL);
+	if (k >= len)
+		k = 0;
+	l = link_mention(q->ld, (enum ent_type)sp->type, text + sp->start + k,
+	    len - k);
+	for (j = first + sp->tok_start; j < first + sp->tok_end; j++)
+		q->ti[j].link = l;
+}
+
+static void
+grow_sent(struct quote_doc *q)
+{
+	if (q->nsent == q->sscap) {
+		q->sscap = q->sscap ? q->sscap * 2 : 32;
+		q->sstart = nu_reallocarray(q->sstart, q->sscap,
+		    sizeof(q->sstart[0]));
+	}
+}
+
+/*
+ * Tokenize the paragraph sentence by sentence, tag each sentence, and
+ * fill the token facts: quote, entity, sentence, word classes.
+ */
+static void
+tag_para(struct quote_doc *q)
+{
+	struct sent_iter it;
+	const struct ner_span *sp;
+	size_t	 s, e, first, k, ns, i, j, n, tn;
+	struct tok *t;
+	const char *w;
+	char	 buf[LOOK_MAX];
+	int	 ent, type;
+
+	q->tl.n = 0;
+	q->nsent = 0;
+	sent_begin(&it, q->p, q->len);
+	while (sent_next(&it, &s, &e)) {
+		first = q->tl.n;
+		tok_text(&q->tl, q->p + s, e - s);
+		grow_ti(q, q->tl.n);
+		grow_sent(q);
+		q->sstart[q->nsent] = first;
+		for (k = first; k < q->tl.n; k++) {
+			memset(&q->ti[k], 0, sizeof(q->ti[k]));
+			q->ti[k].q = -1;
+			q->ti[k].ent = -1;
+			q->ti[k].sent = q->nsent;
+			q->ti[k].link = LINK_NONE;
+		}
+		ns = ner_tag_sentence(q->ner, q->p + s, q->tl.v + first,
+		    q->tl.n - first, &sp);
+		for (k = first; k < q->tl.n; k++)
+			q->tl.v[k].off += s;
+		for (i = 0; i < ns; i++) {
+			link_span(q, q->p + s, first, &sp[i]);
+			if (sp[i].type == NER_PT_PERSON)
+				type = E_PERSON;
+			else if (sp[i].type == NER_PT_ORG)
+				type = E_ORG;
+			else
+				continue;
+			for (j = first + sp[i].tok_start;
+			    j < first + sp[i].tok_end; j++) {
+				q->ti[j].ent = -2;	/* named below */
+				q->ti[j].e0 = first + sp[i].tok_start;
+				q->ti[j].e1 = first + sp[i].tok_end;
+				q->ti[j].bits = type;	/* kept for a moment */
+			}
+		}
+		q->nsent++;
+	}
+	/* Word classes, and phrases that start at each word. */
+	for (k = 0; k < q->tl.n; k++) {
+		type = q->ti[k].ent == -2 ? (int)q->ti[k].bits : -1;
+		w = tstr(q, k, &tn);
+		q->ti[k].bits = tword(q, k) ? lookup(w, tn) : 0;
+		if (type >= 0)
+			q->ti[k].ent = -3 - type;
+		if (!(q->ti[k].bits & QT_P))
+			continue;
+		n = 0;
+		for (j = k; j < q->tl.n && j < k + 4; j++) {
+			w = tstr(q, j, &tn);
+			if (n + tn + 1 >= sizeof(buf))
+				break;
+			if (j > k)
+				buf[n++] = ' ';
+			memcpy(buf + n, w, tn);
+			n += tn;
+			if (j > k && lookup(buf, n) != 0) {
+				q->ti[k].pbits = lookup(buf, n);
+				q->ti[k].plen = j - k + 1;
+			}
+		}
+	}
+	/* Quote marks and quote membership. */
+	for (i = 0; i < q->nspans; i++) {
+		struct span *sp2 = &q->spans[i];
+
+		sp2->to = sp2->tc = (size_t)-1;
+		sp2->t0 = q->tl.n;
+		sp2->t1 = 0;
+		for (k = 0; k < q->tl.n; k++) {
+			t = &q->tl.v[k];
+			if (t->off + t->len <= sp2->o0)
+				continue;
+			if (t->off >= sp2->c1 && sp2->closed)
+				break;
+			if (t->off < sp2->o1) {
+				q->ti[k].mark = 1;
+				sp2->to = k;
+				continue;
+			}
+			if (sp2->closed && t->off >= sp2->c0) {
+				q->ti[k].mark = 1;
+				sp2->tc = k;
+				continue;
+			}
+			q->ti[k].q = i;
+			if (k < sp2->t0)
+				sp2->t0 = k;
+			sp2->t1 = k + 1;
+		}
+		if (sp2->t1 < sp2->t0)
+			sp2->t0 = sp2->t1 = 0;
+	}
+	/* Entities, named now that the titles before them are known. */
+	for (k = 0; k < q->tl.n; k++) {
+		if (q->ti[k].ent > -3)
+			continue;
+		type = -3 - q->ti[k].ent;
+		ent = name_ent(q, type, q->ti[k].e0, q->ti[k].e1);
+		for (j = q->ti[k].e0; j < q->ti[k].e1; j++)
+			q->ti[j].ent = ent;
+		if (ent >= 0 && q->ti[k].link != LINK_NONE &&
+		    (q->ents[ent].link == LINK_NONE ||
+		    q->ti[k].e1 - q->ti[k].e0 >= q->ents[ent].nwords)) {
+			q->ents[ent].link = q->ti[k].link;
+			q->ents[ent].nwords = q->ti[k].e1 - q->ti[k].e0;
+		}
+		if (ent >= 0 && q->ti[k].q < 0)
+			q->ents[ent].mention = q->pos + k;
+		k = q->ti[k].e1 - 1;
+	}
+	/* Language, for the rules that differ in German. */
+	for (k = 0; k < q->tl.n && k < 200; k++) {
+		if (tis(q, k, "the") || tis(q, k, "and") || tis(q, k, "of"))
+			q->english++;
+		else if (tis(q, k, "der") || tis(q, k, "und") ||
+		    tis(q, k, "die") || tis(q, k, "nicht"))
+			q->german++;
+	}
+}
+
+/*
+ * Subjects.
+ */
+
+static int
+ent_at(const struct quote_doc *q, size_t i)
+{
+	return q->ti[i].ent >= 0 ? q->ti[i].ent : -1;
+}
+
+/*
+ * A run of capitalised words ending at token j that the tagger did not
+ * name (it misses rare names); it is taken as a person when a speech
+ * verb follows or precedes it.  Returns the entity or -1.
+ */
+static int
+cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
+{
+	size_t	 k;
+
+	if (!tcap(q, j) || (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
+		return -1;
+	k = j;
+	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
+	    !(q->ti[k - 1].bits & (QT_c | QT_t)) && j - k < 4)
+		k--;
+	*a = k;
+	return name_ent(q, E_PERSON, k, j + 1);
+}
+
+static int
+cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
+{
+	size_t	 k;
+
+	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
+		j++;
+	if (j >= hi || !tcap(q, j) || (q->ti[j].bits & (QT_c | QT_r | QT_o)))
+		return -1;
+	k = j + 1;
+	while (k < hi && (tcap(q, k) || (q->ti[k].bits & QT_k)) &&
+	    !(q->ti[k].bits & QT_c) && k - j < 4)
+		k++;
+	*b = k;
+	return name_ent(q, E_PERSON, j, k);
+}
+
+/* The gender a pronoun asks for; G_NONE for "it" and "they". */
+static int
+pron_gender(unsigned int bits)
+{
+	if (bits & QT_m)
+		return G_MALE;
+	if (bits & QT_f)
+		return G_FEMALE;
+	return G_NONE;
+}
+
+/*
+ * A person pronoun: the latest subject of speech that may be meant;
+ * but a person of the pronoun's gender named after that subject spoke
+ * wins over one whose gender is unknown or other.
+ */
+static int
+resolve_pronoun(struct quote_doc *q, unsigned int bits)
+{
+	int	 g = pron_gender(bits), sp = -1, nm = -1;
+	size_t	 i;
+	struct qent *e;
+
+	if (!(bits & QT_h)) {
+		/* "it said": the organisation that spoke or was named last. */
+		for (i = 0; i < q->nents; i++) {
+			e = &q->ents[i];
+			if (e->type != E_ORG || e->mention < 0)
+				continue;
+			if (sp < 0 || e->mention > q->ents[sp].mention)
+				sp = i;
+		}
+		return sp;
+	}
+	for (i = 0; i < q->nents; i++) {
+		e = &q->ents[i];
+		if (e->type != E_PERSON)
+			continue;
+		if (g != G_NONE && e->gender != G_NONE && e->gender != g)
+			continue;
+		if (e->speech >= 0 &&
+		    (sp < 0 || e->speech > q->ents[sp].speech))
+			sp = i;
+		if (e->mention >= 0 &&
+		    (nm < 0 || e->mention > q->ents[nm].mention))
+			nm = i;
+	}
+	if (sp < 0)
+		return nm;
+	if (nm >= 0 && nm != sp && g != G_NONE &&
+	    q->ents[nm].gender == g && q->ents[sp].gender != g &&
+	    q->ents[nm].mention > q->ents[sp].speech)
+		return nm;
+	return sp;
+}
+
+/*
+ * A description ("the senator", "the ministry"): the person whose role
+ * it names, or the organisation whose name holds its head word.
+ */
+static int
+resolve_desc(struct quote_doc *q, size_t head)
+{
+	const char *w;
+	size_t	 wn, i, k;
+	struct qent *e;
+	int	 best = -1;
+	unsigned int bits = q->ti[head].bits;
+
+	w = tstr(q, head, &wn);
+	for (i = 0; i < q->nents; i++) {
+		e = &q->ents[i];
+		if (e->mention < 0)
+			continue;
+		if ((bits & QT_r) && e->type == E_PERSON && e->rlen == wn &&
+		    memcmp(e->role, w, wn) == 0) {
+			if (best < 0 || e->mention > q->ents[best].mention)
+				best = i;
+		}
+		if ((bits & QT_o) && e->type == E_ORG && e->nlen >= wn) {
+			for (k = 0; k + wn <= e->nlen; k++)
+				if ((e->name[k] | 32) == (w[0] | 32) &&
+				    memcmp(e->name + k + 1, w + 1, wn - 1) == 0)
+					break;
+			if (k + wn <= e->nlen &&
+			    (best < 0 || e->mention > q->ents[best].mention))
+				best = i;
+		}
+	}
+	return best;
+}
+
+/*
+ * The noun phrase of a description that ends at token j: back to its
+ * determiner.  Returns the first token, or (size_t)-1 when the words
+ * before j are not a description.
+ */
+static size_t
+desc_start(const struct quote_doc *q, size_t lo, size_t j)
+{
+	size_t	 k;
+
+	if (!tword(q, j) || !(q->ti[j].bits & (QT_r | QT_o)))
+		return (size_t)-1;
+	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
+		if (q->ti[k - 1].bits & QT_d)
+			return k - 1;
+		if (tis(q, k - 1, "'s"))
+			return k - 1;
+		if (!tword(q, k - 1) && !tis(q, k - 1, "-"))
+			break;
+	}
+	/* "Police said", "officials said": a bare role at the start. */
+	return k;
+}
+
+/* Set a subject: entity e written as tokens [a, b). */
+static void
+who_set(struct who *w, int e, size_t a, size_t b)
+{
+	w->ent = e;
+	w->w0 = a;
+	w->w1 = b;
+	w->found = 1;
+}
+
+/*
+ * The subject of a speech verb at token c, written before it within
+ * [lo, c): a name, a pronoun, a description, or a name behind
+ * appositions ("Reyes, the firm's chief economist, said"; "the ministry
+ * spokeswoman, Ana Ruiz, said").
+ */
+static void
+subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
+{
+	size_t	 j, a, seg, d;
+	int	 e, desc = -1, nseg;
+	size_t	 dw0 = 0, dw1 = 0;
+	const char *s;
+	size_t	 sn;
+
+	w->ent = -1;
+	w->w0 = w->w1 = 0;
+	w->found = 0;
+	if (c <= lo)
+		return;
+	j = c - 1;
+	while (j > lo && tword(q, j) && !(q->ti[j].bits & QT_h) &&
+	    (s = tstr(q, j, &sn), is_skipword(s, sn)))
+		j--;
+	for (nseg = 0; nseg < 4; nseg++) {
+		if (q->ti[j].mark || q->ti[j].q >= 0)
+			break;
+		if (tword(q, j) && (q->ti[j].bits & (QT_h | QT_i)) &&
+		    !(q->ti[j].bits & QT_d && !(q->ti[j].bits & QT_h)) &&
+		    q->ti[j].ent < 0) {
+			if (nseg > 0)
+				break;
+			who_set(w, resolve_pronoun(q, q->ti[j].bits), j, j + 1);
+			return;
+		}
+		if ((e = ent_at(q, j)) >= 0 && q->ti[j].e1 == j + 1) {
+			who_set(w, e, q->ti[j].e0, j + 1);
+			if (desc >= 0 && q->ents[e].type == E_PERSON &&
+			    q->ents[e].rlen == 0 && dw1 - dw0 < ROLE_MAX_LEN) {
+				s = tstr(q, desc, &sn);
+				if (sn < ROLE_MAX_LEN) {
+					memcpy(q->ents[e].role, s, sn);
+					q->ents[e].rlen = sn;
+				}
+			}
+			return;
+		}
+		if ((e = cap_run_before(q, lo, j, &a)) >= 0) {
+			who_set(w, e, a, j + 1);
+			return;
+		}
+		if ((d = desc_start(q, lo, j)) != (size_t)-1) {
+			if (desc < 0) {
+				desc = j;
+				dw0 = d;
+				dw1 = j + 1;
+			}
+			j = d;
+		} else if (nseg == 0)
+			break;
+		/* Go back over one comma-separated segment. */
+		for (seg = j; seg > lo && !tis(q, seg - 1, ","); seg--)
+			if (q->ti[seg - 1].mark || tis(q, seg - 1, ".") ||
+			    tis(q, seg - 1, ":"))
+				break;
+		if (seg <= lo + 1 || !tis(q, seg - 1, ","))
+			break;
+		j = seg - 2;
+		/* The segment before the comma ends in a name, or is one. */
+		if (ent_at(q, j) >= 0 || tcap(q, j))
+			continue;
+		/* "Ruiz, 42, said"; "Reyes, in a statement, said". */
+		while (j > lo && !tis(q, j, ",") && !q->ti[j].mark &&
+		    ent_at(q, j) < 0)
+			j--;
+		if (ent_at(q, j) < 0)
+			break;
+	}
+	if (desc >= 0) {
+		who_set(w, resolve_desc(q, desc), dw0, dw1);
+		return;
+	}
+}
+
+/*
+ * The subject written after a speech verb that ends at token c:
+ * "said Reyes", "said Dr. Amara Okafor, the firm's chief economist",
+ * "said the spokesman, John Smith", "added he".
+ */
+static void
+subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
+{
+	size_t	 j, b, k;
+	int	 e;
+
+	w->ent = -1;
+	w->w0 = w->w1 = 0;
+	w->found = 0;
+	j = c;
+	if (j >= hi || q->ti[j].mark || q->ti[j].q >= 0)
+		return;
+	if (tword(q, j) && (q->ti[j].bits & QT_h)) {
+		who_set(w, resolve_pronoun(q, q->ti[j].bits), j, j + 1);
+		return;
+	}
+	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
+		j++;
+	if (j < hi && (e = ent_at(q, j)) >= 0) {
+		who_set(w, e, j, q->ti[j].e1);
+		return;
+	}
+	if (j < hi && (e = cap_run_after(q, j, hi, &b)) >= 0) {
+		who_set(w, e, j, b);
+		return;
+	}
+	/* A description, then perhaps the name in apposition. */
+	for (k = c; k < hi && k < c + 7 && tword(q, k); k++)
+		if (q->ti[k].bits & (QT_r | QT_o))
+			break;
+	if (k >= hi || k >= c + 7 || !tword(q, k))
+		return;
+	if (k + 2 < hi && tis(q, k + 1, ",") && (e = ent_at(q, k + 2)) >= 0) {
+		who_set(w, e, k + 2, q->ti[k + 2].e1);
+		return;
+	}
+	if (k + 1 < hi && (e = ent_at(q, k + 1)) >= 0 &&
+	    q->ents[e].type == E_PERSON) {
+		who_set(w, e, k + 1, q->ti[k + 1].e1);
+		return;
+	}
+	who_set(w, resolve_desc(q, k), c, k + 1);
+}
+
+/*
+ * The subject of the cue at token c (cue bits cb), within [lo, hi).
+ */
+static void
+subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
+    size_t clen, struct who *w)
+{
+	if (cb & (QT_p | QT_a)) {
+		subj_after(q, c + clen, hi, w);
+		return;
+	}
+	if (cb & QT_z) {
+		subj_before(q, lo, c, w);
+		return;
+	}
+	subj_before(q, lo, c, w);
+	if (!w->found)
+		subj_after(q, c + clen, hi, w);
+}
+
+/* The cue bits of token k (a phrase or a word) and its length. */
+static unsigned int
+cue_at(const struct quote_doc *q, size_t k, size_t *clen)
+{
+	unsigned int b;
+
+	if (q->ti[k].q >= 0 || q->ti[k].mark || !tword(q, k))
+		return 0;
+	if ((b = q->ti[k].pbits & (QT_v | QT_p | QT_s | QT_z | QT_a)) != 0) {
+		*clen = q->ti[k].plen;
+		return b | (q->ti[k].pbits & QT_n);
+	}
+	b = q->ti[k].bits & (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n);
+	*clen = 1;
+	/* A capitalised cue word inside a name is part of the name. */
+	if (b != 0 && ent_at(q, k) >= 0)
+		return 0;
+	return b;
+}
+
+/*
+ * Records.
+ */
+
+static void
+flush(struct quote_doc *q)
+{
+	struct quote_rec r;
+	struct pending *pd;
+	size_t	 i, nl;
+	const char *nm;
+
+	for (i = 0; i < q->npend; i++) {
+		pd = &q->pend[i];
+		r.text = q->arena + pd->text;
+		r.len = pd->len;
+		r.start = pd->start;
+		r.end = pd->end;
+		r.kind = pd->kind;
+		r.cue = pd->cuelen ? q->arena + pd->cue : empty;
+		r.cuelen = pd->cuelen;
+		r.written = pd->wrlen ? q->arena + pd->wr : empty;
+		r.writtenlen = pd->wrlen;
+		r.wstart = pd->wstart;
+		r.wend = pd->wend;
+		r.para = pd->para;
+		r.speaker = empty;
+		r.speakerlen = 0;
+		if (pd->ent >= 0) {
+			nm = NULL;
+			if (q->ld != NULL && q->ents[pd->ent].link != LINK_NONE)
+				nm = link_name(q->ld, q->ents[pd->ent].link,
+				    &nl);
+			if (nm == NULL) {
+				nm = q->ents[pd->ent].name;
+				nl = q->ents[pd->ent].nlen;
+			}
+			r.speaker = nm;
+			r.speakerlen = nl;
+		}
+		q->emit(&r, q->arg);
+	}
+	q->npend = 0;
+	q->alen = 0;
+}
+
+static void
+add_pending(struct quote_doc *q, size_t a, size_t b, enum quote_kind kind,
+    size_t cue, size_t clen, const struct who *w)
+{
+	struct pending *pd;
+	size_t	 n, k;
+	const char *s;
+
+	while (a < b && doc_isspace(q->p[a]))
+		a++;
+	while (b > a && doc_isspace(q->p[b - 1]))
+		b--;
+	if (a >= b)
+		return;
+	if (q->npend >= QUOTE_MAX_PENDING || q->alen > QUOTE_MAX_TEXT)
+		flush(q);
+	if (q->npend == q->pcap) {
+		q->pcap = q->pcap ? q->pcap * 2 : 64;
+		q->pend = nu_reallocarray(q->pend, q->pcap,
+		    sizeof(q->pend[0]));
+	}
+	pd = &q->pend[q->npend++];
+	memset(pd, 0, sizeof(*pd));
+	pd->text = arena_put(q, q->p + a, b - a);
+	pd->len = b - a;
+	pd->start = q->off + a;
+	pd->end = q->off + b;
+	pd->kind = kind;
+	pd->para = q->pn;
+	pd->ent = w->ent;
+	if (clen > 0) {
+		s = q->p + q->tl.v[cue].off;
+		k = cue + clen - 1;
+		n = q->tl.v[k].off + q->tl.v[k].len - q->tl.v[cue].off;
+		pd->cue = arena_put(q, s, n);
+		pd->cuelen = n;
+	}
+	if (w->w1 > w->w0) {
+		s = q->p + q->tl.v[w->w0].off;
+		k = w->w1 - 1;
+		n = q->tl.v[k].off + q->tl.v[k].len - q->tl.v[w->w0].off;
+		pd->wr = arena_put(q, s, n);
+		pd->wrlen = n;
+		pd->wstart = q->off + q->tl.v[w->w0].off;
+		pd->wend = pd->wstart + n;
+	}
+}
+
+/*
+ * Quotes.
+ */
+
+/* Words inside a quote, and whether they look like a title or name. */
+static size_t
+count_words(const struct quote_doc *q, const struct span *sp, int *titlish)
+{
+	size_t	 k, n = 0, caps = 0, small = 0;
+
+	for (k = sp->t0; k < sp->t1; k++) {
+		if (!tword(q, k) && q->tl.v[k].kind != TOK_NUM)
+			continue;
+		n++;
+		if (tcap(q, k))
+			caps++;
+		else if (q->tl.v[k].len <= 4)
+			small++;
+	}
+	*titlish = n > 0 && caps > 0 && caps + small == n &&
+	    caps * 2 >= n;
+	return n;
+}
+
+/* A scare-quote marker ("so-called", "the term") just before token k. */
+static int
+scare_before(const struct quote_doc *q, size_t lo, size_t k)
+{
+	size_t	 j;
+
+	for (j = k; j > lo && k - j < 4; j--) {
+		if (q->ti[j - 1].bits & QT_x)
+			return 1;
+		if (q->ti[j - 1].plen > 0 && (q->ti[j - 1].pbits & QT_x) &&
+		    j - 1 + q->ti[j - 1].plen >= k)
+			return 1;
+		if (!tword(q, j - 1))
+			break;
+	}
+	return 0;
+}
+
+/* First token of the sentence of token k. */
+static size_t
+sent_first(const struct quote_doc *q, size_t k)
+{
+	return q->sstart[q->ti[k].sent];
+}
+
+static size_t
+sent_end(const struct quote_doc *q, size_t k)
+{
+	size_t	 s = q->ti[k].sent;
+
+	return s + 1 < q->nsent ? q->sstart[s + 1] : q->tl.n;
+}
+
+/* Update the history: e was the subject of speech at token k. */
+static void
+spoke(struct quote_doc *q, int e, size_t k)
+{
+	if (e < 0)
+		return;
+	q->ents[e].speech = q->pos + k;
+	q->speech_ent = e;
+	q->speech_para = q->pn;
+}
+
+/*
+ * Attribute quote i of the paragraph and add its record.
+ */
+static void
+attribute(struct quote_doc *q, size_t i, int *used)
+{
+	struct span *sp = &q->spans[i];
+	struct who w;
+	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
+	unsigned int cb = 0;
+	int	 titlish, direct, partial_ok, begins;
+	size_t	 before;
+
+	w.ent = -1;
+	w.w0 = w.w1 = 0;
+	w.found = 0;
+	if (sp->to == (size_t)-1)
+		return;
+	first = sent_first(q, sp->to);
+	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 ?
+	    q->spans[i - 1].tc + 1 : 0;
+	lo = first > prevc ? first : prevc;
+	before = sp->to - lo;
+	begins = before == 0 || (before == 1 && !tword(q, lo));
+
+	/* After the quote: "...," Reyes said / said Reyes / - Reyes. */
+	if (sp->closed && sp->tc != (size_t)-1) {
+		k = sp->tc + 1;
+		hi = sent_end(q, sp->tc);
+		if (k >= hi && k < q->tl.n && hi - sent_first(q, hi) == 0)
+			hi = sent_end(q, k);
+		/* A short sentence after a quote that ended one. */
+		if (k == hi && k < q->tl.n && sent_end(q, k) - k <= 8)
+			hi = sent_end(q, k);
+		if (i + 1 < q->nspans && q->spans[i + 1].to < hi)
+			hi = q->spans[i + 1].to;
+		while (k < hi && !tword(q, k) && !q->ti[k].mark)
+			k++;
+		for (; k < hi && k < sp->tc + CTX_MAX; k++) {
+			if ((cb = cue_at(q, k, &clen)) != 0 && !(cb & QT_s))
+				break;
+			cb = 0;
+		}
+		if (cb != 0 && k < hi) {
+			c = k;
+			subj_of(q, sp->tc + 1, hi, c, cb, clen, &w);
+			if (w.found)
+				used[c] = 1;
+		} else if (sp->tc + 1 < hi && (tis(q, sp->tc + 1, "-") ||
+		    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < hi &&
+		    ent_at(q, sp->tc + 2) >= 0) {
+			/* A byline: "..." - Matthew Ingram */
+			w.ent = ent_at(q, sp->tc + 2);
+			w.w0 = sp->tc + 2;
+			w.w1 = q->ti[sp->tc + 2].e1;
+			w.found = 1;
+		}
+		if (!w.found)
+			cb = clen = 0;
+	}
+	/* Before the quote: Reyes said: "..." / according to Reyes, "...". */
+	if (!w.found && sp->to > lo) {
+		for (k = sp->to; k > lo; k--) {
+			if ((cb = cue_at(q, k - 1, &clen)) != 0 && !used[k - 1])
+				break;
+			/* A phrase ("according to") is known at its start. */
+			cb = 0;
+		}
+		if (cb != 0) {
+			c = k - 1;
+			subj_of(q, lo, sp->to, c, cb, clen, &w);
+			if (w.found)
+				used[c] = 1;
+		}
+		if (!w.found) {
+			cb = clen = 0;
+			/* "Reyes on the merger: "..."": the clause's subject. */
+			if (tis(q, sp->to - 1, ":") && ent_at(q, lo) >= 0 &&
+			    q->ents[ent_at(q, lo)].type == E_PERSON) {
+				w.ent = ent_at(q, lo);
+				w.w0 = lo;
+				w.w1 = q->ti[lo].e1;
+				w.found = 1;
+			}
+		}
+	}
+	nw = count_words(q, sp, &titlish);
+	direct = begins || tis(q, sp->to - 1, ":") ||
+	    (cb != 0 && c + clen == sp->to) ||
+	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
+	    (nw >= 8 && sp->tc != (size_t)-1 && sp->tc > sp->t0 &&
+	    !tword(q, sp->tc - 1));
+	if (!direct) {
+		partial_ok = 1;
+		if (scare_before(q, lo, sp->to))
+			partial_ok = 0;
+		else if (titlish && q->english >= q->german && nw <= 8)
+			partial_ok = 0;
+		else if ((cb & QT_n) && c + clen == sp->to && titlish)
+			partial_ok = 0;
+		else if (nw <= 1 && !w.found)
+			partial_ok = 0;
+		else if (nw == 0)
+			partial_ok = 0;
+		if (!partial_ok)
+			return;
+	}
+	/* Nobody named: the speaker just before goes on. */
+	if (!w.found && (begins || sp->cont)) {
+		if (q->last_ent >= 0 && (q->last_para == q->pn ||
+		    (q->last_para + 1 == q->pn && (i == 0 || sp->cont))))
+			w.ent = q->last_ent;
+		else if (q->speech_ent >= 0 && (q->speech_para == q->pn ||
+		    (q->speech_para + 1 == q->pn && i == 0)))
+			w.ent = q->speech_ent;
+	}
+	if (w.found && w.ent >= 0)
+		spoke(q, w.ent, c);
+	if (w.ent >= 0 || w.found) {
+		q->last_ent = w.ent;
+		q->last_para = q->pn;
+	}
+	add_pending(q, sp->o1, sp->closed ? sp->c0 : q->len,
+	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, c, cb ? clen : 0, &w);
+}
+
+/*
+ * Speech without marks: the subjects of every speech verb outside the
+ * quotes join the history, and with -i the reported clause is a record.
+ */
+static void
+reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
+    int *used)
+{
+	struct who w;
+	size_t	 lo, hi, a, k;
+
+	lo = sent_first(q, c);
+	hi = sent_end(q, c);
+	for (k = lo; k < hi; k++)
+		if (q->ti[k].mark)
+			return;
+	subj_of(q, lo, hi, c, cb, clen, &w);
+	if (!w.found || w.ent < 0)
+		return;
+	used[c] = 1;
+	spoke(q, w.ent, c);
+	if (!q->indirect || !(cb & QT_v) || w.w1 > c)
+		return;
+	a = c + clen;
+	/* "told reporters that": past the hearer to the clause. */
+	for (k = a; k < hi && k < a + 5; k++)
+		if (tis(q, k, "that")) {
+			a = k + 1;
+			break;
+		}
+	if (a < hi && tis(q, a, ","))
+		a++;
+	while (hi > a && !tword(q, hi - 1) &&
+	    q->tl.v[hi - 1].kind != TOK_NUM)
+		hi--;
+	if (hi <= a + 2)
+		return;
+	add_pending(q, q->tl.v[a].off,
+	    q->tl.v[hi - 1].off + q->tl.v[hi - 1].len, QUOTE_INDIRECT, c,
+	    clen, &w);
+}
+
+/*
+ * Walk the paragraph in text order: a cue outside quotes updates the
+ * history as it is met, a quote is attributed where it opens.
+ */
+static void
+walk(struct quote_doc *q)
+{
+	int	*used;
+	size_t	 k, i, clen;
+	unsigned int cb;
+
+	used = nu_calloc(q->tl.n + 1, sizeof(int));
+	i = 0;
+	for (k = 0; k < q->tl.n; k++) {
+		while (i < q->nspans && q->spans[i].to == (size_t)-1)
+			i++;
+		if (i < q->nspans && q->spans[i].to == k) {
+			attribute(q, i, used);
+			i++;
+			continue;
+		}
+		if (used[k] || (cb = cue_at(q, k, &clen)) == 0 ||
+		    !(cb & QT_v))
+			continue;
+		/* A cue right after a quote was that quote's. */
+		reported(q, k, clen, cb, used);
+	}
+	free(used);
+}
+
+/*
+ * The interface.
+ */
+
+struct quote_doc *
+quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
+    void *arg)
+{
+	struct quote_doc *q;
+
+	q = nu_calloc(1, sizeof(*q));
+	q->emit = emit;
+	q->arg = arg;
+	q->indirect = indirect;
+	q->ner = ner_new();
+	q->ld = dict != NULL ? link_doc_new(dict) : NULL;
+	tok_list_init(&q->tl);
+	q->ents = nu_reallocarray(NULL, ENT_MAX, sizeof(q->ents[0]));
+	return q;
+}
+
+void
+quote_doc_free(struct quote_doc *q)
+{
+	if (q == NULL)
+		return;
+	ner_free(q->ner);
+	if (q->ld != NULL)
+		link_doc_free(q->ld);
+	tok_list_free(&q->tl);
+	free(q->ti);
+	free(q->marks);
+	free(q->spans);
+	free(q->sstart);
+	free(q->ents);
+	free(q->pend);
+	free(q->arena);
+	free(q);
+}
+
+void
+quote_doc_begin(struct quote_doc *q)
+{
+	ner_doc_begin(q->ner);
+	if (q->ld != NULL)
+		link_doc_reset(q->ld);
+	q->nents = 0;
+	q->pos = 0;
+	q->open_at_end = 0;
+	q->last_ent = q->speech_ent = -1;
+	q->last_para = q->speech_para = 0;
+	q->german = q->english = 0;
+	q->npend = 0;
+	q->alen = 0;
+}
+
+void
+quote_doc_para(struct quote_doc *q, const struct para *pa)
+{
+	q->p = pa->p;
+	q->len = pa->len;
+	q->off = pa->off;
+	q->pn = pa->n;
+	find_marks(q);
+	pair_marks(q);
+	if (q->nspans > 0 && q->open_at_end && q->spans[0].o0 == 0)
+		q->spans[0].cont = 1;
+	q->open_at_end = q->nspans > 0 && !q->spans[q->nspans - 1].closed;
+	tag_para(q);
+	walk(q);
+	q->pos += q->tl.n + 1;
+}
+
+void
+quote_doc_end(struct quote_doc *q)
+{
+	flush(q);
+}
+
+const char *
+quote_kind_name(enum quote_kind k)
+{
+	switch (k) {
+	case QUOTE_DIRECT:
+		return "direct";
+	case QUOTE_PARTIAL:
+		return "partial";
+	default:
+		return "indirect";
+	}
+}
