@@ -79,6 +79,8 @@ struct lname {
 	int		 gender;
 	ssize_t		 dict;		/* dictionary entity, or -1 */
 	size_t		 best;		/* the group's fullest member so far */
+	unsigned	 gcnt[ENT_NTYPES];	/* the group's counts */
+	unsigned	 gfull:1;	/* the group has a full person name */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
 	size_t		 w[NAME_MAX_WORDS];	/* word starts, in the folded text */
@@ -1084,14 +1086,70 @@ fuller(struct link_doc *ld, const struct lname *a, const struct lname *b)
 	return a < b;
 }
 
+/*
+ * The fullest name of the types in mask that holds name i as a shorter
+ * form, or -1; *same says whether every name holding it that no other
+ * holder holds is of that one group.
+ */
+static size_t
+holder(struct link_doc *ld, size_t i, unsigned mask, int *same)
+{
+	struct lname	*a, *b;
+	size_t		 j, cand;
+	int		 person;
+
+	a = &ld->v[i];
+	cand = (size_t)-1;
+	*same = 1;
+	for (j = 0; j < ld->n && *same; j++) {
+		b = &ld->v[j];
+		person = b->type == ENT_PERSON;
+		if (j == i || !(mask & (1u << b->type)) ||
+		    !shorter_form(ld, a, b, person))
+			continue;
+		if (cand == (size_t)-1 || shorter_form(ld, &ld->v[cand], b,
+		    person))
+			cand = j;
+		else if (!shorter_form(ld, b, &ld->v[cand],
+		    ld->v[cand].type == ENT_PERSON) &&
+		    find(ld, cand) != find(ld, j))
+			*same = 0;
+	}
+	return cand;
+}
+
+/* Does the name end with a word that ends organisations' names? */
+static int
+org_suffix(struct link_doc *ld, const struct lname *nm)
+{
+	const char *const *t;
+	const char	*w;
+	size_t		 l, tl;
+
+	if (nm->nw < 2)
+		return 0;
+	w = ld->arena + nm->foff + nm->w[nm->nw - 1];
+	l = nm->wl[nm->nw - 1];
+	if (l > 1 && w[l - 1] == '.')
+		l--;
+	for (t = link_orgsuffix_tab; *t != NULL; t++) {
+		tl = strlen(*t);
+		if (tl == l && ci_eq(w, *t, l))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 settle(struct link_doc *ld)
 {
 	const struct link_dict *d = ld->dict;
 	struct lname	*a, *b, *r;
-	size_t		 i, j, k, cand, nc;
+	size_t		 i, j, cand;
 	ssize_t		 de;
 	int		 same;
+	unsigned	 mask, cnt[ENT_NTYPES];
+	enum ent_type	 t;
 
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -1099,6 +1157,8 @@ settle(struct link_doc *ld)
 		a->type = majority(a);
 		a->dict = -1;
 		split_words(ld, a);
+		if (a->type != ENT_ORG && org_suffix(ld, a))
+			a->type = ENT_ORG;
 		/*
 		 * A dictionary name sets the type, except that a person the
 		 * model found keeps being a person unless the user says so
@@ -1150,46 +1210,32 @@ settle(struct link_doc *ld)
 	 * A short form joins the fullest name that holds it, when the
 	 * names that hold it and are held by no other are one entity.
 	 * Places join only through the dictionary: "Sudan" is not "South
-	 * Sudan" and "York" is not "New York".  A single word the model
-	 * typed otherwise joins a person it is the surname of.
+	 * Sudan" and "York" is not "New York".  When no name of its own type
+	 * holds it, a single word joins the person it is a name of ("Putin"
+	 * tagged a place), and a person or other name joins the organisation
+	 * it begins or ends ("Corvane", "Corvane Technologies Inc.").
 	 */
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if (a->dict >= 0)
 			continue;
-		for (k = 0; k < 2; k++) {
-			if (k == 0 && (a->type == ENT_GPE ||
-			    a->type == ENT_LOC || a->type == ENT_NORP))
+		if (a->type == ENT_PERSON || a->type == ENT_ORG ||
+		    a->type == ENT_MISC) {
+			if ((cand = holder(ld, i, 1u << a->type, &same)) !=
+			    (size_t)-1) {
+				if (same)
+					join(ld, i, cand);
 				continue;
-			if (k == 1 && (a->type == ENT_PERSON || a->nw != 1))
-				break;
-			cand = (size_t)-1;
-			same = 1;
-			nc = 0;
-			for (j = 0; j < ld->n && same; j++) {
-				b = &ld->v[j];
-				if (j == i || (k == 0 && b->type != a->type) ||
-				    (k == 1 && b->type != ENT_PERSON) ||
-				    !shorter_form(ld, a, b,
-				    b->type == ENT_PERSON))
-					continue;
-				/* Only the names held by no other candidate. */
-				nc++;
-				if (cand == (size_t)-1 || shorter_form(ld,
-				    &ld->v[cand], b, b->type == ENT_PERSON))
-					cand = j;
-				else if (!shorter_form(ld, b, &ld->v[cand],
-				    b->type == ENT_PERSON) &&
-				    find(ld, cand) != find(ld, j))
-					same = 0;
 			}
-			if (cand != (size_t)-1 && same) {
-				join(ld, i, cand);
-				break;
-			}
-			if (nc > 0)
-				break;
 		}
+		mask = 0;
+		if (a->nw == 1 && a->type != ENT_PERSON)
+			mask |= 1u << ENT_PERSON;
+		if (a->type == ENT_PERSON || a->type == ENT_MISC)
+			mask |= 1u << ENT_ORG;
+		if (mask != 0 &&
+		    (cand = holder(ld, i, mask, &same)) != (size_t)-1 && same)
+			join(ld, i, cand);
 	}
 
 	/* Each group's NAME: its dictionary NAME, or its fullest member. */
@@ -1199,10 +1245,16 @@ settle(struct link_doc *ld)
 		a->cdict = 0;
 		a->ctlen = 0;
 		a->cgender = 0;
+		a->gfull = 0;
+		memset(a->gcnt, 0, sizeof(a->gcnt));
 	}
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		r = &ld->v[find(ld, i)];
+		for (t = 0; t < ENT_NTYPES; t++)
+			r->gcnt[t] += a->cnt[t];
+		if (a->nw > 1 && a->type == ENT_PERSON)
+			r->gfull = 1;
 		if (a->dict >= 0) {
 			if (!r->cdict) {
 				r->cdict = 1;
@@ -1223,6 +1275,25 @@ settle(struct link_doc *ld)
 		}
 		if (r->cgender == 0)
 			r->cgender = a->gender;
+	}
+
+	/*
+	 * A lone word the model called a person only some of the times it
+	 * saw it, with no title and no full name in the document, is most
+	 * likely what it was called the other times (a place in "Calder").
+	 */
+	for (i = 0; i < ld->n; i++) {
+		r = &ld->v[i];
+		if (find(ld, i) != i || r->ctype != ENT_PERSON || r->cdict ||
+		    r->gfull || r->ctlen > 0)
+			continue;
+		memcpy(cnt, r->gcnt, sizeof(cnt));
+		cnt[ENT_PERSON] = 0;
+		for (t = 0, mask = 0; t < ENT_NTYPES; t++)
+			if (cnt[t] > cnt[mask])
+				mask = t;
+		if (cnt[mask] > 0)
+			r->ctype = mask;
 	}
 	ld->dirty = 0;
 }
