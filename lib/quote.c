@@ -1005,88 +1005,152 @@ who_set(struct who *w, int e, size_t a, size_t b)
 	w->found = 1;
 }
 
+/* A boundary of the comma-separated segments before a verb. */
+static int
+seg_edge(const struct quote_doc *q, size_t k)
+{
+	return q->ti[k].mark || q->ti[k].q >= 0 || tis(q, k, ",") ||
+	    tis(q, k, ";") || tis(q, k, ":") || tis(q, k, "(") ||
+	    tis(q, k, ")") || tis(q, k, ".");
+}
+
+static int
+is_pronoun(const struct quote_doc *q, size_t k)
+{
+	return tword(q, k) && (q->ti[k].bits & (QT_h | QT_i)) &&
+	    q->ti[k].ent < 0;
+}
+
+/* The person or organisation named at token k, titles skipped. */
+static int
+ent_from(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
+{
+	while (k < hi && tword(q, k) && (q->ti[k].bits & (QT_t | QT_d)) &&
+	    ent_at(q, k) < 0)
+		k++;
+	if (k >= hi || ent_at(q, k) < 0)
+		return -1;
+	*b = k;
+	return ent_at(q, k);
+}
+
+static void
+set_role(struct quote_doc *q, int e, size_t desc)
+{
+	const char *s;
+	size_t	 sn;
+
+	if (e < 0 || q->ents[e].type != E_PERSON || q->ents[e].rlen > 0)
+		return;
+	s = tstr(q, desc, &sn);
+	if (sn < ROLE_MAX_LEN) {
+		memcpy(q->ents[e].role, s, sn);
+		q->ents[e].rlen = sn;
+	}
+}
+
+/*
+ * The subject of a clause that starts at lo: the first segment that
+ * starts with a name or a pronoun ("During the debate, Sunak defended
+ * ... whilst promising"), for a verb whose own subject is left out.
+ */
+static void
+clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
+{
+	size_t	 k, b;
+	int	 e;
+
+	for (k = lo; k < c; k++) {
+		if (k > lo && !tis(q, k - 1, ","))
+			continue;
+		if (q->ti[k].q >= 0 || q->ti[k].mark)
+			return;
+		if (is_pronoun(q, k) && (q->ti[k].bits & QT_h)) {
+			who_set(w, resolve_pronoun(q, q->ti[k].bits), k, k + 1);
+			return;
+		}
+		if ((e = ent_from(q, k, c, &b)) >= 0) {
+			who_set(w, e, b, q->ti[b].e1);
+			return;
+		}
+	}
+}
+
 /*
  * The subject of a speech verb at token c, written before it within
  * [lo, c): a name, a pronoun, a description, or a name behind
- * appositions ("Reyes, the firm's chief economist, said"; "the ministry
- * spokeswoman, Ana Ruiz, said").
+ * appositions that may span several commas ("Reyes, the firm's chief
+ * economist, said"; "the ministry spokeswoman, Ana Ruiz, said"; "al-Amr,
+ * in remarks to the television, said").
  */
 static void
 subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
-	size_t	 j, a, seg, d;
-	int	 e, desc = -1, nseg;
-	size_t	 dw0 = 0, dw1 = 0;
+	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
+	int	 e, desc = -1, nseg, a;
 	const char *s;
 	size_t	 sn;
+	size_t	 ka;
 
 	w->ent = -1;
 	w->w0 = w->w1 = 0;
 	w->found = 0;
-	if (c <= lo)
-		return;
-	j = c - 1;
-	while (j > lo && tword(q, j) && !(q->ti[j].bits & QT_h) &&
-	    (s = tstr(q, j, &sn), is_skipword(s, sn)))
+	j = c;
+	while (j > lo && tword(q, j - 1) && !is_pronoun(q, j - 1) &&
+	    (s = tstr(q, j - 1, &sn), is_skipword(s, sn)))
 		j--;
-	for (nseg = 0; nseg < 4; nseg++) {
-		if (q->ti[j].mark || q->ti[j].q >= 0)
-			break;
-		if (tword(q, j) && (q->ti[j].bits & (QT_h | QT_i)) &&
-		    !(q->ti[j].bits & QT_d && !(q->ti[j].bits & QT_h)) &&
-		    q->ti[j].ent < 0) {
-			if (nseg > 0)
-				break;
-			who_set(w, resolve_pronoun(q, q->ti[j].bits), j, j + 1);
-			return;
-		}
-		if ((e = ent_at(q, j)) >= 0 && q->ti[j].e1 == j + 1) {
-			who_set(w, e, q->ti[j].e0, j + 1);
-			if (desc >= 0 && q->ents[e].type == E_PERSON &&
-			    q->ents[e].rlen == 0 && dw1 - dw0 < ROLE_MAX_LEN) {
-				s = tstr(q, desc, &sn);
-				if (sn < ROLE_MAX_LEN) {
-					memcpy(q->ents[e].role, s, sn);
-					q->ents[e].rlen = sn;
-				}
-			}
-			return;
-		}
-		if ((e = cap_run_before(q, lo, j, &a)) >= 0) {
-			who_set(w, e, a, j + 1);
-			return;
-		}
-		if ((d = desc_start(q, lo, j)) != (size_t)-1) {
-			if (desc < 0) {
-				desc = j;
-				dw0 = d;
-				dw1 = j + 1;
-			}
-			j = d;
-		} else if (nseg == 0)
-			break;
-		/* Go back over one comma-separated segment. */
-		for (seg = j; seg > lo && !tis(q, seg - 1, ","); seg--)
-			if (q->ti[seg - 1].mark || tis(q, seg - 1, ".") ||
-			    tis(q, seg - 1, ":"))
-				break;
-		if (seg <= lo + 1 || !tis(q, seg - 1, ","))
-			break;
-		j = seg - 2;
-		/* The segment before the comma ends in a name, or is one. */
-		if (ent_at(q, j) >= 0 || tcap(q, j))
-			continue;
-		/* "Ruiz, 42, said"; "Reyes, in a statement, said". */
-		while (j > lo && !tis(q, j, ",") && !q->ti[j].mark &&
-		    ent_at(q, j) < 0)
-			j--;
-		if (ent_at(q, j) < 0)
-			break;
-	}
-	if (desc >= 0) {
-		who_set(w, resolve_desc(q, desc), dw0, dw1);
+	if (j > lo && is_pronoun(q, j - 1)) {
+		who_set(w, resolve_pronoun(q, q->ti[j - 1].bits), j - 1, j);
 		return;
 	}
+	/* "Reyes and said", "..., saying": the clause's subject. */
+	if (j > lo && (tis(q, j - 1, "and") || (tis(q, j - 1, ",") &&
+	    q->tl.v[c].len > 4 && memcmp(q->p + q->tl.v[c].off +
+	    q->tl.v[c].len - 3, "ing", 3) == 0))) {
+		clause_subject(q, lo, j - 1, w);
+		return;
+	}
+	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
+		if (tis(q, j - 1, ","))
+			j--;
+		for (s0 = j; s0 > lo && !seg_edge(q, s0 - 1); s0--)
+			continue;
+		if (s0 == j)
+			break;
+		/* A person named at the segment's end, or at its start. */
+		if ((e = ent_at(q, j - 1)) >= 0 && q->ti[j - 1].e1 == j &&
+		    (q->ents[e].type == E_PERSON || q->ti[j - 1].e0 <= s0 + 1)) {
+			who_set(w, e, q->ti[j - 1].e0, j);
+			if (desc >= 0)
+				set_role(q, e, desc);
+			return;
+		}
+		if ((e = ent_from(q, s0, j, &b)) >= 0 &&
+		    q->ents[e].type == E_PERSON) {
+			who_set(w, e, b, q->ti[b].e1);
+			if (desc >= 0)
+				set_role(q, e, desc);
+			return;
+		}
+		if (nseg == 0 || s0 + 4 >= j) {
+			a = cap_run_before(q, s0, j - 1, &ka);
+			if (a >= 0 && (nseg == 0 || ka == s0)) {
+				who_set(w, a, ka, j);
+				return;
+			}
+		}
+		if ((d = desc_start(q, s0, j - 1)) != (size_t)-1 && desc < 0) {
+			desc = j - 1;
+			dw0 = d;
+			dw1 = j;
+		} else if (nseg == 0 && desc < 0 && tcap(q, s0))
+			break;
+		if (s0 == lo || !tis(q, s0 - 1, ","))
+			break;
+		j = s0;
+	}
+	if (desc >= 0)
+		who_set(w, resolve_desc(q, desc), dw0, dw1);
 }
 
 /*
@@ -1440,7 +1504,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			partial_ok = 0;
 		else if ((cb & QT_n) && c + clen == sp->to && titlish)
 			partial_ok = 0;
-		else if (nw <= 1 && !w.found)
+		else if (!w.found)
 			partial_ok = 0;
 		else if (nw == 0)
 			partial_ok = 0;
