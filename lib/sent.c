@@ -25,6 +25,7 @@ struct sent_word {
 #define DATELINE_MAX	100	/* how far a dateline's dash may be */
 #define ATTRIB_MAX	80	/* the longest "— Name" attribution */
 #define SHORTLINE_MAX	40	/* a line of a list of short lines */
+#define ADDRESS_MAX	256	/* a longer token is taken for an address */
 
 /* What a token before a full stop is. */
 enum { K_WORD, K_TITLE, K_ABBREV };
@@ -404,9 +405,10 @@ glued_end(const unsigned char *p, size_t n, size_t s0, size_t i)
 		return 0;
 	if (i == s0 || !(is_lower(p[i - 1]) || is_digit(p[i - 1])))
 		return 0;
+	/* The look back is bounded, so that a long token costs no more. */
 	for (ws = i; ws > s0 && !doc_isspace(p[ws - 1]); ws--)
 		if (p[ws - 1] == '@' || p[ws - 1] == '/' ||
-		    p[ws - 1] == ':' || p[ws - 1] == '.')
+		    p[ws - 1] == ':' || p[ws - 1] == '.' || i - ws > ADDRESS_MAX)
 			return 0;
 	while (ws < i && opener_len(p, n, ws))
 		ws += opener_len(p, n, ws);
@@ -901,7 +903,9 @@ sent_next(struct sent_iter *it, size_t *start, size_t *end)
 		}
 		i = next > i ? next : i + 1;
 	}
+	while (n > *start && doc_isspace(p[n - 1]))
+		n--;
 	*end = n;
-	it->pos = n;
+	it->pos = it->len;
 	return 1;
 }
