@@ -15,6 +15,9 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
     NER_PT_NORP == (int)ENT_NORP && NER_PT_MISC == (int)ENT_MISC,
     "ner.h and link.h number the types alike");
 
+#define DATELINE_MAX	120	/* how far from a paragraph's start its dash may be */
+#define DATELINE_SPANS	4
+
 /* A mention waiting for its NAME. */
 struct pending {
 	unsigned long long start, end;
@@ -29,6 +32,7 @@ struct span {
 	size_t		 start, end;	/* bytes of the sentence */
 	enum ent_type	 type;
 	size_t		 tstart, tlen;	/* a title before it, bytes of the sentence */
+	int		 caps;		/* a dateline's place, in capitals */
 };
 
 struct ent_finder {
@@ -45,6 +49,8 @@ struct ent_finder {
 	struct span	*sv;
 	size_t		 ns, scap;
 	size_t		 sentence;
+	struct span	 dl[DATELINE_SPANS];	/* the paragraph's dateline */
+	size_t		 ndl;
 };
 
 struct ent_finder *
@@ -133,6 +139,26 @@ ent_doc_end(struct ent_finder *f)
 	flush(f);
 }
 
+/*
+ * "ST. BRENDAN" as "St. Brendan": a dateline's capitals are how the place
+ * is set, not how it is written, and it is named as written elsewhere.
+ */
+static const char *
+title_case(char *dst, const char *s, size_t n)
+{
+	size_t	 i;
+	int	 c, start;
+
+	for (i = 0, start = 1; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (!start && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		dst[i] = c;
+		start = c == ' ' || c == '-' || c == '.';
+	}
+	return dst;
+}
+
 /* Record one span of sentence s (at offset off of the document). */
 static void
 add(struct ent_finder *f, const char *s, unsigned long long off,
@@ -140,16 +166,21 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 {
 	struct pending	*p;
 	size_t		 ent, len;
+	char		 buf[DATELINE_MAX];
+	const char	*name;
 
 	len = sp->end - sp->start;
 	if (f->np == ENT_BUF_MAX || f->tlen + len + 1 > ENT_TEXT_MAX)
 		flush(f);
-	ent = link_mention(f->ld, sp->type, s + sp->start, len);
+	name = s + sp->start;
+	if (sp->caps && len <= sizeof(buf))
+		name = title_case(buf, name, len);
+	ent = link_mention(f->ld, sp->type, name, len);
 	if (ent == LINK_NONE && len > 0) {
 		/* The document has too many names: settle, start afresh. */
 		flush(f);
 		link_doc_reset(f->ld);
-		ent = link_mention(f->ld, sp->type, s + sp->start, len);
+		ent = link_mention(f->ld, sp->type, name, len);
 	}
 	if (ent != LINK_NONE && sp->tlen > 0)
 		link_title_seen(f->ld, ent, s + sp->tstart, sp->tlen);
@@ -243,9 +274,44 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 	return n;
 }
 
+/*
+ * The spans of the sentence at paragraph offset ps: the user
+ * dictionary's, then the dateline's where no dictionary name is, in text
+ * order, as f->sv[0..return).
+ */
+static size_t
+fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
+{
+	size_t		 nd, i, k, d;
+	struct span	*sp, tmp;
+
+	nd = dict_spans(f, s, len);
+	for (k = 0; k < f->ndl; k++) {
+		if (f->dl[k].start < ps || f->dl[k].end > ps + len)
+			continue;
+		for (d = 0; d < nd; d++)
+			if (f->sv[d].start < f->dl[k].end - ps &&
+			    f->dl[k].start - ps < f->sv[d].end)
+				break;
+		if (d < nd)
+			continue;
+		sp = new_span(f);
+		*sp = f->dl[k];
+		sp->start -= ps;
+		sp->end -= ps;
+	}
+	for (i = nd; i < f->ns; i++) {
+		tmp = f->sv[i];
+		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
+			f->sv[d] = f->sv[d - 1];
+		f->sv[d] = tmp;
+	}
+	return f->ns;
+}
+
 static void
 sentence(struct ent_finder *f, const char *s, size_t len,
-    unsigned long long off)
+    unsigned long long off, size_t ps)
 {
 	const struct ner_span *ms;
 	size_t		 nm, nd, i, d;
@@ -258,7 +324,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		return;
 	nm = ner_tag_sentence(f->ner, s, f->tl.v, f->tl.n, &ms);
 	f->ns = 0;
-	nd = dict_spans(f, s, len);
+	nd = fixed_spans(f, s, len, ps);
 
 	/* Model spans that no dictionary name overlaps, in text order. */
 	for (i = 0, d = 0; i < nm; i++) {
@@ -286,13 +352,134 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	}
 }
 
+/* A word of a dateline's place: capitals, full stops, hyphens, quotes. */
+static size_t
+caps_word(const char *s, size_t n)
+{
+	size_t	 i, letters;
+	int	 c;
+
+	letters = 0;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c >= 0x80 && letters > 0)
+			continue;
+		else if (c != '.' && c != '-' && c != '\'')
+			break;
+	}
+	return letters > 0 ? i : 0;
+}
+
+/* A capitalised word ("Calder", "Va.", "N.Y."), or 0. */
+static size_t
+cap_word(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 c;
+
+	if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (i = 1; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c >= 0x80 || c == '.' || c == '-' || c == '\''))
+			break;
+	}
+	return i;
+}
+
+/* The length of a dash and the space after it at s, or 0. */
+static size_t
+dash(const char *s, size_t n)
+{
+	size_t	 k;
+
+	if (n >= 3 && (memcmp(s, "\xe2\x80\x94", 3) == 0 ||
+	    memcmp(s, "\xe2\x80\x93", 3) == 0))
+		k = 3;
+	else if (n >= 2 && memcmp(s, "--", 2) == 0)
+		k = 2;
+	else if (n >= 1 && s[0] == '-')
+		k = 1;
+	else
+		return 0;
+	return k == n || doc_isspace((unsigned char)s[k]) ? k : 0;
+}
+
+/*
+ * A dateline opens a news story: "BRUSSELS —", "ST. BRENDAN, Calder --",
+ * "REDFIELD, Calder (Calder Wire) -".  The place in capitals and the
+ * state or country after it are places, an agency in brackets is an
+ * organisation; the model, which learnt from text in mixed case, often
+ * gets them wrong.  Returns the spans found (in paragraph offsets).
+ */
+static size_t
+dateline(struct ent_finder *f, const char *p, size_t n)
+{
+	size_t	 i, k, w, lim, ns;
+	struct span *sp;
+
+	lim = n < DATELINE_MAX ? n : DATELINE_MAX;
+	memset(f->dl, 0, sizeof(f->dl));
+	/* The place, in capitals: one word or more. */
+	for (i = 0, w = 0; (k = caps_word(p + i, lim - i)) > 0; ) {
+		i += k;
+		w++;
+		if (i < lim && p[i] == ' ' && i + 1 < lim &&
+		    caps_word(p + i + 1, lim - i - 1) > 0)
+			i++;
+		else
+			break;
+	}
+	if (w == 0 || i < 2)
+		return 0;
+	f->dl[0].start = 0;
+	f->dl[0].end = i;
+	f->dl[0].type = ENT_GPE;
+	f->dl[0].caps = 1;
+	ns = 1;
+	/* ", State" */
+	if (i + 1 < lim && p[i] == ',' && p[i + 1] == ' ' &&
+	    (k = cap_word(p + i + 2, lim - i - 2)) > 0) {
+		sp = &f->dl[ns++];
+		sp->start = i + 2;
+		i += 2 + k;
+		while (i + 1 < lim && p[i] == ' ' &&
+		    (k = cap_word(p + i + 1, lim - i - 1)) > 0)
+			i += 1 + k;
+		sp->end = i;
+		sp->type = ENT_GPE;
+	}
+	/* " (Agency)" */
+	if (i + 2 < lim && p[i] == ' ' && p[i + 1] == '(' &&
+	    (k = cap_word(p + i + 2, lim - i - 2)) > 0) {
+		sp = &f->dl[ns++];
+		sp->start = i + 2;
+		i += 2 + k;
+		while (i + 1 < lim && p[i] == ' ' &&
+		    (k = cap_word(p + i + 1, lim - i - 1)) > 0)
+			i += 1 + k;
+		sp->end = i;
+		sp->type = ENT_ORG;
+		if (i >= lim || p[i] != ')')
+			return 0;
+		i++;
+	}
+	while (i < lim && doc_isspace((unsigned char)p[i]))
+		i++;
+	return dash(p + i, n - i) > 0 ? ns : 0;
+}
+
 void
 ent_para(struct ent_finder *f, const struct para *p)
 {
 	struct sent_iter it;
 	size_t		 s, e;
 
+	f->ndl = p->cont ? 0 : dateline(f, p->p, p->len);
 	sent_begin(&it, p->p, p->len);
 	while (sent_next(&it, &s, &e))
-		sentence(f, p->p + s, e - s, p->off + s);
+		sentence(f, p->p + s, e - s, p->off + s, s);
 }

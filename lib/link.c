@@ -79,8 +79,6 @@ struct lname {
 	int		 gender;
 	ssize_t		 dict;		/* dictionary entity, or -1 */
 	size_t		 best;		/* the group's fullest member so far */
-	unsigned	 gcnt[ENT_NTYPES];	/* the group's counts */
-	unsigned	 gfull:1;	/* the group has a full person name */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
 	size_t		 w[NAME_MAX_WORDS];	/* word starts, in the folded text */
@@ -1173,6 +1171,27 @@ settle(struct link_doc *ld)
 		a->type = d->ent[de].type;
 	}
 
+	/*
+	 * A lone word the model called a person only some of the times it
+	 * saw it, with no title and no full name in the document that holds
+	 * it, is most likely what it was called the other times: a place,
+	 * in "the canton of Vellen" and "Vellen's minister".
+	 */
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->nw != 1 || a->type != ENT_PERSON || a->dict >= 0 ||
+		    a->tlen > 0 ||
+		    holder(ld, i, 1u << ENT_PERSON, &same) != (size_t)-1)
+			continue;
+		memcpy(cnt, a->cnt, sizeof(cnt));
+		cnt[ENT_PERSON] = 0;
+		for (t = 0, mask = 0; t < ENT_NTYPES; t++)
+			if (cnt[t] > cnt[mask])
+				mask = t;
+		if (cnt[mask] > 0)
+			a->type = mask;
+	}
+
 	/* Names of one dictionary entity are one group. */
 	for (i = 0; i < ld->n; i++) {
 		if (ld->v[i].dict < 0)
@@ -1245,16 +1264,10 @@ settle(struct link_doc *ld)
 		a->cdict = 0;
 		a->ctlen = 0;
 		a->cgender = 0;
-		a->gfull = 0;
-		memset(a->gcnt, 0, sizeof(a->gcnt));
 	}
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		r = &ld->v[find(ld, i)];
-		for (t = 0; t < ENT_NTYPES; t++)
-			r->gcnt[t] += a->cnt[t];
-		if (a->nw > 1 && a->type == ENT_PERSON)
-			r->gfull = 1;
 		if (a->dict >= 0) {
 			if (!r->cdict) {
 				r->cdict = 1;
@@ -1277,24 +1290,6 @@ settle(struct link_doc *ld)
 			r->cgender = a->gender;
 	}
 
-	/*
-	 * A lone word the model called a person only some of the times it
-	 * saw it, with no title and no full name in the document, is most
-	 * likely what it was called the other times (a place in "Calder").
-	 */
-	for (i = 0; i < ld->n; i++) {
-		r = &ld->v[i];
-		if (find(ld, i) != i || r->ctype != ENT_PERSON || r->cdict ||
-		    r->gfull || r->ctlen > 0)
-			continue;
-		memcpy(cnt, r->gcnt, sizeof(cnt));
-		cnt[ENT_PERSON] = 0;
-		for (t = 0, mask = 0; t < ENT_NTYPES; t++)
-			if (cnt[t] > cnt[mask])
-				mask = t;
-		if (cnt[mask] > 0)
-			r->ctype = mask;
-	}
 	ld->dirty = 0;
 }
 
