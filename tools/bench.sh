@@ -128,4 +128,18 @@ for p in wc $progs; do
 	    "$(mbs "$twc" "$in200")" "$m20" "$m200" \
 	    "$(awk -v t="$t1" 'BEGIN { print t * 1000 }')"
 done
+
+# The bar of mentions(1): on 1 million entity records (TYPE NAME TEXT,
+# the names two capitalised words of the text in a row), at least as fast
+# as sort | uniq -c | sort -rn on the same records.
+if [ -x "$BIN/mentions" ] && [ -s "$DIR/names-200.txt" ]; then
+	rec=$DIR/entities-1m.tsv
+	[ -s "$rec" ] || awk 'BEGIN { split("PERSON ORG GPE LOC NORP MISC", t) }
+	    p != "" { printf "%s\t%s %s\tthe %s %s\n", t[NR % 6 + 1], p, $0,
+	    p, $0 } { p = $0 }' "$DIR/names-200.txt" | head -n 1000000 > "$rec"
+	tm=$(wall "$BIN/mentions" "$rec" 1 5)
+	ts=$(wall "{ sort | uniq -c | sort -rn; }" "$rec" 1 3)
+	printf 'mentions on 1M entity records: %.2f s; sort | uniq -c | sort -rn: %.2f s; peak %s KB\n' \
+	    "$tm" "$ts" "$(peak "$BIN/mentions" "$rec")"
+fi
 rm -f "$DIR/hf.csv" "$DIR/time.out"
