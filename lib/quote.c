@@ -75,6 +75,7 @@ struct tinfo {
 	unsigned char	 plen;		/* its tokens */
 	size_t		 sent;		/* sentence number in the paragraph */
 	size_t		 link;		/* the linked entity of its mention */
+	int		 other;		/* inside a place or other name */
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
@@ -90,6 +91,7 @@ struct qent {
 	int		 gender;
 	long long	 mention;	/* position last named, or -1 */
 	long long	 speech;	/* position last the subject of speech */
+	long long	 msent, ssent;	/* sentence of the last mention, speech */
 	size_t		 link;		/* its link entity, or LINK_NONE */
 	size_t		 nwords;	/* words of the mention linked */
 };
@@ -139,6 +141,8 @@ struct quote_doc {
 	struct qent	*ents;
 	size_t		 nents;
 	long long	 pos;		/* token position in the document */
+	long long	 sbase;		/* sentences before the paragraph */
+	int		 last_direct;	/* the last quote was direct */
 	int		 open_at_end;	/* the last paragraph ended in a quote */
 	int		 last_ent;	/* speaker of the last quote */
 	size_t		 last_para;	/* its paragraph */
@@ -595,6 +599,7 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	e->nlen = n;
 	e->type = type;
 	e->mention = e->speech = -1;
+	e->msent = e->ssent = -1;
 	e->link = LINK_NONE;
 	return q->nents++;
 }
@@ -737,8 +742,12 @@ tag_para(struct quote_doc *q)
 				type = E_PERSON;
 			else if (sp[i].type == NER_PT_ORG)
 				type = E_ORG;
-			else
+			else {
+				for (j = first + sp[i].tok_start;
+				    j < first + sp[i].tok_end; j++)
+					q->ti[j].other = 1;
 				continue;
+			}
 			for (j = first + sp[i].tok_start;
 			    j < first + sp[i].tok_end; j++) {
 				q->ti[j].ent = -2;	/* named below */
@@ -818,8 +827,10 @@ tag_para(struct quote_doc *q)
 			q->ents[ent].link = q->ti[k].link;
 			q->ents[ent].nwords = q->ti[k].e1 - q->ti[k].e0;
 		}
-		if (ent >= 0 && q->ti[k].q < 0)
+		if (ent >= 0 && q->ti[k].q < 0) {
 			q->ents[ent].mention = q->pos + k;
+			q->ents[ent].msent = q->sbase + q->ti[k].sent;
+		}
 		k = q->ti[k].e1 - 1;
 	}
 	/* Language, for the rules that differ in German. */
@@ -852,7 +863,8 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 {
 	size_t	 k;
 
-	if (!tcap(q, j) || (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
+	if (!tcap(q, j) || q->ti[j].other ||
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
 		return -1;
 	k = j;
 	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
@@ -869,7 +881,8 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 
 	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
 		j++;
-	if (j >= hi || !tcap(q, j) || (q->ti[j].bits & (QT_c | QT_r | QT_o)))
+	if (j >= hi || !tcap(q, j) || q->ti[j].other ||
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
 		return -1;
 	k = j + 1;
 	while (k < hi && (tcap(q, k) || (q->ti[k].bits & QT_k)) &&
@@ -891,19 +904,22 @@ pron_gender(unsigned int bits)
 }
 
 /*
- * A person pronoun: the latest subject of speech that may be meant;
- * but a person of the pronoun's gender named after that subject spoke
- * wins over one whose gender is unknown or other.
+ * A pronoun at token k: for a person, the latest subject of speech that
+ * may be meant; but a person of the pronoun's gender named after that
+ * subject spoke wins over one whose gender is unknown or other, and so
+ * does a person named in this sentence or the one before when the
+ * speaker was not.  For an organisation ("it said"), the one named last.
  */
 static int
-resolve_pronoun(struct quote_doc *q, unsigned int bits)
+resolve_pronoun(struct quote_doc *q, size_t k)
 {
+	unsigned int bits = q->ti[k].bits;
 	int	 g = pron_gender(bits), sp = -1, nm = -1;
+	long long here = q->sbase + (long long)q->ti[k].sent;
 	size_t	 i;
 	struct qent *e;
 
 	if (!(bits & QT_h)) {
-		/* "it said": the organisation that spoke or was named last. */
 		for (i = 0; i < q->nents; i++) {
 			e = &q->ents[i];
 			if (e->type != E_ORG || e->mention < 0)
@@ -927,11 +943,16 @@ resolve_pronoun(struct quote_doc *q, unsigned int bits)
 			nm = i;
 	}
 	if (sp < 0)
-		return nm;
-	if (nm >= 0 && nm != sp && g != G_NONE &&
+		sp = nm;
+	else if (nm >= 0 && nm != sp && g != G_NONE &&
 	    q->ents[nm].gender == g && q->ents[sp].gender != g &&
 	    q->ents[nm].mention > q->ents[sp].speech)
-		return nm;
+		sp = nm;
+	else if (nm >= 0 && nm != sp && q->ents[nm].msent >= here - 1 &&
+	    q->ents[sp].msent < here - 1 && q->ents[sp].ssent < here - 1)
+		sp = nm;
+	if (sp >= 0 && g != G_NONE && q->ents[sp].gender == G_NONE)
+		q->ents[sp].gender = g;
 	return sp;
 }
 
@@ -1005,6 +1026,21 @@ who_set(struct who *w, int e, size_t a, size_t b)
 	w->found = 1;
 }
 
+/* First token of the sentence of token k. */
+static size_t
+sent_first(const struct quote_doc *q, size_t k)
+{
+	return q->sstart[q->ti[k].sent];
+}
+
+static size_t
+sent_end(const struct quote_doc *q, size_t k)
+{
+	size_t	 s = q->ti[k].sent;
+
+	return s + 1 < q->nsent ? q->sstart[s + 1] : q->tl.n;
+}
+
 /* A boundary of the comma-separated segments before a verb. */
 static int
 seg_edge(const struct quote_doc *q, size_t k)
@@ -1049,6 +1085,32 @@ set_role(struct quote_doc *q, int e, size_t desc)
 	}
 }
 
+/* A verb in -ing: "saying", "calling". */
+static int
+is_ing(const struct quote_doc *q, size_t c)
+{
+	const struct tok *t = &q->tl.v[c];
+
+	return t->len > 4 && memcmp(q->p + t->off + t->len - 3, "ing", 3) == 0;
+}
+
+/* Whether the segment before the comma at s0 - 1 is just a name. */
+static int
+prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
+{
+	size_t	 k;
+	int	 e;
+
+	if (s0 < lo + 2 || !tis(q, s0 - 1, ","))
+		return 0;
+	k = s0 - 2;
+	if ((e = ent_at(q, k)) < 0 || q->ents[e].type != E_PERSON)
+		return 0;
+	k = q->ti[k].e0;
+	return k == lo || seg_edge(q, k - 1) ||
+	    (q->ti[k - 1].bits & QT_t);
+}
+
 /*
  * The subject of a clause that starts at lo: the first segment that
  * starts with a name or a pronoun ("During the debate, Sunak defended
@@ -1066,7 +1128,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		if (q->ti[k].q >= 0 || q->ti[k].mark)
 			return;
 		if (is_pronoun(q, k) && (q->ti[k].bits & QT_h)) {
-			who_set(w, resolve_pronoun(q, q->ti[k].bits), k, k + 1);
+			who_set(w, resolve_pronoun(q, k), k, k + 1);
 			return;
 		}
 		if ((e = ent_from(q, k, c, &b)) >= 0) {
@@ -1087,7 +1149,7 @@ static void
 subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
 	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
-	int	 e, desc = -1, nseg, a;
+	int	 e, desc = -1, nseg, a, comma;
 	const char *s;
 	size_t	 sn;
 	size_t	 ka;
@@ -1100,16 +1162,19 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	    (s = tstr(q, j - 1, &sn), is_skipword(s, sn)))
 		j--;
 	if (j > lo && is_pronoun(q, j - 1)) {
-		who_set(w, resolve_pronoun(q, q->ti[j - 1].bits), j - 1, j);
+		who_set(w, resolve_pronoun(q, j - 1), j - 1, j);
 		return;
 	}
-	/* "Reyes and said", "..., saying": the clause's subject. */
-	if (j > lo && (tis(q, j - 1, "and") || (tis(q, j - 1, ",") &&
-	    q->tl.v[c].len > 4 && memcmp(q->p + q->tl.v[c].off +
-	    q->tl.v[c].len - 3, "ing", 3) == 0))) {
-		clause_subject(q, lo, j - 1, w);
+	/*
+	 * "Reyes ... and said", "..., saying", "whilst promising": the
+	 * subject is the clause's, before the quote that may sit between.
+	 */
+	if (j > lo && (tis(q, j - 1, "and") || (is_ing(q, c) &&
+	    ent_at(q, j - 1) < 0 && !tcap(q, j - 1)))) {
+		clause_subject(q, sent_first(q, c), j - 1, w);
 		return;
 	}
+	comma = j > lo && tis(q, j - 1, ",");
 	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
 		if (tis(q, j - 1, ","))
 			j--;
@@ -1143,8 +1208,15 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			desc = j - 1;
 			dw0 = d;
 			dw1 = j;
-		} else if (nseg == 0 && desc < 0 && tcap(q, s0))
-			break;
+			/*
+			 * "the spokesman said": the description is the
+			 * subject, unless the segment before it is just a
+			 * name ("Rathke, the spokesman said").
+			 */
+			if (nseg == 0 && !comma && (d > s0 ||
+			    !prev_is_name(q, lo, s0)))
+				break;
+		}
 		if (s0 == lo || !tis(q, s0 - 1, ","))
 			break;
 		j = s0;
@@ -1171,7 +1243,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	if (j >= hi || q->ti[j].mark || q->ti[j].q >= 0)
 		return;
 	if (tword(q, j) && (q->ti[j].bits & QT_h)) {
-		who_set(w, resolve_pronoun(q, q->ti[j].bits), j, j + 1);
+		who_set(w, resolve_pronoun(q, j), j, j + 1);
 		return;
 	}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
@@ -1378,21 +1450,6 @@ scare_before(const struct quote_doc *q, size_t lo, size_t k)
 	return 0;
 }
 
-/* First token of the sentence of token k. */
-static size_t
-sent_first(const struct quote_doc *q, size_t k)
-{
-	return q->sstart[q->ti[k].sent];
-}
-
-static size_t
-sent_end(const struct quote_doc *q, size_t k)
-{
-	size_t	 s = q->ti[k].sent;
-
-	return s + 1 < q->nsent ? q->sstart[s + 1] : q->tl.n;
-}
-
 /* Update the history: e was the subject of speech at token k. */
 static void
 spoke(struct quote_doc *q, int e, size_t k)
@@ -1400,6 +1457,7 @@ spoke(struct quote_doc *q, int e, size_t k)
 	if (e < 0)
 		return;
 	q->ents[e].speech = q->pos + k;
+	q->ents[e].ssent = q->sbase + q->ti[k].sent;
 	q->speech_ent = e;
 	q->speech_para = q->pn;
 }
@@ -1414,7 +1472,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	struct who w;
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
-	int	 titlish, direct, partial_ok, begins;
+	int	 titlish, direct, partial_ok, begins, same;
 	size_t	 before;
 
 	w.ent = -1;
@@ -1490,8 +1548,15 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			}
 		}
 	}
+	/* A second quote in the writer's sentence: its speaker goes on. */
+	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
+	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&
+	    q->last_para == q->pn && q->last_ent >= 0;
+	if (same)
+		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish);
 	direct = begins || tis(q, sp->to - 1, ":") ||
+	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && c + clen == sp->to) ||
 	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
 	    (nw >= 8 && sp->tc != (size_t)-1 && sp->tc > sp->t0 &&
@@ -1504,7 +1569,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			partial_ok = 0;
 		else if ((cb & QT_n) && c + clen == sp->to && titlish)
 			partial_ok = 0;
-		else if (!w.found)
+		else if (!w.found && !same)
 			partial_ok = 0;
 		else if (nw == 0)
 			partial_ok = 0;
@@ -1512,19 +1577,16 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			return;
 	}
 	/* Nobody named: the speaker just before goes on. */
-	if (!w.found && (begins || sp->cont)) {
-		if (q->last_ent >= 0 && (q->last_para == q->pn ||
-		    (q->last_para + 1 == q->pn && (i == 0 || sp->cont))))
-			w.ent = q->last_ent;
-		else if (q->speech_ent >= 0 && (q->speech_para == q->pn ||
-		    (q->speech_para + 1 == q->pn && i == 0)))
-			w.ent = q->speech_ent;
-	}
+	if (!w.found && !same && (begins || sp->cont) &&
+	    q->speech_ent >= 0 && (q->speech_para == q->pn ||
+	    (q->speech_para + 1 == q->pn && (i == 0 || sp->cont))))
+		w.ent = q->speech_ent;
 	if (w.found && w.ent >= 0)
 		spoke(q, w.ent, c);
 	if (w.ent >= 0 || w.found) {
 		q->last_ent = w.ent;
 		q->last_para = q->pn;
+		q->last_direct = direct;
 	}
 	add_pending(q, sp->o1, sp->closed ? sp->c0 : q->len,
 	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, c, cb ? clen : 0, &w);
@@ -1650,6 +1712,7 @@ quote_doc_begin(struct quote_doc *q)
 		link_doc_reset(q->ld);
 	q->nents = 0;
 	q->pos = 0;
+	q->sbase = 0;
 	q->open_at_end = 0;
 	q->last_ent = q->speech_ent = -1;
 	q->last_para = q->speech_para = 0;
@@ -1673,6 +1736,7 @@ quote_doc_para(struct quote_doc *q, const struct para *pa)
 	tag_para(q);
 	walk(q);
 	q->pos += q->tl.n + 1;
+	q->sbase += q->nsent;
 }
 
 void

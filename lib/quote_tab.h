@@ -749,6 +749,8 @@ static const struct quote_word quote_words[] = {
 	{ "radio", 5, 0x00200 },
 	{ "read", 4, 0x00400 },
 	{ "reads", 5, 0x00001 },
+	{ "reasoned", 8, 0x00001 },
+	{ "reasons", 7, 0x00001 },
 	{ "recall", 6, 0x00001 },
 	{ "recalled", 8, 0x00001 },
 	{ "recalling", 9, 0x00001 },
@@ -1092,4 +1094,4 @@ static const struct quote_word quote_words[] = {
 	{ "äußerte", 9, 0x00001 },
 	{ "über", 5, 0x00400 },
 };
-#define QUOTE_NWORDS	1064
+#define QUOTE_NWORDS	1066
