@@ -83,21 +83,28 @@ punct3(const unsigned char *p, size_t n, size_t i, unsigned char x)
 	return i + 2 < n && p[i] == 0xe2 && p[i + 1] == 0x80 && p[i + 2] == x;
 }
 
+static const unsigned char close_ascii[128] = {
+	['"'] = 1, ['\''] = 1, [')'] = 1, [']'] = 1, ['}'] = 1,
+};
+static const unsigned char open_ascii[128] = {
+	['"'] = 1, ['\''] = 1, ['('] = 1, ['['] = 1, ['{'] = 1,
+};
+
 /*
- * Length of a quote or bracket mark at p[i], or 0: one of the ASCII
- * characters in ascii, E2 80 x for x in x3 (curly quotes), or C2 x2
- * (guillemets).
+ * Length of a quote or bracket mark at p[i], or 0: an ASCII character
+ * marked in ascii, E2 80 x for x one of the three in x3 (curly quotes),
+ * or C2 x2 (guillemets).
  */
 static size_t
-mark_len(const unsigned char *p, size_t n, size_t i, const char *ascii,
-    const char *x3, unsigned char x2)
+mark_len(const unsigned char *p, size_t n, size_t i,
+    const unsigned char *ascii, const unsigned char *x3, unsigned char x2)
 {
 	if (i >= n)
 		return 0;
 	if (p[i] < 0x80)
-		return memchr(ascii, p[i], strlen(ascii)) != NULL;
+		return ascii[p[i]];
 	if (i + 2 < n && p[i] == 0xe2 && p[i + 1] == 0x80 &&
-	    memchr(x3, p[i + 2], strlen(x3)) != NULL)
+	    (p[i + 2] == x3[0] || p[i + 2] == x3[1] || p[i + 2] == x3[2]))
 		return 3;
 	return i + 1 < n && p[i] == 0xc2 && p[i + 1] == x2 ? 2 : 0;
 }
@@ -106,14 +113,18 @@ mark_len(const unsigned char *p, size_t n, size_t i, const char *ascii,
 static size_t
 closer_len(const unsigned char *p, size_t n, size_t i)
 {
-	return mark_len(p, n, i, "\"')]}", "\x9d\x99\xba", 0xbb);
+	static const unsigned char x3[3] = { 0x9d, 0x99, 0xba };
+
+	return mark_len(p, n, i, close_ascii, x3, 0xbb);
 }
 
 /* Length of an opening quote or bracket at p[i] (" ' ( [ { “ ‘ ‹ «), or 0. */
 static size_t
 opener_len(const unsigned char *p, size_t n, size_t i)
 {
-	return mark_len(p, n, i, "\"'([{", "\x9c\x98\xb9", 0xab);
+	static const unsigned char x3[3] = { 0x9c, 0x98, 0xb9 };
+
+	return mark_len(p, n, i, open_ascii, x3, 0xab);
 }
 
 /* Length of a dash standing as a word at p[i] (— – -- -), or 0. */
@@ -149,22 +160,64 @@ bullet_len(const unsigned char *p, size_t n, size_t i)
 	return 0;
 }
 
-/* Bisection over a table sorted bytewise, shorter prefixes first. */
-static int
-lookup(const struct sent_word *t, size_t nt, const unsigned char *w,
-    size_t len)
-{
-	size_t	 lo, hi, mid, m;
-	int	 c;
+/*
+ * A word table with an index by first byte: where its entries start, and
+ * which lengths occur, so that most words are turned away before any
+ * comparison.
+ */
+struct table {
+	const struct sent_word	*w;
+	size_t			 n;
+	unsigned short		 first[257];	/* entries of first byte b: [first[b], first[b + 1]) */
+	unsigned		 lens[256];	/* bit k: one has length k (31: longer) */
+};
 
-	lo = 0;
-	hi = nt;
+static struct table titles = { sent_titles, NELEM(sent_titles), {0}, {0} };
+static struct table abbrevs = { sent_abbrevs, NELEM(sent_abbrevs), {0}, {0} };
+static struct table starters = { sent_starters, NELEM(sent_starters), {0}, {0} };
+static struct table credits = { sent_credits, NELEM(sent_credits), {0}, {0} };
+static int	 tables_ready;
+
+static void
+table_init(struct table *t)
+{
+	size_t		 i;
+	unsigned	 b, c;
+
+	for (i = 0; i < t->n; i++) {
+		c = (unsigned char)t->w[i].s[0];
+		t->lens[c] |= 1u << (t->w[i].len < 31 ? t->w[i].len : 31);
+	}
+	for (b = 0, i = 0; b <= 256; b++) {
+		while (i < t->n && (unsigned char)t->w[i].s[0] < b)
+			i++;
+		t->first[b] = (unsigned short)i;
+	}
+}
+
+/* Bisection among the entries that share the word's first byte. */
+static int
+lookup(const struct table *t, const unsigned char *w, size_t len)
+{
+	const unsigned char	*e;
+	size_t			 lo, hi, mid, m, k;
+	int			 c;
+
+	if (len == 0 || !(t->lens[w[0]] & (1u << (len < 31 ? len : 31))))
+		return 0;
+	lo = t->first[w[0]];
+	hi = t->first[w[0] + 1];
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		m = t[mid].len < len ? t[mid].len : len;
-		c = memcmp(t[mid].s, w, m);
-		if (c == 0)
-			c = t[mid].len < len ? -1 : t[mid].len > len;
+		e = (const unsigned char *)t->w[mid].s;
+		m = t->w[mid].len < len ? t->w[mid].len : len;
+		/* Words are short: comparing inline beats calling memcmp. */
+		for (k = 0; k < m && e[k] == w[k]; k++)
+			continue;
+		if (k < m)
+			c = e[k] < w[k] ? -1 : 1;
+		else
+			c = t->w[mid].len < len ? -1 : t->w[mid].len > len;
 		if (c == 0)
 			return 1;
 		if (c < 0)
@@ -181,19 +234,18 @@ lookup(const struct sent_word *t, size_t nt, const unsigned char *w,
  * capitals, so that "co" also finds "Co." and "CO.".
  */
 static int
-lookup_fold(const struct sent_word *t, size_t nt, const unsigned char *w,
-    size_t len)
+lookup_fold(const struct table *t, const unsigned char *w, size_t len)
 {
 	unsigned char	 low[WORD_MAX];
 	size_t		 k;
 
-	if (lookup(t, nt, w, len))
+	if (lookup(t, w, len))
 		return 1;
 	if (len == 0 || len > WORD_MAX || !is_upper(w[0]))
 		return 0;
 	for (k = 0; k < len; k++)
 		low[k] = is_upper(w[k]) ? w[k] - 'A' + 'a' : w[k];
-	return lookup(t, nt, low, len);
+	return lookup(t, low, len);
 }
 
 /*
@@ -227,9 +279,9 @@ classify(const unsigned char *w, size_t len)
 {
 	if (len == 0 || len > WORD_MAX)
 		return K_WORD;
-	if (lookup(sent_titles, NELEM(sent_titles), w, len))
+	if (lookup(&titles, w, len))
 		return K_TITLE;
-	if (lookup_fold(sent_abbrevs, NELEM(sent_abbrevs), w, len))
+	if (lookup_fold(&abbrevs, w, len))
 		return K_ABBREV;
 	if (len == 1 && is_upper(w[0]))
 		return K_ABBREV;	/* an initial */
@@ -256,7 +308,7 @@ starter(const unsigned char *p, size_t n, size_t i)
 	size_t	 k;
 
 	k = letters(p, n, i);
-	return k > 0 && lookup(sent_starters, NELEM(sent_starters), p + i, k);
+	return k > 0 && lookup(&starters, p + i, k);
 }
 
 /* Whether the word at p[i] is the pronoun I (I, I'm, I'd, I’ve...). */
@@ -663,7 +715,7 @@ credit_starts(const unsigned char *p, size_t n, size_t s0, size_t i,
 	memcpy(w, p + ws, i - ws);
 	if (is_lower(w[0]))
 		w[0] = w[0] - 'a' + 'A';
-	if (!lookup(sent_credits, NELEM(sent_credits), w, i - ws))
+	if (!lookup(&credits, w, i - ws))
 		return 0;
 	for (b = ws; b > s0 && doc_isspace(p[b - 1]); b--)
 		continue;
@@ -812,6 +864,13 @@ sent_begin(struct sent_iter *it, const char *p, size_t len)
 	unsigned		 num;
 	int			 suf;
 
+	if (!tables_ready) {
+		table_init(&titles);
+		table_init(&abbrevs);
+		table_init(&starters);
+		table_init(&credits);
+		tables_ready = 1;
+	}
 	memset(it, 0, sizeof(*it));
 	it->p = p;
 	it->len = len;
