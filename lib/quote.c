@@ -863,7 +863,7 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 {
 	size_t	 k;
 
-	if (!tcap(q, j) || q->ti[j].other ||
+	if (!tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
 		return -1;
 	k = j;
@@ -881,7 +881,7 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 
 	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
 		j++;
-	if (j >= hi || !tcap(q, j) || q->ti[j].other ||
+	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
 		return -1;
 	k = j + 1;
@@ -1119,8 +1119,8 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 static void
 clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
-	size_t	 k, b;
-	int	 e;
+	size_t	 k, b, j;
+	int	 e, e2;
 
 	for (k = lo; k < c; k++) {
 		if (k > lo && !tis(q, k - 1, ","))
@@ -1131,10 +1131,17 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			who_set(w, resolve_pronoun(q, k), k, k + 1);
 			return;
 		}
-		if ((e = ent_from(q, k, c, &b)) >= 0) {
-			who_set(w, e, b, q->ti[b].e1);
-			return;
-		}
+		if ((e = ent_from(q, k, c, &b)) < 0)
+			continue;
+		/* "Labour's Shadow Secretary Helen Marsh": the person. */
+		for (j = b; j < c && !seg_edge(q, j); j++)
+			if ((e2 = ent_at(q, j)) >= 0 &&
+			    q->ents[e2].type == E_PERSON) {
+				who_set(w, e2, q->ti[j].e0, q->ti[j].e1);
+				return;
+			}
+		who_set(w, e, b, q->ti[b].e1);
+		return;
 	}
 }
 
@@ -1149,7 +1156,8 @@ static void
 subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
 	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
-	int	 e, desc = -1, nseg, a, comma;
+	int	 e, desc = -1, nseg, a, comma, org = -1;
+	size_t	 ow0 = 0, ow1 = 0;
 	const char *s;
 	size_t	 sn;
 	size_t	 ka;
@@ -1182,13 +1190,25 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			continue;
 		if (s0 == j)
 			break;
-		/* A person named at the segment's end, or at its start. */
+		/*
+		 * A person named at the segment's end, or at its start; an
+		 * organisation only as the segment's whole, and a person
+		 * further back goes first ("Ruiz, of the Times, said").
+		 */
 		if ((e = ent_at(q, j - 1)) >= 0 && q->ti[j - 1].e1 == j &&
-		    (q->ents[e].type == E_PERSON || q->ti[j - 1].e0 <= s0 + 1)) {
+		    q->ents[e].type == E_PERSON) {
 			who_set(w, e, q->ti[j - 1].e0, j);
 			if (desc >= 0)
 				set_role(q, e, desc);
 			return;
+		}
+		if (e >= 0 && q->ti[j - 1].e1 == j && q->ti[j - 1].e0 <= s0 + 1 &&
+		    org < 0) {
+			org = e;
+			ow0 = q->ti[j - 1].e0;
+			ow1 = j;
+			if (nseg == 0 && !comma)
+				break;
 		}
 		if ((e = ent_from(q, s0, j, &b)) >= 0 &&
 		    q->ents[e].type == E_PERSON) {
@@ -1221,7 +1241,9 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			break;
 		j = s0;
 	}
-	if (desc >= 0)
+	if (org >= 0 && (desc < 0 || ow0 >= dw0))
+		who_set(w, org, ow0, ow1);
+	else if (desc >= 0)
 		who_set(w, resolve_desc(q, desc), dw0, dw1);
 }
 
