@@ -748,6 +748,29 @@ space_after(const unsigned char *p, size_t n, size_t *k, size_t *m)
 }
 
 /*
+ * Whether w[0, len) is a plain word of four letters or more, with a
+ * lower-case one among them.  A full stop after such a word ends the
+ * sentence even before a lower-case word (careless writing: "... than
+ * LibriVox. we find it"), since abbreviations that long are listed and
+ * units (ft., in.) are shorter.
+ */
+static int
+plain_word(const unsigned char *w, size_t len)
+{
+	size_t	 k;
+	int	 low;
+
+	if (len < 4)
+		return 0;
+	for (k = 0, low = 0; k < len; k++) {
+		if (!is_alpha(w[k]))
+			return 0;
+		low |= is_lower(w[k]);
+	}
+	return low;
+}
+
+/*
  * A full stop at p[i] that stands alone (not part of an ellipsis).
  * Returns 1 with the sentence end and the next start when it ends a
  * sentence, else 0 with where to scan on.
@@ -757,6 +780,7 @@ stop_ends(const unsigned char *p, size_t n, size_t s0, size_t i, size_t *e,
     size_t *next)
 {
 	size_t	 k, m, ws;
+	int	 kind;
 
 	k = i + 1;
 	if (!space_after(p, n, &k, &m)) {
@@ -771,7 +795,9 @@ stop_ends(const unsigned char *p, size_t n, size_t s0, size_t i, size_t *e,
 		continue;
 	while (ws < i && opener_len(p, n, ws))
 		ws += opener_len(p, n, ws);
-	if (ends_before(p, n, classify(p + ws, i - ws), m)) {
+	kind = classify(p + ws, i - ws);
+	if (ends_before(p, n, kind, m) || (kind == K_WORD && k == i + 1 &&
+	    next_kind(p, n, m) == NX_LOWER && plain_word(p + ws, i - ws))) {
 		*e = k;
 		*next = m;
 		return 1;
