@@ -862,14 +862,23 @@ static int
 cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 {
 	size_t	 k;
+	int	 e;
 
-	if (!tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
+	e = q->ti[j].ent;
+	if (!tcap(q, j) || q->ti[j].other ||
+	    (e >= 0 && q->ents[e].type != E_ORG) ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
 		return -1;
 	k = j;
 	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
-	    !(q->ti[k - 1].bits & (QT_c | QT_t)) && j - k < 4)
+	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4)
 		k--;
+	/*
+	 * An organisation's name that ends in a person's ("Refugee Council
+	 * Enver Solomon"): the words after its last organisation word.
+	 */
+	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1))
+		return -1;
 	*a = k;
 	return name_ent(q, E_PERSON, k, j + 1);
 }
