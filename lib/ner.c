@@ -180,22 +180,38 @@ grow(struct ner *n, size_t ntok)
 	n->cap = c;
 }
 
+/*
+ * The weight table is larger than the caches, so each feature costs a
+ * memory access; fetching all of a token's slots before reading any lets
+ * the accesses overlap instead of waiting for each in turn.
+ */
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
 /* Score token i and return the best label allowed after y1. */
 static int
 decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 {
 	uint64_t f[NER_MAXFEAT];
+	uint32_t slot[NER_MAXFEAT];
 	int32_t sc[NER_NLABELS];
 	size_t k, nf;
 	uint32_t j, key;
 	int y, best;
 
 	nf = ner_feat_extract(ti, ntok, i, y1, y2, f);
+	for (k = 0; k < nf; k++) {
+		slot[k] = (uint32_t)f[k] & ner_model_wmask;
+		PREFETCH(&ner_model_w[slot[k]]);
+	}
 	memset(sc, 0, sizeof(sc));
 	for (k = 0; k < nf; k++) {
 		key = NER_MODEL_KEY(f[k]);
-		for (j = (uint32_t)f[k] & ner_model_wmask;
-		    ner_model_w[j].key != 0; j = (j + 1) & ner_model_wmask) {
+		for (j = slot[k]; ner_model_w[j].key != 0;
+		    j = (j + 1) & ner_model_wmask) {
 			if (ner_model_w[j].key != key)
 				continue;
 			for (y = 0; y < NER_NLABELS; y++)
@@ -354,7 +370,13 @@ ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
 	for (i = 0; i < ntok; i++) {
 		y1 = i >= 1 ? n->lab[i - 1] : NER_O;
 		y2 = i >= 2 ? n->lab[i - 2] : NER_O;
-		if (ner_feat_skip(ti, ntok, i, y1))
+		/*
+		 * Training sees every token next to a capitalised one, but a
+		 * lower-case word is not the start of a name in practice, so
+		 * the tagger skips those too.
+		 */
+		if (ner_feat_skip(ti, ntok, i, y1) || (y1 == NER_O &&
+		    !ti[i].cap))
 			n->lab[i] = NER_O;
 		else
 			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2);

@@ -296,11 +296,25 @@ word_len(const char *s, size_t len, int *dots)
 	*dots = 0;
 	seg = 0;
 	for (i = 0; i < len; ) {
-		c = peek(s, len, i, &n);
+		unsigned char b = (unsigned char)s[i];
+
+		/* ASCII letters and digits first: most of the text. */
+		if (b < 0x80) {
+			if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+			    isdig(b)) {
+				if ((b | 0x20) == 'n' && i > 0 &&
+				    nt_at(s, len, i) != 0)
+					break;
+				i++;
+				seg++;
+				continue;
+			}
+			c = b;
+			n = 1;
+		} else
+			c = peek(s, len, i, &n);
 		if (tok_isletter(c) || isdig(c) ||
 		    (c >= 0x300 && c <= 0x36F)) {
-			if (i > 0 && nt_at(s, len, i) != 0)
-				break;
 			i += n;
 			seg++;
 			continue;
@@ -390,7 +404,11 @@ push(struct tok_list *tl, size_t off, size_t len, int kind, int flags,
 		tl->cap = ncap;
 	}
 	for (i = 0; i < len; i += n) {
-		n = tok_utf8(s + i, len - i, &c);
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			n = 1;
+		} else
+			n = tok_utf8(s + i, len - i, &c);
 		if (isdig(c))
 			flags |= TOK_HASDIGIT;
 		else if (tok_isletter(c)) {
@@ -421,7 +439,11 @@ tok_text(struct tok_list *tl, const char *s, size_t len)
 	int flags = 0, dots, prevword = 0;
 
 	for (i = 0; i < len; ) {
-		c = peek(s, len, i, &n);
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			n = 1;
+		} else
+			c = peek(s, len, i, &n);
 		if (isspc(c)) {
 			flags |= TOK_SPACE;
 			if (c == '\n')
@@ -431,7 +453,7 @@ tok_text(struct tok_list *tl, const char *s, size_t len)
 			continue;
 		}
 		if (tok_isletter(c) || isdig(c)) {
-			if ((m = nt_at(s, len, i)) != 0 && prevword) {
+			if (prevword && (m = nt_at(s, len, i)) != 0) {
 				push(tl, i, m, TOK_WORD, flags, s + i);
 				goto next;
 			}
