@@ -259,15 +259,55 @@ is_acronym(const char *s, size_t n)
  * stop after it but not the space: the longest entry of the table whose
  * words match (case ignored) and which ends at a word end.
  */
+#define NTITLES	(sizeof(link_title_tab) / sizeof(link_title_tab[0]))
+
+/*
+ * The titles grouped by their first letter, folded, so that a word is
+ * compared only with the titles it could be.
+ */
+static size_t	 title_len[NTITLES];
+static uint16_t	 title_idx[NTITLES];
+static uint16_t	 title_bucket[257];
+
+static void
+title_index(void)
+{
+	size_t	 i, c, k;
+
+	for (i = 0; link_title_tab[i].title != NULL; i++) {
+		title_len[i] = strlen(link_title_tab[i].title);
+		title_bucket[lower((unsigned char)link_title_tab[i].title[0]) +
+		    1]++;
+	}
+	for (c = 1; c < 257; c++)
+		title_bucket[c] += title_bucket[c - 1];
+	for (c = 0; c < 256; c++)
+		for (i = 0, k = title_bucket[c]; link_title_tab[i].title != NULL;
+		    i++)
+			if (lower((unsigned char)link_title_tab[i].title[0]) ==
+			    (int)c)
+				title_idx[k++] = i;
+}
+
 static size_t
 title_at(const char *s, size_t n, int *gender)
 {
+	static int	 ready;
 	const struct link_title_src *t;
-	size_t	 best, tl, k;
+	size_t		 best, tl, k, j;
+	int		 c;
 
+	if (!ready) {
+		title_index();
+		ready = 1;
+	}
+	if (n == 0)
+		return 0;
+	c = lower((unsigned char)s[0]);
 	best = 0;
-	for (t = link_title_tab; t->title != NULL; t++) {
-		tl = strlen(t->title);
+	for (j = title_bucket[c]; j < title_bucket[c + 1]; j++) {
+		t = &link_title_tab[title_idx[j]];
+		tl = title_len[title_idx[j]];
 		if (tl > n || tl <= best || !ci_eq(s, t->title, tl))
 			continue;
 		k = tl;

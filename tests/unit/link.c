@@ -237,6 +237,7 @@ dict_status(const char *text, char *msg, size_t msgsz)
 	char	 path[] = "/tmp/link-test-XXXXXX";
 	int	 fd, p[2], st;
 	ssize_t	 n;
+	size_t	 len;
 	pid_t	 pid;
 
 	if ((fd = mkstemp(path)) == -1 || write(fd, text, strlen(text)) < 0)
@@ -252,8 +253,11 @@ dict_status(const char *text, char *msg, size_t msgsz)
 		_exit(0);
 	}
 	close(p[1]);
-	n = read(p[0], msg, msgsz - 1);
-	msg[n > 0 ? n : 0] = '\0';
+	/* The message may come in several writes: read to the end. */
+	for (len = 0; len < msgsz - 1 &&
+	    (n = read(p[0], msg + len, msgsz - 1 - len)) > 0; len += n)
+		continue;
+	msg[len] = '\0';
 	close(p[0]);
 	waitpid(pid, &st, 0);
 	unlink(path);
