@@ -1503,7 +1503,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	struct who w;
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
-	int	 titlish, direct, partial_ok, begins, same;
+	int	 titlish, direct, partial_ok, begins, same, cue_next = 0;
 	size_t	 before;
 
 	w.ent = -1;
@@ -1563,6 +1563,13 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		}
 		if (cb != 0) {
 			c = k - 1;
+			/* A cue just before the quote makes it speech. */
+			k = c + clen;
+			if (k < sp->to && (tis(q, k, ",") || tis(q, k, ":") ||
+			    tis(q, k, "that")))
+				k++;
+			cue_next = k == sp->to && (cb & (QT_v | QT_s)) &&
+			    !(cb & QT_n);
 			subj_of(q, lo, sp->to, c, cb, clen, &w);
 			if (w.found)
 				used[c] = 1;
@@ -1586,7 +1593,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (same)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish);
-	direct = begins || tis(q, sp->to - 1, ":") ||
+	direct = begins || tis(q, sp->to - 1, ":") || cue_next ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && c + clen == sp->to) ||
 	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
@@ -1599,6 +1606,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		else if (titlish && q->english >= q->german && nw <= 8)
 			partial_ok = 0;
 		else if ((cb & QT_n) && c + clen == sp->to && titlish)
+			partial_ok = 0;
+		else if (w.ent < 0 && !same && nw <= 1)
 			partial_ok = 0;
 		else if (!w.found && !same)
 			partial_ok = 0;
