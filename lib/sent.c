@@ -569,15 +569,21 @@ skip_lead(struct sent_iter *it, const unsigned char *p, size_t n, size_t s)
  * A dateline at the start of a paragraph ("BRUSSELS —", "ST. LOUIS --",
  * "Paris, France -"): capitalised words, the first letters in capitals or
  * a comma among them, a bracketed agency allowed, then a dash and a
- * capitalised word.  Returns the end of the dash, or 0.
+ * capitalised word.  Without a dash, a date that ends in a year
+ * ("Thursday, March 15, 2012") or a place of three parts ("Preston,
+ * Victoria, Australia") before a capitalised word that cannot go on the
+ * list (after the year, any; after a place, a sentence starter such as
+ * "On") is one too.  Returns the end of the dateline, or 0.
  */
 static size_t
 dateline(const unsigned char *p, size_t n)
 {
-	size_t	 i, k, lim, words, lower, upper, comma;
+	size_t	 i, k, lim, words, lower, upper, comma, wend;
+	int	 year, aftercomma;
 
 	lim = n < DATELINE_MAX ? n : DATELINE_MAX;
-	words = lower = upper = comma = 0;
+	words = lower = upper = comma = wend = 0;
+	year = aftercomma = 0;
 	for (i = 0; i < lim; ) {
 		if ((k = dash_len(p, n, i)) != 0 && words > 0) {
 			if (!(comma > 0 || (lower == 0 && upper >= 2)))
@@ -596,8 +602,13 @@ dateline(const unsigned char *p, size_t n)
 			i++;
 		} else if (is_upper(p[i]) || is_digit(p[i]) ||
 		    (p[i] == 0xc3 && i + 1 < n && p[i + 1] < 0x9f)) {
+			if (words >= 2 && comma > 0 && !aftercomma &&
+			    is_upper(p[i]) &&
+			    (year || (comma >= 2 && starter(p, n, i))))
+				return wend;
 			if (++words > 8)
 				return 0;
+			k = i;
 			for (; i < lim && !doc_isspace(p[i]) && p[i] != ','; i++) {
 				lower += is_lower(p[i]);
 				upper += is_upper(p[i]);
@@ -605,9 +616,15 @@ dateline(const unsigned char *p, size_t n)
 				    p[i] == '"' || p[i] == ';')
 					return 0;
 			}
+			wend = i;
+			year = i - k == 4 && is_digit(p[k]) && is_digit(p[k + 1]) &&
+			    is_digit(p[k + 2]) && is_digit(p[k + 3]) &&
+			    ((p[k] == '1' && p[k + 1] == '9') ||
+			    (p[k] == '2' && p[k + 1] == '0'));
 		} else
 			return 0;
-		if (i < lim && p[i] == ',') {
+		aftercomma = i < lim && p[i] == ',';
+		if (aftercomma) {
 			comma++;
 			i++;
 		}
@@ -726,6 +743,24 @@ credit_starts(const unsigned char *p, size_t n, size_t s0, size_t i,
 	return 1;
 }
 
+/* Length of a smiley standing as a word at p[i] (":)", ";-(", ":D"), or 0. */
+static size_t
+emoticon_len(const unsigned char *p, size_t n, size_t i)
+{
+	size_t	 k;
+
+	if (i + 1 >= n || (p[i] != ':' && p[i] != ';'))
+		return 0;
+	k = i + 1;
+	if (p[k] == '-' && k + 1 < n)
+		k++;
+	if (p[k] != ')' && p[k] != '(' && p[k] != 'D' && p[k] != 'P' &&
+	    p[k] != 'p')
+		return 0;
+	k++;
+	return k >= n || doc_isspace(p[k]) ? k - i : 0;
+}
+
 /*
  * After sentence punctuation ending at p[k]: skip closing quotes and
  * brackets.  Returns 0 with *k after them when a word goes on right there
@@ -734,7 +769,7 @@ credit_starts(const unsigned char *p, size_t n, size_t s0, size_t i,
 static int
 space_after(const unsigned char *p, size_t n, size_t *k, size_t *m)
 {
-	size_t	 j;
+	size_t	 j, e;
 
 	for (j = *k; j < n && closer_len(p, n, j); )
 		j += closer_len(p, n, j);
@@ -743,6 +778,12 @@ space_after(const unsigned char *p, size_t n, size_t *k, size_t *m)
 		return 0;
 	while (j < n && doc_isspace(p[j]))
 		j++;
+	/* A smiley after the mark belongs to the sentence it ends. */
+	if ((e = emoticon_len(p, n, j)) != 0) {
+		*k = j += e;
+		while (j < n && doc_isspace(p[j]))
+			j++;
+	}
 	*m = j;
 	return 1;
 }

@@ -190,6 +190,31 @@ Crews worked all night.
 EOF
 }
 
+@test "a date or a place at the head of a paragraph is a dateline without a dash" {
+	split 'Tuesday, November 3, 2026 Crews reopened the pier at Port Ellison.'
+	assert_output - <<'EOF'
+Tuesday, November 3, 2026
+Crews reopened the pier at Port Ellison.
+EOF
+	split 'Milbrook, Kesterland, Calder On Friday the clinic closed.'
+	assert_output - <<'EOF'
+Milbrook, Kesterland, Calder
+On Friday the clinic closed.
+EOF
+	split 'Rao, Kowalczyk, Ambrose and Whitcomb met on Friday.'
+	assert_output 'Rao, Kowalczyk, Ambrose and Whitcomb met on Friday.'
+}
+
+@test "a smiley stays with the sentence it ends" {
+	split 'Was it worth it? :) It was. We lost! :-( Next year.'
+	assert_output - <<'EOF'
+Was it worth it? :)
+It was.
+We lost! :-(
+Next year.
+EOF
+}
+
 @test "a dash inside an ordinary sentence is no dateline" {
 	split 'The mayor — who had promised calm — left early.'
 	assert_output 'The mayor — who had promised calm — left early.'
