@@ -303,8 +303,13 @@ find_marks(struct quote_doc *q)
 	for (i = 0; i < n; i++) {
 		if (u[i] == '"')
 			add_mark(q, i, 1, M_DQ);
-		else if (u[i] == '\'')
-			add_mark(q, i, 1, M_SQ);
+		else if (u[i] == '\'') {
+			/* '' is wiki markup for italics, not a quote. */
+			if (i + 1 < n && u[i + 1] == '\'')
+				i++;
+			else
+				add_mark(q, i, 1, M_SQ);
+		}
 		else if (u[i] == 0xc2 && i + 1 < n &&
 		    (u[i + 1] == 0xab || u[i + 1] == 0xbb)) {
 			add_mark(q, i, 2, u[i + 1] == 0xab ? M_LG : M_RG);
@@ -865,6 +870,8 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 	int	 e;
 
 	e = q->ti[j].ent;
+	if (q->german > q->english)
+		return -1;
 	if (!tcap(q, j) || q->ti[j].other ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
@@ -890,6 +897,8 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 
 	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
 		j++;
+	if (q->german > q->english)
+		return -1;
 	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
 		return -1;
@@ -1503,7 +1512,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	struct who w;
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
-	int	 titlish, direct, partial_ok, begins, same, cue_next = 0;
+	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
 	size_t	 before;
 
 	w.ent = -1;
@@ -1593,7 +1602,10 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (same)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish);
-	direct = begins || tis(q, sp->to - 1, ":") || cue_next ||
+	/* "the film's title: "..."": a short unattributed colon quote. */
+	colon = tis(q, sp->to - 1, ":") && (w.found || nw > 5 ||
+	    (!titlish && q->german <= q->english));
+	direct = begins || colon || cue_next ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && c + clen == sp->to) ||
 	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
@@ -1608,6 +1620,12 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		else if ((cb & QT_n) && c + clen == sp->to && titlish)
 			partial_ok = 0;
 		else if (w.ent < 0 && !same && nw <= 1)
+			partial_ok = 0;
+		/*
+		 * German capitalises every noun, so names and terms do not
+		 * stand out: a short fragment is taken for one.
+		 */
+		else if (q->german > q->english && nw <= 2)
 			partial_ok = 0;
 		else if (!w.found && !same)
 			partial_ok = 0;
