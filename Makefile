@@ -64,6 +64,14 @@ $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 $(O)/lib/link.o: $(O)/gen/link_tab.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
+# The cue and word table of lib/quote.c, generated from data/quote/.
+QUOTETAB = data/quote/cues.txt data/quote/words.txt
+$(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
+	@mkdir -p $(@D)
+	sh tools/quote-tab.sh $(QUOTETAB) > $@.tmp && mv $@.tmp $@
+$(O)/lib/quote.o: $(O)/gen/quote_tab.h
+$(O)/lib/quote.o: NU_CFLAGS += -I$(O)/gen
+
 # The entity model, lib/ner_model.c, is generated and committed: `make
 # model` retrains it from ../shared/train/ner (about a minute).
 model: $(B)/nertrain
