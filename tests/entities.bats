@@ -1,0 +1,314 @@
+#!/usr/bin/env bats
+# entities: every option, the dictionary file, the input and output
+# conventions of DESIGN.md, and the people of the corpus articles.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+setup() {
+	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
+	N=$NU_BIN/entities
+	C=$BATS_TEST_DIRNAME/corpus
+	X=$BATS_TEST_DIRNAME/expected
+	T=$BATS_TEST_TMPDIR
+	printf '%s\n' 'Vladimir Putin met reporters in Moscow on Monday. Mr Putin said the talks with the European Union went well.' \
+	    '' 'The EU did not comment. Putin'"'"'s spokesman, Dmitry Peskov, said nothing.' > "$T/a.txt"
+	printf 'Angela Merkel flew to Paris.\n' > "$T/b.txt"
+}
+
+# Whether every -b record names the bytes of its TEXT (the last column,
+# line breaks turned into spaces).  Arguments: input file, output of -b.
+offsets_match() {
+	python3 - "$1" "$2" <<'EOF'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+bad = 0
+for line in open(sys.argv[2], 'rb').read().split(b'\n'):
+    if not line:
+        continue
+    f = line.split(b'\t')
+    start, end, text = int(f[0]), int(f[1]), f[-1]
+    span = re.sub(rb'\r\n|\r|\n', b' ', data[start:end])
+    span = span.replace(b'\\', b'\\\\').replace(b'\t', b'\\t')
+    if span != text:
+        print('offsets %d %d: %r != %r' % (start, end, span, text))
+        bad += 1
+sys.exit(bad > 0)
+EOF
+}
+
+@test "TYPE, NAME and TEXT of every mention, names settled per document" {
+	run "$N" "$T/a.txt"
+	assert_success
+	assert_output "PERSON	Vladimir Putin	Vladimir Putin
+GPE	Moscow	Moscow
+PERSON	Vladimir Putin	Putin
+ORG	European Union	European Union
+ORG	European Union	EU
+PERSON	Vladimir Putin	Putin
+PERSON	Dmitry Peskov	Dmitry Peskov"
+}
+
+@test "a short form before the full name takes the full name" {
+	printf 'Peskov spoke first. Later, Dmitry Peskov spoke again.\n' > "$T/s"
+	run "$N" "$T/s"
+	assert_output $'PERSON\tDmitry Peskov\tPeskov\nPERSON\tDmitry Peskov\tDmitry Peskov'
+}
+
+@test "titles and roles are outside the name" {
+	printf 'Russian President Vladimir Putin spoke. Sen. Marguerite Halloway agreed.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tVladimir Putin\tVladimir Putin\nPERSON\tMarguerite Halloway\tMarguerite Halloway'
+}
+
+@test "reads standard input when there is no operand, and -" {
+	run bash -c '"$0" < "$1"' "$N" "$T/b.txt"
+	assert_success
+	assert_output $'PERSON\tAngela Merkel\tAngela Merkel\nGPE\tParis\tParis'
+	run bash -c '"$0" -h "$1" - < "$2"' "$N" "$T/b.txt" "$T/b.txt"
+	assert_line -n 0 $'PERSON\tAngela Merkel\tAngela Merkel'
+	assert_line -n 2 $'PERSON\tAngela Merkel\tAngela Merkel'
+}
+
+@test "-H and -h: the document name column" {
+	run "$N" -H "$T/b.txt"
+	assert_line -n 0 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
+	run "$N" "$T/b.txt" "$T/b.txt"
+	assert_line -n 2 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
+	run "$N" -h "$T/b.txt" "$T/b.txt"
+	assert_line -n 2 $'PERSON\tAngela Merkel\tAngela Merkel'
+}
+
+@test "-b: byte offsets after the name column" {
+	run "$N" -b "$T/b.txt"
+	assert_output $'0\t13\tPERSON\tAngela Merkel\tAngela Merkel\n22\t27\tGPE\tParis\tParis'
+	run "$N" -bH "$T/b.txt"
+	assert_line -n 1 "$T/b.txt	22	27	GPE	Paris	Paris"
+}
+
+@test "-b: the offsets of every mention of the corpus name its bytes" {
+	for f in "$C"/*.txt; do
+		"$N" -b "$f" > "$T/out"
+		run offsets_match "$f" "$T/out"
+		assert_success
+	done
+}
+
+@test "-j: JSON Lines with the sentence number and a person's title" {
+	run "$N" -j "$T/a.txt"
+	assert_success
+	assert_line -n 0 "{\"doc\":\"$T/a.txt\",\"start\":0,\"end\":14,\"type\":\"PERSON\",\"name\":\"Vladimir Putin\",\"text\":\"Vladimir Putin\",\"sentence\":1,\"title\":\"Mr\"}"
+	assert_line -n 1 --partial '"type":"GPE","name":"Moscow","text":"Moscow","sentence":1,"title":""}'
+	assert_line -n 4 --partial '"text":"EU","sentence":3,'
+	for f in "$C"/*.txt; do
+		"$N" --json "$f" > "$T/out"
+		python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    assert list(r) == ["doc", "start", "end", "type", "name", "text",
+        "sentence", "title"], r
+    assert r["sentence"] >= 1
+    assert r["type"] == "PERSON" or r["title"] == "", r
+' "$T/out"
+	done
+}
+
+@test "-j: the same mentions as TSV" {
+	f=$C/merger-review.txt
+	"$N" "$f" > "$T/tsv"
+	"$N" -j "$f" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print("\t".join((r["type"], r["name"], r["text"])))' > "$T/json"
+	cmp "$T/tsv" "$T/json"
+}
+
+@test "-t: only the types asked for, in any case" {
+	run "$N" -t PERSON "$T/a.txt"
+	assert_success
+	refute_output --partial GPE
+	assert_equal "${#lines[@]}" 4
+	run "$N" -t gpe,Org "$T/a.txt"
+	assert_output $'GPE\tMoscow\tMoscow\nORG\tEuropean Union\tEuropean Union\nORG\tEuropean Union\tEU'
+	run "$N" --types=NORP,MISC "$T/b.txt"
+	assert_success
+	assert_output ""
+}
+
+@test "-t: an unknown type is a usage error" {
+	run --separate-stderr "$N" -t PERSON,PLANET "$T/a.txt"
+	assert_failure 2
+	assert_output ""
+	assert_equal "${stderr_lines[0]}" "entities: unknown type: PLANET (PERSON ORG GPE LOC NORP MISC)"
+	run --separate-stderr "$N" -t , "$T/a.txt"
+	assert_failure 2
+}
+
+@test "-d: dictionary names are found in the text and win over the model" {
+	printf '# names the model does not know\n\nORG\tAcme Widget Works\tAWW\tthe Works\nperson\tJ. Random Hacker\tHacker\r\n' > "$T/d"
+	printf 'Acme Widget Works hired J. Random Hacker. AWW said Hacker starts today, and the Works agreed. acme did not.\n' > "$T/in"
+	run "$N" -d "$T/d" "$T/in"
+	assert_success
+	assert_output "ORG	Acme Widget Works	Acme Widget Works
+PERSON	J. Random Hacker	J. Random Hacker
+ORG	Acme Widget Works	AWW
+PERSON	J. Random Hacker	Hacker
+ORG	Acme Widget Works	the Works"
+	run "$N" --dictionary "$T/d" -b "$T/in"
+	assert_line -n 0 $'0\t17\tORG\tAcme Widget Works\tAcme Widget Works'
+}
+
+@test "-d: a dictionary line joins a shipped alias, and its NAME wins" {
+	printf 'GPE\tAmerica\n' > "$T/d"
+	printf 'The United States and the U.S. Army.\n' > "$T/in"
+	run "$N" -t GPE -d "$T/d" "$T/in"
+	assert_line -n 0 $'GPE\tAmerica\tUnited States'
+}
+
+@test "-d: a malformed line is an error with its line number" {
+	printf 'ORG\tAcme\n# fine\nPLANET\tMars\n' > "$T/d"
+	run --separate-stderr "$N" -d "$T/d" "$T/a.txt"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "entities: $T/d:3: unknown type (PERSON ORG GPE LOC NORP MISC)"
+	printf '\nORG Acme Corp\n' > "$T/d"
+	run --separate-stderr "$N" -d "$T/d" "$T/a.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: $T/d:2: expected TYPE<TAB>NAME[<TAB>ALIAS...]"
+	printf 'ORG\tAcme\t\tAC\n' > "$T/d"
+	run --separate-stderr "$N" -d "$T/d" "$T/a.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: $T/d:1: empty name"
+}
+
+@test "-d: a missing dictionary file is an error before any input" {
+	run --separate-stderr "$N" -d "$T/nothing" "$T/a.txt"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "entities: $T/nothing: No such file or directory"
+}
+
+@test "-z: NUL-separated documents, each linked on its own" {
+	printf 'Dmitry Peskov spoke.\0Peskov spoke.\0' > "$T/z"
+	run "$N" -z "$T/z"
+	assert_success
+	assert_output $'PERSON\tDmitry Peskov\tDmitry Peskov\nPERSON\tPeskov\tPeskov'
+	run "$N" -z -H -b "$T/z"
+	assert_line -n 1 "$T/z:2	0	6	PERSON	Peskov	Peskov"
+}
+
+@test "--line-buffered: a document's mentions come out when it ends" {
+	mkfifo "$T/in" "$T/go"
+	(printf 'Angela Merkel flew to Paris.\0'; read -r x < "$T/go") \
+	    > "$T/in" &
+	timeout 20 "$N" -z --line-buffered < "$T/in" |
+	    { read -r l; echo "$l" > "$T/got"; echo > "$T/go"; cat >/dev/null; }
+	wait
+	run cat "$T/got"
+	assert_output $'PERSON\tAngela Merkel\tAngela Merkel'
+}
+
+@test "--help, -V, and a bad option" {
+	run --separate-stderr "$N" --help
+	assert_success
+	for o in -b -H -h -j --json -z --line-buffered -d --dictionary \
+	    -t --types --help -V --version; do
+		assert_output --partial -- "$o"
+	done
+	run "$N" -V
+	assert_output --regexp '^entities \(newsutils\) [0-9]+\.[0-9]+\.[0-9]+$'
+	run --separate-stderr "$N" -Q
+	assert_failure 2
+	assert_equal "${stderr_lines[1]}" \
+	    "usage: entities [-bHhjVz] [-d file] [-t types] [--line-buffered] [file ...]"
+	run --separate-stderr "$N" -d
+	assert_failure 2
+}
+
+@test "an unreadable file is reported, the others still read, exit 2" {
+	run --separate-stderr "$N" "$T/b.txt" "$T/missing" "$T/b.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: $T/missing: No such file or directory"
+	assert_equal "${#lines[@]}" 4
+}
+
+@test "an empty file, blank lines: success, nothing printed" {
+	: > "$T/empty"
+	run "$N" "$T/empty"
+	assert_success
+	assert_output ""
+	printf '\n \n\t\n' > "$T/blank"
+	run "$N" -j "$T/blank"
+	assert_success
+	assert_output ""
+}
+
+@test ">/dev/full: write error, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr bash -c '"$0" "$1" > /dev/full' "$N" "$C/cup-final.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: write error: No space left on device"
+}
+
+@test "entities | head -1 ends quietly" {
+	run --separate-stderr bash -c \
+	    'cat "$1"/*.txt "$1"/*.txt "$1"/*.txt | "$0" 2> "$2" | head -1 | wc -l' \
+	    "$N" "$C" "$T/err"
+	assert_output 1
+	run cat "$T/err"
+	assert_output ""
+}
+
+@test "a UTF-8 byte-order mark is skipped, and counted in offsets" {
+	printf '\357\273\277Angela Merkel flew to Paris.\n' > "$T/bom"
+	run "$N" -b "$T/bom"
+	assert_output $'3\t16\tPERSON\tAngela Merkel\tAngela Merkel\n25\t30\tGPE\tParis\tParis'
+}
+
+@test "CRLF is read as LF" {
+	printf 'Dmitry Peskov spoke\r\nin Moscow.\r\n\r\nPeskov left.\r\n' > "$T/crlf"
+	printf 'Dmitry Peskov spoke\nin Moscow.\n\nPeskov left.\n' > "$T/lf"
+	"$N" "$T/crlf" > "$T/out1"
+	"$N" "$T/lf" > "$T/out2"
+	cmp "$T/out1" "$T/out2"
+	"$N" -b "$T/crlf" > "$T/out"
+	run offsets_match "$T/crlf" "$T/out"
+	assert_success
+}
+
+@test "invalid UTF-8 and NUL bytes: no crash, the names around them found" {
+	printf 'Angela Merkel \377\300 flew to Paris.\nZero\0byte. Dmitry Peskov \300spoke.\n' > "$T/bad"
+	run "$N" "$T/bad"
+	assert_success
+	assert_line -n 0 $'PERSON\tAngela Merkel\tAngela Merkel'
+	assert_line --partial $'Dmitry Peskov'
+	run "$N" -j "$T/bad"
+	assert_success
+	head -c 300000 /dev/urandom > "$T/noise"
+	run "$N" "$T/noise"
+	assert_success
+}
+
+@test "a 10 MB line: every mention, each with its NAME" {
+	awk 'BEGIN { for (i = 0; i < 270000; i++)
+	    printf "Anna Kowalski met Mr. Jones in Paris. " }' > "$T/long"
+	run bash -c '"$0" "$1" | sort | uniq -c' "$N" "$T/long"
+	assert_success
+	assert_output " 270000 GPE	Paris	Paris
+ 270000 PERSON	Anna Kowalski	Anna Kowalski
+ 270000 PERSON	Jones	Jones"
+}
+
+# Every person of the corpus articles with the NAME it must carry, as
+# NAME<TAB>TEXT, written by hand from the articles.
+@test "expected people of the corpus articles" {
+	for x in "$X"/*.entities-persons; do
+		a=$(basename "$x" .entities-persons)
+		"$N" -t PERSON "$C/$a.txt" | cut -f2,3 | LC_ALL=C sort -u > "$T/out"
+		run diff -u "$x" "$T/out"
+		assert_success
+	done
+}
