@@ -602,8 +602,9 @@ dateline(const unsigned char *p, size_t n)
 			i++;
 		} else if (is_upper(p[i]) || is_digit(p[i]) ||
 		    (p[i] == 0xc3 && i + 1 < n && p[i + 1] < 0x9f)) {
+			/* "On May 5, 2012 The ..." is a sentence, no dateline. */
 			if (words >= 2 && comma > 0 && !aftercomma &&
-			    is_upper(p[i]) &&
+			    is_upper(p[i]) && !starter(p, n, 0) &&
 			    (year || (comma >= 2 && starter(p, n, i))))
 				return wend;
 			if (++words > 8)
