@@ -9,8 +9,9 @@
 #   hyperfine time                      make bench
 #   python3                             make eval (the shared scorers)
 #   xz-utils                            make model (reads the training data)
+#   iso-codes                           tools/mkcountries.py (data/countries.tsv)
 PKGS="gcc make pkg-config libpcre2-dev libbsd-dev bats bats-support bats-assert
-mandoc parallel hyperfine time python3 xz-utils"
+mandoc parallel hyperfine time python3 xz-utils iso-codes"
 
 missing=
 for p in $PKGS; do
