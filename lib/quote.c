@@ -1229,7 +1229,8 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 				break;
 		}
 		if ((e = ent_from(q, s0, j, &b)) >= 0 &&
-		    q->ents[e].type == E_PERSON) {
+		    q->ents[e].type == E_PERSON && !(q->ti[b].e1 < j &&
+		    tis(q, q->ti[b].e1, "'s"))) {
 			who_set(w, e, b, q->ti[b].e1);
 			if (desc >= 0)
 				set_role(q, e, desc);
@@ -1513,6 +1514,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
 	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
+	int	 named_after = 0, after_words = 0, e;
 	size_t	 before;
 
 	w.ent = -1;
@@ -1561,6 +1563,17 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		}
 		if (!w.found)
 			cb = clen = 0;
+		/* No cue, but a person named right after: "... », a dit X". */
+		for (k = sp->tc + 1; !w.found && begins && k < hi &&
+		    k < sp->tc + 8; k++)
+			if (ent_at(q, k) >= 0 &&
+			    q->ents[ent_at(q, k)].type == E_PERSON &&
+			    !q->ti[k].other && (k + 1 >= q->tl.n ||
+			    !tis(q, q->ti[k].e1, "'s"))) {
+				who_set(&w, ent_at(q, k), k, q->ti[k].e1);
+				named_after = 1;
+			}
+		after_words = hi > sp->tc + 3;
 	}
 	/* Before the quote: Reyes said: "..." / according to Reyes, "...". */
 	if (!w.found && sp->to > lo) {
@@ -1586,12 +1599,11 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		if (!w.found) {
 			cb = clen = 0;
 			/* "Reyes on the merger: "..."": the clause's subject. */
-			if (tis(q, sp->to - 1, ":") && ent_at(q, lo) >= 0 &&
-			    q->ents[ent_at(q, lo)].type == E_PERSON) {
-				w.ent = ent_at(q, lo);
-				w.w0 = lo;
-				w.w1 = q->ti[lo].e1;
-				w.found = 1;
+			if (tis(q, sp->to - 1, ":")) {
+				clause_subject(q, lo, sp->to - 1, &w);
+				if (w.found && (w.ent < 0 ||
+				    q->ents[w.ent].type != E_PERSON))
+					w.found = 0;
 			}
 		}
 	}
@@ -1631,15 +1643,38 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			partial_ok = 0;
 		else if (nw == 0)
 			partial_ok = 0;
-		if (!partial_ok)
+		if (!partial_ok) {
+			if (w.found && w.ent >= 0) {
+				q->last_ent = w.ent;
+				q->last_para = q->pn;
+				q->last_direct = 0;
+			}
 			return;
+		}
 	}
 	/* Nobody named: the speaker just before goes on. */
-	if (!w.found && !same && (begins || sp->cont) &&
-	    q->speech_ent >= 0 && (q->speech_para == q->pn ||
-	    (q->speech_para + 1 == q->pn && (i == 0 || sp->cont))))
-		w.ent = q->speech_ent;
-	if (w.found && w.ent >= 0)
+	if (!w.found && !same && (begins || sp->cont)) {
+		e = -1;
+		/*
+		 * "Eide, a dock worker, was worried. "My father ..."": the
+		 * person the sentence before is about, when it starts with
+		 * one, speaks; else the speaker just before goes on.
+		 */
+		if (!sp->cont && lo > 0 && q->ti[lo - 1].q < 0 &&
+		    !q->ti[lo - 1].mark) {
+			k = sent_first(q, lo - 1);
+			if ((e = ent_at(q, k)) >= 0 &&
+			    (q->ents[e].type != E_PERSON ||
+			    tis(q, q->ti[k].e1, "'s")))
+				e = -1;
+		}
+		if (e < 0 && q->speech_ent >= 0 && !(after_words &&
+		    q->speech_para != q->pn) && (q->speech_para == q->pn ||
+		    (q->speech_para + 1 == q->pn && (i == 0 || sp->cont))))
+			e = q->speech_ent;
+		w.ent = e;
+	}
+	if (w.ent >= 0 && (w.found || !same) && !named_after)
 		spoke(q, w.ent, c);
 	if (w.ent >= 0 || w.found) {
 		q->last_ent = w.ent;
