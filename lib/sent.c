@@ -436,7 +436,14 @@ ends_before(const unsigned char *p, size_t n, int kind, size_t m)
 			k++;
 		return k < n && is_upper(p[k]);
 	case NX_ELLIPSIS:
-		return kind == K_WORD;
+		/* "word. …" opens a sentence with the ellipsis, if more follows. */
+		if (kind != K_WORD || (k = ellipsis_len(p, n, m)) == 0)
+			return 0;
+		for (k += m; k < n && closer_len(p, n, k); )
+			k += closer_len(p, n, k);
+		while (k < n && doc_isspace(p[k]))
+			k++;
+		return k < n;
 	default:
 		return kind == K_WORD;
 	}
