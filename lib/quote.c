@@ -121,6 +121,7 @@ struct quote_doc {
 	int		 indirect;
 	struct ner	*ner;
 	struct link_doc	*ld;
+	const struct link_dict *dict;
 
 	/* The paragraph. */
 	const char	*p;
@@ -696,6 +697,52 @@ link_span(struct quote_doc *q, const char *text, size_t first,
 		q->ti[j].link = l;
 }
 
+/*
+ * The user dictionary's names in the sentence whose tokens start at
+ * first (offsets already in the paragraph), as `entities` finds them:
+ * they replace the tagger's spans they overlap.
+ */
+static void
+dict_spans(struct quote_doc *q, size_t first)
+{
+	enum ent_type type;
+	size_t	 i, j, k, end, l;
+	const struct tok *tv = q->tl.v;
+
+	if (q->dict == NULL || q->ld == NULL)
+		return;
+	for (i = first; i < q->tl.n; i++) {
+		if (tv[i].kind == TOK_PUNCT && i > first &&
+		    !(tv[i].flags & TOK_SPACE))
+			continue;
+		k = link_dict_match(q->dict, q->p + tv[i].off,
+		    q->len - tv[i].off, &type);
+		if (k == 0)
+			continue;
+		end = tv[i].off + k;
+		for (j = i; j < q->tl.n && tv[j].off + tv[j].len < end; j++)
+			continue;
+		if (j == q->tl.n || tv[j].off + tv[j].len != end)
+			continue;
+		l = link_mention(q->ld, type, q->p + tv[i].off, k);
+		for (k = i; k <= j; k++) {
+			q->ti[k].e0 = i;
+			q->ti[k].e1 = j + 1;
+			q->ti[k].link = l;
+			q->ti[k].other = 0;
+			if (type == ENT_PERSON || type == ENT_ORG) {
+				q->ti[k].ent = -2;
+				q->ti[k].bits = type == ENT_PERSON ?
+				    E_PERSON : E_ORG;
+			} else {
+				q->ti[k].ent = -1;
+				q->ti[k].other = 1;
+			}
+		}
+		i = j;
+	}
+}
+
 static void
 grow_sent(struct quote_doc *q)
 {
@@ -761,6 +808,7 @@ tag_para(struct quote_doc *q)
 				q->ti[j].bits = type;	/* kept for a moment */
 			}
 		}
+		dict_spans(q, first);
 		q->nsent++;
 	}
 	/* Word classes, and phrases that start at each word. */
@@ -1702,7 +1750,7 @@ reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
 		if (q->ti[k].mark)
 			return;
 	subj_of(q, lo, hi, c, cb, clen, &w);
-	if (!w.found || w.ent < 0)
+	if (!w.found)
 		return;
 	used[c] = 1;
 	spoke(q, w.ent, c);
@@ -1773,6 +1821,7 @@ quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
 	q->indirect = indirect;
 	q->ner = ner_new();
 	q->ld = dict != NULL ? link_doc_new(dict) : NULL;
+	q->dict = dict;
 	tok_list_init(&q->tl);
 	q->ents = nu_reallocarray(NULL, ENT_MAX, sizeof(q->ents[0]));
 	return q;
