@@ -25,7 +25,8 @@ struct link_title_src {
 	int		 gender;
 };
 
-#include "link_tab.h"	/* generated: link_alias_lines[], link_title_tab[] */
+/* Generated: link_alias_lines[], link_place_lines[], link_title_tab[]. */
+#include "link_tab.h"
 
 #define NAME_MAX_WORDS	24	/* words of a name compared when joining */
 #define TITLE_MAX	64	/* bytes of a title kept */
@@ -51,6 +52,7 @@ struct dentity {
 	size_t		 off, len;
 	enum ent_type	 type;
 	unsigned	 user:1;
+	unsigned	 weak:1;	/* a place of data/places.tsv */
 };
 
 struct link_dict {
@@ -493,7 +495,7 @@ dict_fw_add(struct link_dict *d, size_t ei)
  * file comes first) keeps its NAME.  Returns NULL, or what is wrong.
  */
 static const char *
-dict_line(struct link_dict *d, const char *s, size_t n, int user)
+dict_line(struct link_dict *d, const char *s, size_t n, int user, int weak)
 {
 	char		 buf[1024], fb[1024];
 	const char	*p, *end, *tab;
@@ -528,6 +530,7 @@ dict_line(struct link_dict *d, const char *s, size_t n, int user)
 		en = &d->ent[id];
 		en->type = type;
 		en->user = user;
+		en->weak = weak;
 		en->len = 0;
 		en->off = (size_t)-1;
 	}
@@ -608,7 +611,7 @@ dict_file(struct link_dict *d, const char *path)
 			continue;
 		if (memchr(line, '\0', n) != NULL)
 			errx(2, "%s:%zu: NUL byte in line", path, lineno);
-		if ((msg = dict_line(d, line, n, 1)) != NULL)
+		if ((msg = dict_line(d, line, n, 1, 0)) != NULL)
 			errx(2, "%s:%zu: %s", path, lineno, msg);
 	}
 	if (ferror(fp))
@@ -629,8 +632,11 @@ link_dict_open(const char *path)
 	if (path != NULL)
 		dict_file(d, path);
 	for (l = link_alias_lines; *l != NULL; l++)
-		if ((msg = dict_line(d, *l, strlen(*l), 0)) != NULL)
+		if ((msg = dict_line(d, *l, strlen(*l), 0, 0)) != NULL)
 			errx(2, "shipped alias table: %s: %s", msg, *l);
+	for (l = link_place_lines; *l != NULL; l++)
+		if ((msg = dict_line(d, *l, strlen(*l), 0, 1)) != NULL)
+			errx(2, "shipped place table: %s: %s", msg, *l);
 	return d;
 }
 
@@ -1188,6 +1194,7 @@ settle(struct link_doc *ld)
 	int		 same;
 	unsigned	 mask, cnt[ENT_NTYPES];
 	enum ent_type	 t;
+	const struct dentity *en;
 
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -1197,18 +1204,29 @@ settle(struct link_doc *ld)
 		split_words(ld, a);
 		if (a->type != ENT_ORG && org_suffix(ld, a))
 			a->type = ENT_ORG;
-		/*
-		 * A dictionary name sets the type, except that a person the
-		 * model found keeps being a person unless the user says so
-		 * or the name is an acronym ("Jordan", "Chad" are names).
-		 */
+	}
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
 		if ((de = dict_entity(d, ld->arena + a->off, a->len)) < 0)
 			continue;
-		if (a->type == ENT_PERSON && !d->ent[de].user &&
-		    !is_acronym(ld->arena + a->off, a->len))
+		en = &d->ent[de];
+		/*
+		 * A dictionary name sets the type, except that a person the
+		 * model found keeps being a person, unless the user says so
+		 * or the name is an acronym, when a title or a fuller name in
+		 * the document says it is one ("Michael Jordan", "Jordan").
+		 * The weaker places never overrule an organisation or a
+		 * group ("Chelsea" the club).
+		 */
+		if (a->type == ENT_PERSON && !en->user &&
+		    !is_acronym(ld->arena + a->off, a->len) &&
+		    (a->tlen > 0 || a->nw > 1 ||
+		    holder(ld, i, 1u << ENT_PERSON, &same) != (size_t)-1))
+			continue;
+		if (en->weak && (a->type == ENT_ORG || a->type == ENT_NORP))
 			continue;
 		a->dict = de;
-		a->type = d->ent[de].type;
+		a->type = en->type;
 	}
 
 	/*
