@@ -82,13 +82,18 @@ model: $(B)/nertrain
 deps:
 	@sh tools/deps.sh
 
+# check and demo first make sure the Debian packages are there, then run
+# make again, so that pkg-config is asked after deps installed it.
+check demo: deps
+	@$(MAKE) --no-print-directory run-$@
+
 # One prove run over the C unit tests and every bats file, so the last
 # line is prove's summary.
-check: all $(UNITS)
+run-check: all $(UNITS)
 	NU_BIN=$(CURDIR)/$(B) NU_UNIT=$(CURDIR)/$(O)/tests/unit \
 	    prove -e tests/tap-exec $(UNITS) tests/*.bats
 
-demo: all
+run-demo: all
 	@sh tools/demo.sh $(B)
 
 eval: all
@@ -115,5 +120,6 @@ help:
 	@echo "targets: all deps check demo eval bench install uninstall clean"
 	@echo "variables: PREFIX DESTDIR SANITIZE=1 CC CFLAGS"
 
-.PHONY: all deps check demo eval bench install uninstall clean help model
+.PHONY: all deps check demo run-check run-demo eval bench install uninstall \
+	clean help model
 .SECONDARY:
