@@ -142,4 +142,18 @@ if [ -x "$BIN/mentions" ] && [ -s "$DIR/names-200.txt" ]; then
 	printf 'mentions on 1M entity records: %.2f s; sort | uniq -c | sort -rn: %.2f s; peak %s KB\n' \
 	    "$tm" "$ts" "$(peak "$BIN/mentions" "$rec")"
 fi
+
+# The scale-out bar: GNU parallel on 2 cores against one pipeline, on the
+# 200 MB file cut at paragraph ends, partial counts merged.  (The command
+# is one line: hyperfine's CSV would quote a line break.)
+if [ -x "$BIN/mentions" ] && [ -x "$BIN/entities" ] &&
+    command -v parallel >/dev/null 2>&1; then
+	in=$DIR/news-200.txt
+	ts=$(wall "{ $BIN/entities | $BIN/mentions; }" "$in" 0 1)
+	tp=$(wall "{ parallel --will-cite --pipepart -a $in --recend '\n\n' \
+	    --block -1 -j2 '$BIN/entities | $BIN/mentions --partial' | \
+	    $BIN/mentions --merge; }" /dev/null 0 1)
+	printf 'entities | mentions on 200 MB: %.1f s; parallel -j2: %.1f s (%.2fx)\n' \
+	    "$ts" "$tp" "$(awk -v a="$ts" -v b="$tp" 'BEGIN { print a / b }')"
+fi
 rm -f "$DIR/hf.csv" "$DIR/time.out"
