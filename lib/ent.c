@@ -217,6 +217,29 @@ new_span(struct ent_finder *f)
 }
 
 /*
+ * A leading "The" is not part of a name ("The New York Times" is "New
+ * York Times"), unless the dictionary knows the name with it ("The
+ * Hague").
+ */
+static void
+strip_the(struct ent_finder *f, const char *s, struct span *sp)
+{
+	size_t	 k;
+
+	if (sp->end - sp->start < 5 || memcmp(s + sp->start, "The", 3) != 0 ||
+	    !doc_isspace((unsigned char)s[sp->start + 3]))
+		return;
+	if (link_dict_lookup(f->dict, s + sp->start, sp->end - sp->start,
+	    NULL, NULL, NULL) != 0)
+		return;
+	for (k = sp->start + 4; k < sp->end && doc_isspace((unsigned char)s[k]);
+	    k++)
+		continue;
+	if (k < sp->end)
+		sp->start = k;
+}
+
+/*
  * Titles are not part of a person's name: take those the span starts
  * with off it, and note those just before it, as its title.
  */
@@ -346,6 +369,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	}
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
+		strip_the(f, s, sp);
 		if (sp->type == ENT_PERSON)
 			person_title(s, sp);
 		add(f, s, off, sp);

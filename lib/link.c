@@ -806,15 +806,15 @@ doc_ht_grow(struct link_doc *ld)
  * title is copied to tbuf (TITLE_MAX bytes), its length to *tlen.
  */
 static size_t
-mention_name(enum ent_type type, const char *text, size_t len, char *buf,
-    size_t cap, char *tbuf, size_t *tlen, int *gender)
+mention_name(const struct link_dict *d, enum ent_type type, const char *text,
+    size_t len, char *buf, size_t cap, char *tbuf, size_t *tlen, int *gender)
 {
 	size_t	 n, k, i;
 
 	n = collapse(buf, cap, text, len);
 	*tlen = 0;
-	/* A leading "the". */
-	if (n > 4 && ci_eq(buf, "the ", 4)) {
+	/* A leading "the", unless the dictionary has it ("The Hague"). */
+	if (n > 4 && ci_eq(buf, "the ", 4) && dict_entity(d, buf, n) < 0) {
 		memmove(buf, buf + 4, n - 4);
 		n -= 4;
 	}
@@ -866,7 +866,8 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
 	if ((unsigned)type >= ENT_NTYPES)
 		type = ENT_MISC;
 	gender = 0;
-	n = mention_name(type, text, len, buf, sizeof(buf), tb, &tl, &gender);
+	n = mention_name(ld->dict, type, text, len, buf, sizeof(buf), tb, &tl,
+	    &gender);
 	if (n == 0)
 		n = collapse(buf, sizeof(buf), text, len);
 	if (n == 0)
