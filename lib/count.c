@@ -421,15 +421,52 @@ mention_json(char *s, size_t len, struct count_rec *r)
 }
 
 /*
- * The forms of an `entities` record, told apart by where the TYPE column
- * is: it is the third column from the end, and what comes before it is
- * the document name, the two offsets, or both, in that order.
+ * Where the TYPE column of an `entities` record is: first, after the
+ * document name, after the two offsets, or after both; TEXT must follow
+ * NAME except in TYPE<TAB>NAME (`cut -f1,2`).  Columns after TEXT, should
+ * `entities` ever add some, are allowed.  -1 if the line is none of these.
  */
+static int
+type_column(const struct field *f, size_t n, const char **why)
+{
+	size_t	 p;
+
+	for (p = 0; p < 4 && p < n; p++) {
+		if (count_type_parse(f[p].s, f[p].len) < 0 ||
+		    (p > 0 && n < p + 3))
+			continue;
+		if ((p == 2 && (!isnum(f[0].s, f[0].len) ||
+		    !isnum(f[1].s, f[1].len))) ||
+		    (p == 3 && (!isnum(f[1].s, f[1].len) ||
+		    !isnum(f[2].s, f[2].len)))) {
+			*why = "byte offsets that are not numbers";
+			continue;
+		}
+		return (int)p;
+	}
+	return -1;
+}
+
+/* Whether a line that is no mention looks like `mentions` output. */
+static int
+iscount(const struct field *f, size_t n)
+{
+	size_t	 c;
+
+	if (n != 3 && n != 4)
+		return 0;
+	c = n - 3;
+	return isnum(f[c].s, f[c].len) && (f[c + 1].len == 0 ||
+	    count_type_parse(f[c + 1].s, f[c + 1].len) >= 0);
+}
+
 const char *
 count_parse_mention(char *s, size_t len, struct count_rec *r)
 {
 	struct field	 f[MAXFIELDS];
-	size_t		 n, t;
+	const char	*why;
+	size_t		 n;
+	int		 t;
 
 	if (!line_start(s, &len, r))
 		return NULL;
@@ -442,30 +479,19 @@ count_parse_mention(char *s, size_t len, struct count_rec *r)
 		r->namelen = f[0].len;
 		return NULL;
 	}
-	if (n == 2) {
-		if ((r->type = count_type_parse(f[0].s, f[0].len)) < 0)
-			return "two columns, and the first is no entity type";
-		t = 0;
-	} else {
-		if (n > 6)
-			return "too many columns";
-		t = n - 3;
-		if ((r->type = count_type_parse(f[t].s, f[t].len)) < 0) {
-			if (n == 3 && isnum(f[0].s, f[0].len))
-				return "a count record, not a mention "
-				    "(use --merge)";
-			return "no entity type in the TYPE column";
-		}
-		if ((t == 2 && (!isnum(f[0].s, f[0].len) ||
-		    !isnum(f[1].s, f[1].len))) ||
-		    (t == 3 && (!isnum(f[1].s, f[1].len) ||
-		    !isnum(f[2].s, f[2].len))))
-			return "byte offsets that are not numbers";
-		if (t == 1 || t == 3) {
-			tsv_decode(&f[0]);
-			r->doc = f[0].s;
-			r->doclen = f[0].len;
-		}
+	why = NULL;
+	if ((t = type_column(f, n, &why)) < 0) {
+		if (why != NULL)
+			return why;
+		if (iscount(f, n))
+			return "a count record, not a mention (use --merge)";
+		return "no entity type in the TYPE column";
+	}
+	r->type = count_type_parse(f[t].s, f[t].len);
+	if (t == 1 || t == 3) {
+		tsv_decode(&f[0]);
+		r->doc = f[0].s;
+		r->doclen = f[0].len;
 	}
 	tsv_decode(&f[t + 1]);
 	if (f[t + 1].len == 0)

@@ -68,6 +68,14 @@ gen() {
 	assert_output "$(cat "$D/news.expected")"
 }
 
+@test "columns after TEXT are allowed, for what entities may add" {
+	awk -F'\t' -v OFS='\t' '{ print $0, NR, "x" }' "$D/news-H.tsv" \
+	    > "$T/more.tsv"
+	run "$M" "$T/more.tsv"
+	assert_success
+	assert_output "$(cat "$D/news.expected")"
+}
+
 @test "reads TYPE<TAB>NAME, as cut -f1,2 leaves it" {
 	cut -f1,2 "$D/news.tsv" > "$T/tn.tsv"
 	run "$M" "$T/tn.tsv"
@@ -207,7 +215,7 @@ gen() {
 	assert_failure 2
 	assert_line "2	PERSON	Ana Ruiz"
 	assert_line --partial "bad.tsv:2: no entity type"
-	assert_line --partial "bad.tsv:3: too many columns"
+	assert_line --partial "bad.tsv:3: no entity type"
 	assert_line --partial "bad.tsv:4: byte offsets that are not numbers"
 	assert_line --partial "bad.tsv:5: an empty NAME"
 	assert_line --partial "bad.tsv:6: not a JSON object"

@@ -67,7 +67,14 @@ test_mentions(void)
 	    "offsets that are no numbers");
 	ok(mention("PERSON\t\tt", &r, &b) != NULL, "an empty NAME");
 	ok(mention("1\t2\t3\t4\tPERSON\tAna\tt", &r, &b) != NULL,
-	    "too many columns");
+	    "TYPE too far right");
+	ok(mention("d\t1\t2\tORG\tEU\tthe EU\t4\t", &r, &b) == NULL &&
+	    r.type == 1 && streq(r.doc, r.doclen, "d") &&
+	    streq(r.name, r.namelen, "EU"), "columns after TEXT");
+	ok(mention("a.txt\tPERSON\tAna", &r, &b) != NULL,
+	    "DOC TYPE NAME without TEXT");
+	ok(mention("PERSON\tORG\tEU\tt", &r, &b) == NULL && r.type == 0 &&
+	    streq(r.name, r.namelen, "ORG"), "the first TYPE column wins");
 	ok(mention("{\"doc\":\"d\",\"start\":1,\"end\":2,\"type\":\"PERSON\","
 	    "\"name\":\"Jos\\u00e9\",\"text\":\"x\"}", &r, &b) == NULL &&
 	    r.type == 0 && streq(r.name, r.namelen, "Jos\xc3\xa9") &&
