@@ -241,24 +241,53 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 
 /*
  * Titles are not part of a person's name: take those the span starts
- * with off it, and note those just before it, as its title.
+ * with off it, and note those just before it, as its title.  Returns 1
+ * when the span is nothing but a title ("Dr."): no one is named.
  */
-static void
+static int
 person_title(const char *s, struct span *sp)
 {
 	size_t	 k, t;
 
 	k = link_title_prefix(s + sp->start, sp->end - sp->start, NULL);
-	if (k > 0 && sp->start + k < sp->end) {
+	if (k > 0 && sp->start + k >= sp->end)
+		return 1;
+	if (k > 0) {
 		for (t = k; t > 0 && doc_isspace((unsigned char)s[sp->start +
 		    t - 1]); t--)
 			continue;
 		sp->tstart = sp->start;
 		sp->tlen = t;
 		sp->start += k;
-		return;
+		return 0;
 	}
 	sp->tlen = link_title_before(s, sp->start, &sp->tstart, NULL);
+	return 0;
+}
+
+/*
+ * Has the text a word of two letters or more?  A person's name has one;
+ * initials alone ("S. F.") are an abbreviation, not a name.
+ */
+static int
+has_word(const char *s, size_t n)
+{
+	size_t	 i, run;
+	int	 c;
+
+	for (i = 0, run = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c >= 0x80) {
+			/* A UTF-8 letter counts once, by its lead byte. */
+			if (c < 0x80 || c >= 0xc0)
+				run++;
+			if (run >= 2)
+				return 1;
+		} else
+			run = 0;
+	}
+	return 0;
 }
 
 /*
@@ -370,8 +399,9 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
 		strip_the(f, s, sp);
-		if (sp->type == ENT_PERSON)
-			person_title(s, sp);
+		if (sp->type == ENT_PERSON && (person_title(s, sp) ||
+		    !has_word(s + sp->start, sp->end - sp->start)))
+			continue;
 		add(f, s, off, sp);
 	}
 }

@@ -62,6 +62,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tVladimir Putin\tVladimir Putin\nPERSON\tMarguerite Halloway\tMarguerite Halloway'
 }
 
+@test "a title alone or initials alone name no one" {
+	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tS. F. Smith\tS. F. Smith'
+}
+
 @test "reads standard input when there is no operand, and -" {
 	run bash -c '"$0" < "$1"' "$N" "$T/b.txt"
 	assert_success
