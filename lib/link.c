@@ -1163,13 +1163,14 @@ holder(struct link_doc *ld, size_t i, unsigned mask, int *same)
 	return cand;
 }
 
-/* Does the name end with a word that ends organisations' names? */
+/* Does the name end with a word of the table (case and a stop ignored)? */
 static int
-org_suffix(struct link_doc *ld, const struct lname *nm)
+ends_with(struct link_doc *ld, const struct lname *nm,
+    const char *const *tab)
 {
 	const char *const *t;
 	const char	*w;
-	size_t		 l, tl;
+	size_t		 l;
 
 	if (nm->nw < 2)
 		return 0;
@@ -1177,11 +1178,9 @@ org_suffix(struct link_doc *ld, const struct lname *nm)
 	l = nm->wl[nm->nw - 1];
 	if (l > 1 && w[l - 1] == '.')
 		l--;
-	for (t = link_orgsuffix_tab; *t != NULL; t++) {
-		tl = strlen(*t);
-		if (tl == l && ci_eq(w, *t, l))
+	for (t = tab; *t != NULL; t++)
+		if (strlen(*t) == l && ci_eq(w, *t, l))
 			return 1;
-	}
 	return 0;
 }
 
@@ -1203,8 +1202,16 @@ settle(struct link_doc *ld)
 		a->type = majority(a);
 		a->dict = -1;
 		split_words(ld, a);
-		if (a->type != ENT_ORG && org_suffix(ld, a))
+		/*
+		 * A name ends as organisations' names do ("Harrow & Pike
+		 * Securities"), or a person's ends as places' do ("Cal
+		 * Anderson Park"): the word says more than the tagger.
+		 */
+		if (a->type != ENT_ORG && ends_with(ld, a, link_orgsuffix_tab))
 			a->type = ENT_ORG;
+		else if (a->type == ENT_PERSON &&
+		    ends_with(ld, a, link_locsuffix_tab))
+			a->type = ENT_LOC;
 	}
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
