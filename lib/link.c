@@ -1292,8 +1292,9 @@ settle(struct link_doc *ld)
 	 * Places join only through the dictionary: "Sudan" is not "South
 	 * Sudan" and "York" is not "New York".  When no name of its own type
 	 * holds it, a single word joins the person it is a name of ("Putin"
-	 * tagged a place), and a person or other name joins the organisation
-	 * it begins or ends ("Corvane", "Corvane Technologies Inc.").
+	 * tagged a place), and a one-word person or another name joins the
+	 * organisation it begins or ends ("Corvane", "Corvane Technologies
+	 * Inc."); a full name does not ("Dave Matthews Band" is a band).
 	 */
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -1311,7 +1312,8 @@ settle(struct link_doc *ld)
 		mask = 0;
 		if (a->nw == 1 && a->type != ENT_PERSON)
 			mask |= 1u << ENT_PERSON;
-		if (a->type == ENT_PERSON || a->type == ENT_MISC)
+		if ((a->type == ENT_PERSON && a->nw == 1) ||
+		    a->type == ENT_MISC)
 			mask |= 1u << ENT_ORG;
 		if (mask != 0 &&
 		    (cand = holder(ld, i, mask, &same)) != (size_t)-1 && same)
