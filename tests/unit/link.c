@@ -102,6 +102,18 @@ test_people(struct link_doc *ld)
 	    link_type(ld, c) == ENT_ORG, "a company's first word");
 
 	link_doc_reset(ld);
+	a = m(ld, ENT_ORG, "Dave Matthews Band");
+	b = m(ld, ENT_PERSON, "Dave Matthews");
+	ok(named(ld, b, "Dave Matthews") && link_type(ld, b) == ENT_PERSON,
+	    "a full name does not join the band named after him");
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_ORG, "Berkeley");
+	b = m(ld, ENT_GPE, "Berkeley");
+	c = m(ld, ENT_GPE, "Berkeley");
+	ok(link_type(ld, c) == ENT_ORG, "a name takes its first mention's type");
+
+	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Harrow & Pike Securities");
 	ok(link_type(ld, a) == ENT_ORG, "a name ending in Securities is an ORG");
 
