@@ -2,6 +2,7 @@
  * nerfeat: per-token facts and feature hashes for the entity tagger.
  * Shared by the tagger and the trainer; any change here needs `make model`.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "nerfeat.h"
@@ -23,8 +24,38 @@ enum {
 	T_Y1, T_Y1Y2, T_Y1W0, T_Y1S0,
 	T_L0, T_L0S0, T_LM1, T_LP1, T_L0INIT, T_INITS0,
 	T_H0, T_H0S0, T_G0, T_GM1, T_GP1, T_PG0,
-	T_WM1S0, T_S0WP1, T_WM2WM1, T_WP1WP2, T_Y1G0, T_EX0
+	T_WM1S0, T_S0WP1, T_WM2WM1, T_WP1WP2, T_Y1G0, T_EX0,
+	T_RWORD, T_RBITS, T_SUF
 };
+
+/*
+ * Small words that may join the capitalised words of one name
+ * ("University of Helsinki", "Charles de Gaulle").  Sorted for bsearch.
+ */
+static const char *const joiners[] = {
+	"&", "al", "and", "da", "de", "del", "der", "des", "di", "du",
+	"for", "la", "le", "of", "on", "the", "van", "von", "y"
+};
+
+static int
+cmpjoin(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+is_joiner(const char *s, size_t len)
+{
+	char buf[4];
+	const char *k = buf;
+
+	if (len == 0 || len > 3)
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return bsearch(&k, joiners, sizeof(joiners) / sizeof(joiners[0]),
+	    sizeof(joiners[0]), cmpjoin) != NULL;
+}
 
 uint64_t
 ner_hash_mix(uint64_t x)
@@ -164,6 +195,28 @@ ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 			t->init = is_opener(s[i - 1], len[i - 1]) &&
 			    ti[i - 1].init;
 	}
+	/*
+	 * Runs of capitalised words, joined by "of", "de" and the like: each
+	 * token of a run sees the run's last word, so that the tagger knows
+	 * about "Park" or "University" before it commits to a type.
+	 */
+	for (i = n; i-- > 0; ) {
+		ti[i].rend = i;
+		if (i + 1 < n && ti[i + 1].cap && (ti[i].cap ||
+		    is_joiner(s[i], len[i])))
+			ti[i].rend = ti[i + 1].rend;
+		else if (i + 2 < n && ti[i].cap && ti[i + 2].cap &&
+		    is_joiner(s[i + 1], len[i + 1]))
+			ti[i].rend = ti[i + 2].rend;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t h = 2166136261u;
+		size_t k0 = len[i] > 3 ? len[i] - 3 : 0;
+
+		for (k = k0; k < len[i]; k++)
+			h = (h ^ (unsigned char)(s[i][k] | 0x20)) * 16777619u;
+		ti[i].suf = h;
+	}
 	for (i = 0; i < n; i++) {
 		if (!look(ctx, ti[i].word, &e))
 			continue;
@@ -192,6 +245,11 @@ ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 		ti[i].pbits = bb;
 		for (k = i; k <= best; k++)
 			ti[k].bits |= bb;
+	}
+	for (i = 0; i < n; i++) {
+		k = ti[i].rend;
+		ti[i].rword = k != i ? ti[k].word : 0;
+		ti[i].rbits = k != i ? ti[k].bits : 0;
 	}
 }
 
@@ -283,6 +341,18 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 	f[k++] = f2(T_WM2WM1, wm2, wm1);
 	f[k++] = f2(T_WP1WP2, wp1, wp2);
 	f[k++] = f1(T_EX0, t->exact);
+#ifndef NOSUF
+	if (t->cap)
+		f[k++] = f2(T_SUF, t->suf, s0);
+#endif
+#ifndef NORUN
+	if (t->rword != 0) {
+		f[k++] = f1(T_RWORD, t->rword);
+		for (b = 0; b < NER_LX_NBITS; b++)
+			if (t->rbits & (1u << b))
+				f[k++] = f1(T_RBITS, b);
+	}
+#endif
 	for (b = 0; b < NER_LX_NBITS; b++) {
 		unsigned m = 1u << b;
 

@@ -75,6 +75,10 @@ struct ner_tokinfo {
 	uint8_t		 cap;	/* has an upper-case letter */
 	uint8_t		 init;	/* first word of a sentence */
 	uint8_t		 hist;	/* type this word got earlier in the doc */
+	uint16_t	 rbits;	/* lexicon bits of the last word of the run */
+	uint64_t	 rword;	/* that word's hash, 0 if this token ends it */
+	size_t		 rend;	/* index of that word */
+	uint32_t	 suf;	/* hash of the last three letters */
 };
 
 /* Longest lexicon phrase, in tokens. */
