@@ -92,6 +92,11 @@ ner_hash_word(const char *s, size_t len)
 			continue;
 		}
 		n = tok_utf8(s + i, len - i, &c);
+		/* O’Connell is O'Connell: news sets both apostrophes. */
+		if (c == 0x2019) {
+			h = (h ^ '\'') * FNV_PRIME;
+			continue;
+		}
 		c = tok_tolower(c);
 		h = (h ^ (c & 0xFF)) * FNV_PRIME;
 		h = (h ^ (c >> 8)) * FNV_PRIME;
