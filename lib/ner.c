@@ -275,11 +275,13 @@ add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 	}
 }
 
+/* An article, whatever its case: GUM and CoNLL leave it out of names. */
 static int
 is_article(const char *s, size_t len)
 {
-	return (len == 3 && memcmp(s, "the", 3) == 0) ||
-	    (len == 1 && s[0] == 'a') || (len == 2 && memcmp(s, "an", 2) == 0);
+	return (len == 3 && (s[0] | 0x20) == 't' && s[1] == 'h' &&
+	    s[2] == 'e') || (len == 1 && (s[0] | 0x20) == 'a') ||
+	    (len == 2 && (s[0] | 0x20) == 'a' && s[1] == 'n');
 }
 
 static int
@@ -301,16 +303,24 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
 	case TOK_NUM:
 		return 1;
 	default:
+		/* Weekdays and months are never part of a name. */
+		if (n->ti[i].bits & NER_LX_DATE)
+			return 0;
+		/*
+		 * A lower-case noun may end a name ("Republican party",
+		 * "Cape Verde islands"), a short function word may not.
+		 */
 		if (end)
-			return n->ti[i].cap;
+			return n->ti[i].cap || n->lp[i] > 3;
 		return !is_article(n->sp[i], n->lp[i]);
 	}
 }
 
 /*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
- * misses: an article, a possessive or punctuation at either edge, a
- * lower-case word at the end, and a leading title inside a person's name.
+ * misses: an article, a possessive, a weekday or punctuation at either
+ * edge, a short lower-case word at the end, and a leading title inside a
+ * person's name.
  */
 static void
 make_spans(struct ner *n, const struct tok *toks, size_t ntok)

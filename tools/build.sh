@@ -11,5 +11,5 @@ if [ "$1" = model ]; then
 	bin/nertrain -d ../shared/train/ner -l data/ner -o lib/ner_model.c
 fi
 if [ -f lib/ner_model.c ]; then
-	$CC $CFLAGS -Ilib -o bin/nertag tools/nertag.c lib/ner.c lib/nerfeat.c lib/tok.c lib/ner_model.c $LIBS
+	$CC $CFLAGS -Ilib -o ${NERTAG:-bin/nertag} tools/nertag.c lib/ner.c lib/nerfeat.c lib/tok.c lib/ner_model.c $LIBS
 fi
