@@ -57,7 +57,8 @@ $(O)/tests/unit/%.t: $(O)/tests/unit/%.o $(LIBA)
 
 # The alias and title tables of lib/link.c, generated from data/.
 LINKTAB	= data/aliases.tsv data/countries.tsv data/places.tsv \
-	data/titles.txt data/orgsuffixes.txt data/locsuffixes.txt
+	data/titles.txt data/orgsuffixes.txt data/locsuffixes.txt \
+	data/locprefixes.txt
 $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 	@mkdir -p $(@D)
 	awk -f tools/linktab.awk $(LINKTAB) > $@.tmp && mv $@.tmp $@

@@ -1151,25 +1151,48 @@ holder(struct link_doc *ld, size_t i, unsigned mask, int *same)
 	return cand;
 }
 
-/* Does the name end with a word of the table (case and a stop ignored)? */
+/*
+ * Does the name end (or, with first, begin) with a word of the table?
+ * Case and a full stop after the word are ignored.
+ */
 static int
-ends_with(struct link_doc *ld, const struct lname *nm,
-    const char *const *tab)
+edge_word(struct link_doc *ld, const struct lname *nm,
+    const char *const *tab, int first)
 {
 	const char *const *t;
 	const char	*w;
-	size_t		 l;
+	size_t		 l, k;
 
 	if (nm->nw < 2)
 		return 0;
-	w = ld->arena + nm->foff + nm->w[nm->nw - 1];
-	l = nm->wl[nm->nw - 1];
+	k = first ? 0 : nm->nw - 1;
+	w = ld->arena + nm->foff + nm->w[k];
+	l = nm->wl[k];
 	if (l > 1 && w[l - 1] == '.')
 		l--;
 	for (t = tab; *t != NULL; t++)
 		if (strlen(*t) == l && ci_eq(w, *t, l))
 			return 1;
 	return 0;
+}
+
+/*
+ * "Marcus J. Whitfield": a name of three words with a middle initial
+ * is a person's, whatever the tagger thought.
+ */
+static int
+middle_initial(struct link_doc *ld, const struct lname *nm)
+{
+	const char	*s;
+
+	if (nm->nw != 3 || nm->wl[1] != 2 || nm->wl[0] < 2 || nm->wl[2] < 2)
+		return 0;
+	s = ld->arena + nm->off;
+	return isupper_a((unsigned char)s[nm->w[0]]) &&
+	    isupper_a((unsigned char)s[nm->w[1]]) && s[nm->w[1] + 1] == '.' &&
+	    isupper_a((unsigned char)s[nm->w[2]]) &&
+	    !edge_word(ld, nm, link_orgsuffix_tab, 0) &&
+	    !edge_word(ld, nm, link_locsuffix_tab, 0);
 }
 
 static void
@@ -1179,7 +1202,7 @@ settle(struct link_doc *ld)
 	struct lname	*a, *b, *r;
 	size_t		 i, j, cand;
 	ssize_t		 de;
-	int		 same;
+	int		 same, surname;
 	unsigned	 mask, cnt[ENT_NTYPES];
 	enum ent_type	 t;
 	const struct dentity *en;
@@ -1198,15 +1221,21 @@ settle(struct link_doc *ld)
 		split_words(ld, a);
 		/*
 		 * A person's name that ends as organisations' names do
-		 * ("Harrow & Pike Securities") or as places' do ("Clarence
-		 * Dock"): the word says more than the tagger.
+		 * ("Harrow & Pike Securities"), ends or begins as places' do
+		 * ("Clarence Dock", "Port Ellison"): the word says more than
+		 * the tagger.
 		 */
 		if (a->type == ENT_PERSON &&
-		    ends_with(ld, a, link_orgsuffix_tab))
+		    edge_word(ld, a, link_orgsuffix_tab, 0))
 			a->type = ENT_ORG;
 		else if (a->type == ENT_PERSON &&
-		    ends_with(ld, a, link_locsuffix_tab))
+		    edge_word(ld, a, link_locsuffix_tab, 0))
 			a->type = ENT_LOC;
+		else if (a->type == ENT_PERSON &&
+		    edge_word(ld, a, link_locprefix_tab, 1))
+			a->type = ENT_GPE;
+		else if (a->type != ENT_PERSON && middle_initial(ld, a))
+			a->type = ENT_PERSON;
 	}
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -1291,8 +1320,9 @@ settle(struct link_doc *ld)
 	 * names that hold it and are held by no other are one entity.
 	 * Places join only through the dictionary: "Sudan" is not "South
 	 * Sudan" and "York" is not "New York".  When no name of its own type
-	 * holds it, a single word joins the person it is a name of ("Putin"
-	 * tagged a place), and a one-word person or another name joins the
+	 * holds it, a single word joins the person whose surname it is
+	 * ("Putin" tagged a place; "Paris" is not Paris Hilton), and a
+	 * one-word person or another name joins the
 	 * organisation it begins or ends ("Corvane", "Corvane Technologies
 	 * Inc."); a full name does not ("Dave Matthews Band" is a band).
 	 */
@@ -1315,9 +1345,24 @@ settle(struct link_doc *ld)
 		if ((a->type == ENT_PERSON && a->nw == 1) ||
 		    a->type == ENT_MISC)
 			mask |= 1u << ENT_ORG;
-		if (mask != 0 &&
-		    (cand = holder(ld, i, mask, &same)) != (size_t)-1 && same)
-			join(ld, i, cand);
+		if (a->type == ENT_PERSON && a->nw == 1)
+			mask |= 1u << ENT_MISC;
+		if (mask == 0 ||
+		    (cand = holder(ld, i, mask, &same)) == (size_t)-1 || !same)
+			continue;
+		b = &ld->v[cand];
+		surname = word_eq(ld, a, 0, b, core_words(ld, b) - 1);
+		if (b->type == ENT_PERSON && !surname)
+			continue;
+		join(ld, i, cand);
+		/*
+		 * A person's surname that ends an organisation's or another
+		 * name with no organisation word at its end ("Maria Reyes"
+		 * tagged MISC): the tagger was wrong about the full name.
+		 */
+		if (a->type == ENT_PERSON && b->type != ENT_PERSON && surname &&
+		    !edge_word(ld, b, link_orgsuffix_tab, 0))
+			b->type = ENT_PERSON;
 	}
 
 	/* Each group's NAME: its dictionary NAME, or its fullest member. */
