@@ -114,6 +114,30 @@ test_people(struct link_doc *ld)
 	ok(link_type(ld, c) == ENT_ORG, "a name takes its first mention's type");
 
 	link_doc_reset(ld);
+	a = m(ld, ENT_ORG, "Marcus J. Whitfield");
+	b = m(ld, ENT_PERSON, "Whitfield");
+	ok(link_type(ld, a) == ENT_PERSON && named(ld, b,
+	    "Marcus J. Whitfield"), "a middle initial makes a person");
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_MISC, "Maria Reyes");
+	b = m(ld, ENT_PERSON, "Reyes");
+	ok(named(ld, b, "Maria Reyes") && link_type(ld, a) == ENT_PERSON,
+	    "a person's surname brings the full name back to PERSON");
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Paris Hilton");
+	b = m(ld, ENT_GPE, "Paris");
+	ok(named(ld, b, "Paris") && link_type(ld, b) == ENT_GPE,
+	    "a place joins a person only as a surname");
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Port Ellison");
+	b = m(ld, ENT_PERSON, "Clarence Dock");
+	ok(link_type(ld, a) == ENT_GPE && link_type(ld, b) == ENT_LOC,
+	    "the first or last word of a place's name");
+
+	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Harrow & Pike Securities");
 	ok(link_type(ld, a) == ENT_ORG, "a name ending in Securities is an ORG");
 
