@@ -6,7 +6,8 @@
  * ellipsis character, a line break, and a colon that may follow a photo
  * credit word); each candidate is then decided from the word before it
  * and the word after it.  Word lists live in data/sent/ and reach this
- * file as sorted tables in sent_tab.h, searched by bisection.
+ * file as sorted tables in sent_tab.h (regenerate with tools/senttab.sh),
+ * indexed by first byte and length and searched by bisection.
  */
 #include <string.h>
 

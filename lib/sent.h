@@ -10,8 +10,9 @@
  * never end a sentence; U.S., Inc., a.m. that end one only before a
  * common sentence starter), initials, numbers, ellipses, closing quotes
  * and brackets, URLs and e-mail addresses, a missing space after a full
- * stop, numbered and bulleted lists, datelines, photo credits, and line
- * breaks that either wrap a sentence or end a headline or list line.
+ * stop, numbered and bulleted lists, datelines (BRUSSELS —, a date or a
+ * place heading a paragraph), photo credits, and line breaks that either
+ * wrap a sentence or end a headline or list line.
  */
 #ifndef NU_SENT_H
 #define NU_SENT_H
