@@ -98,6 +98,29 @@ ent_doc_begin(struct ent_finder *f)
 	f->sentence = 0;
 }
 
+/*
+ * A word in capitals that the tagger called a person and that spells no
+ * name of the document ("KO", "MP") is an abbreviation, not a name.
+ */
+static int
+abbreviation(const struct ent_mention *m)
+{
+	size_t	 i, letters;
+	int	 c;
+
+	if (m->namelen != m->textlen || memcmp(m->name, m->text,
+	    m->textlen) != 0 || m->title != NULL)
+		return 0;
+	for (i = letters = 0; i < m->textlen; i++) {
+		c = (unsigned char)m->text[i];
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c != '.')
+			return 0;
+	}
+	return letters >= 2 && letters <= 5;
+}
+
 /* Give every buffered mention its NAME and hand it on. */
 static void
 flush(struct ent_finder *f)
@@ -127,6 +150,8 @@ flush(struct ent_finder *f)
 				m.gender = link_gender(f->ld, p->ent);
 			}
 		}
+		if (m.type == ENT_PERSON && abbreviation(&m))
+			continue;
 		f->emit(&m, f->arg);
 	}
 	f->np = 0;

@@ -1293,18 +1293,20 @@ settle(struct link_doc *ld)
 			}
 	}
 
-	/* An acronym joins the one long form it spells. */
+	/*
+	 * An acronym joins the one long form it spells; a person's only if
+	 * the tagger called the acronym a person too ("JFK").
+	 */
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
-		if (a->dict >= 0 || a->type == ENT_PERSON ||
-		    !is_acronym(ld->arena + a->off, a->len))
+		if (a->dict >= 0 || !is_acronym(ld->arena + a->off, a->len))
 			continue;
 		cand = (size_t)-1;
 		same = 1;
 		for (j = 0; j < ld->n && same; j++) {
 			b = &ld->v[j];
-			if (j == i || b->nw < 2 || b->type == ENT_PERSON ||
-			    !spells(ld, a, b))
+			if (j == i || b->nw < 2 || (b->type == ENT_PERSON &&
+			    a->type != ENT_PERSON) || !spells(ld, a, b))
 				continue;
 			if (cand == (size_t)-1)
 				cand = j;

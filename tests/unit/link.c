@@ -222,6 +222,11 @@ test_orgs(struct link_doc *ld)
 	(void)c;
 
 	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "John F. Kennedy");
+	b = m(ld, ENT_PERSON, "JFK");
+	ok(named(ld, b, "John F. Kennedy"), "a person's initials, as a person");
+
+	link_doc_reset(ld);
 	a = m(ld, ENT_ORG, "Organisation for Economic Co-operation and "
 	    "Development");
 	b = m(ld, ENT_ORG, "OECD");
