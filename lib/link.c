@@ -343,50 +343,56 @@ link_title_prefix(const char *s, size_t n, int *gender)
 	return i;
 }
 
+/* The start of the word that ends at b (white space before b skipped). */
+static size_t
+word_before(const char *s, size_t b)
+{
+	while (b > 0 && isspace_a((unsigned char)s[b - 1]))
+		b--;
+	while (b > 0 && !isspace_a((unsigned char)s[b - 1]))
+		b--;
+	return b;
+}
+
+/*
+ * The start of the longest title of one to three words that ends at b,
+ * or (size_t)-1 if none does.
+ */
+static size_t
+title_ending_at(const char *s, size_t b, int *gender)
+{
+	size_t	 k, words, best;
+
+	best = (size_t)-1;
+	k = b;
+	for (words = 0; words < 3 && k > 0; words++) {
+		k = word_before(s, k);
+		if (title_at(s + k, b - k, gender) == b - k)
+			best = k;
+	}
+	return best;
+}
+
 size_t
 link_title_before(const char *s, size_t n, size_t *start, int *gender)
 {
-	size_t	 end, b, k, found;
+	size_t	 end, b, t;
 
-	/* Walk back over white space, then try each word start. */
 	end = n;
 	while (end > 0 && isspace_a((unsigned char)s[end - 1]))
 		end--;
-	found = end;
-	for (;;) {
-		/* The start of the word before found. */
-		b = found;
-		while (b > 0 && isspace_a((unsigned char)s[b - 1]))
-			b--;
-		if (b == 0)
+	/* Titles may follow each other: "Foreign Minister Sir Alan". */
+	for (b = end; b > 0; b = t) {
+		t = b;
+		while (t > 0 && isspace_a((unsigned char)s[t - 1]))
+			t--;
+		if ((t = title_ending_at(s, t, gender)) == (size_t)-1)
 			break;
-		k = b;
-		while (k > 0 && !isspace_a((unsigned char)s[k - 1]))
-			k--;
-		/* A title may have two or three words: try from further back. */
-		{
-			size_t	 k2 = k, words, best = (size_t)-1;
-
-			for (words = 1; words <= 3; words++) {
-				if (title_at(s + k2, b - k2, gender) == b - k2)
-					best = k2;
-				while (k2 > 0 && isspace_a((unsigned char)s[k2 - 1]))
-					k2--;
-				if (k2 == 0)
-					break;
-				while (k2 > 0 &&
-				    !isspace_a((unsigned char)s[k2 - 1]))
-					k2--;
-			}
-			if (best == (size_t)-1)
-				break;
-			found = best;
-		}
 	}
-	if (found == end)
+	if (b == end)
 		return 0;
-	*start = found;
-	return end - found;
+	*start = b;
+	return end - b;
 }
 
 /* The dictionary. */
