@@ -17,25 +17,9 @@ setup() {
 	printf 'Angela Merkel flew to Paris.\n' > "$T/b.txt"
 }
 
-# Whether every -b record names the bytes of its TEXT (the last column,
-# line breaks turned into spaces).  Arguments: input file, output of -b.
+# Whether every -b record names the bytes of its TEXT: tests/offsets-match.
 offsets_match() {
-	python3 - "$1" "$2" <<'EOF'
-import re, sys
-data = open(sys.argv[1], 'rb').read()
-bad = 0
-for line in open(sys.argv[2], 'rb').read().split(b'\n'):
-    if not line:
-        continue
-    f = line.split(b'\t')
-    start, end, text = int(f[0]), int(f[1]), f[-1]
-    span = re.sub(rb'\r\n|\r|\n', b' ', data[start:end])
-    span = span.replace(b'\\', b'\\\\').replace(b'\t', b'\\t')
-    if span != text:
-        print('offsets %d %d: %r != %r' % (start, end, span, text))
-        bad += 1
-sys.exit(bad > 0)
-EOF
+	"$BATS_TEST_DIRNAME/offsets-match" "$@"
 }
 
 @test "TYPE, NAME and TEXT of every mention, names settled per document" {
