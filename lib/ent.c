@@ -15,7 +15,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
     NER_PT_NORP == (int)ENT_NORP && NER_PT_MISC == (int)ENT_MISC,
     "ner.h and link.h number the types alike");
 
-#define DATELINE_MAX	120	/* how far from a paragraph's start its dash may be */
+#define DATELINE_MAX	120	/* how far into a paragraph its dash may be */
 #define DATELINE_SPANS	4
 
 /* A mention waiting for its NAME. */
@@ -31,7 +31,7 @@ struct pending {
 struct span {
 	size_t		 start, end;	/* bytes of the sentence */
 	enum ent_type	 type;
-	size_t		 tstart, tlen;	/* a title before it, bytes of the sentence */
+	size_t		 tstart, tlen;	/* a title just before it */
 	int		 caps;		/* a dateline's place, in capitals */
 };
 

@@ -41,7 +41,7 @@ struct dent {
 	size_t		 foff;		/* the folded alias, same length */
 	uint32_t	 id;		/* the dictionary entity */
 	uint32_t	 hash;		/* of the folded alias */
-	uint32_t	 next;		/* next user entry with the same first word */
+	uint32_t	 next;		/* next user entry of its first word */
 	enum ent_type	 type;
 	unsigned	 user:1;	/* from the user's file */
 	unsigned	 exact:1;	/* an acronym: case must match */
@@ -64,7 +64,7 @@ struct link_dict {
 	size_t		 nent, entcap;
 	uint32_t	*ht;		/* folded alias -> entry + 1 */
 	size_t		 htcap;
-	uint32_t	*fw;		/* user entries by first word -> entry + 1 */
+	uint32_t	*fw;		/* first word -> user entry + 1 */
 	size_t		 fwcap;
 	size_t		 nuser;
 };
@@ -83,7 +83,7 @@ struct lname {
 	size_t		 best;		/* the group's fullest member so far */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
-	size_t		 w[NAME_MAX_WORDS];	/* word starts, in the folded text */
+	size_t		 w[NAME_MAX_WORDS];	/* word starts (folded text) */
 	size_t		 wl[NAME_MAX_WORDS];	/* word lengths */
 	size_t		 coff, clen;	/* the group's NAME, once settled */
 	int		 cdict;		/* NAME in the dictionary's arena */
@@ -159,7 +159,8 @@ ent_type_parse(const char *s, size_t len, enum ent_type *t)
 	int	 i;
 
 	for (i = 0; i < ENT_NTYPES; i++)
-		if (strlen(type_names[i]) == len && ci_eq(s, type_names[i], len)) {
+		if (strlen(type_names[i]) == len &&
+		    ci_eq(s, type_names[i], len)) {
 			*t = i;
 			return 1;
 		}
@@ -284,8 +285,8 @@ title_index(void)
 	for (c = 1; c < 257; c++)
 		title_bucket[c] += title_bucket[c - 1];
 	for (c = 0; c < 256; c++)
-		for (i = 0, k = title_bucket[c]; link_title_tab[i].title != NULL;
-		    i++)
+		for (i = 0, k = title_bucket[c];
+		    link_title_tab[i].title != NULL; i++)
 			if (lower((unsigned char)link_title_tab[i].title[0]) ==
 			    (int)c)
 				title_idx[k++] = i;
@@ -429,7 +430,8 @@ dict_find(const struct link_dict *d, const char *s, const char *f, size_t n)
 	if (d == NULL || d->htcap == 0)
 		return -1;
 	h = hash_bytes(f, n);
-	for (j = h & (d->htcap - 1); d->ht[j] != 0; j = (j + 1) & (d->htcap - 1)) {
+	for (j = h & (d->htcap - 1); d->ht[j] != 0;
+	    j = (j + 1) & (d->htcap - 1)) {
 		e = &d->e[d->ht[j] - 1];
 		if (e->hash != h || e->len != n ||
 		    memcmp(d->arena + e->foff, f, n) != 0)
@@ -468,7 +470,8 @@ dict_fw_add(struct link_dict *d, size_t ei)
 			e = &d->e[d->fw[i] - 1];
 			fl = first_word_len(d->arena + e->off, e->len);
 			h = hash_bytes(d->arena + e->off, fl);
-			for (j = h & (cap - 1); fw[j] != 0; j = (j + 1) & (cap - 1))
+			for (j = h & (cap - 1); fw[j] != 0;
+			    j = (j + 1) & (cap - 1))
 				continue;
 			fw[j] = d->fw[i];
 		}
@@ -480,7 +483,8 @@ dict_fw_add(struct link_dict *d, size_t ei)
 	fl = first_word_len(d->arena + e->off, e->len);
 	h = hash_bytes(d->arena + e->off, fl);
 	/* Chain entries that share a first word behind the first of them. */
-	for (j = h & (d->fwcap - 1); d->fw[j] != 0; j = (j + 1) & (d->fwcap - 1)) {
+	for (j = h & (d->fwcap - 1); d->fw[j] != 0;
+	    j = (j + 1) & (d->fwcap - 1)) {
 		struct dent *o = &d->e[d->fw[j] - 1];
 		size_t ol = first_word_len(d->arena + o->off, o->len);
 
@@ -608,10 +612,11 @@ dict_file(struct link_dict *d, const char *path)
 		if (n > 0 && line[n - 1] == '\r')
 			n--;
 		/* A BOM on the first line is not part of a type. */
-		if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		if (lineno == 1 && n >= 3 &&
+		    memcmp(line, "\xef\xbb\xbf", 3) == 0)
 			memmove(line, line + 3, n -= 3);
-		for (i = 0; i < (size_t)n && (line[i] == ' ' || line[i] == '\t');
-		    i++)
+		for (i = 0; i < (size_t)n &&
+		    (line[i] == ' ' || line[i] == '\t'); i++)
 			continue;
 		if (i == (size_t)n || line[i] == '#')
 			continue;
@@ -702,7 +707,8 @@ link_dict_match(const struct link_dict *d, const char *s, size_t n,
 		return 0;
 	fl = first_word_len(s, n);
 	h = hash_bytes(s, fl);
-	for (j = h & (d->fwcap - 1); d->fw[j] != 0; j = (j + 1) & (d->fwcap - 1)) {
+	for (j = h & (d->fwcap - 1); d->fw[j] != 0;
+	    j = (j + 1) & (d->fwcap - 1)) {
 		e = &d->e[d->fw[j] - 1];
 		if (first_word_len(d->arena + e->off, e->len) == fl &&
 		    memcmp(d->arena + e->off, s, fl) == 0)
@@ -825,7 +831,8 @@ mention_name(const struct link_dict *d, enum ent_type type, const char *text,
 		n -= 4;
 	}
 	/* A possessive: 's, ’s, or a bare ' after an s. */
-	if (n > 2 && buf[n - 2] == '\'' && lower((unsigned char)buf[n - 1]) == 's')
+	if (n > 2 && buf[n - 2] == '\'' &&
+	    lower((unsigned char)buf[n - 1]) == 's')
 		n -= 2;
 	else if (n > 4 && memcmp(buf + n - 4, "\xe2\x80\x99", 3) == 0 &&
 	    lower((unsigned char)buf[n - 1]) == 's')
@@ -880,7 +887,8 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
 		return LINK_NONE;
 	fold(fb, buf, n);
 	h = hash_bytes(fb, n);
-	for (j = h & (ld->htcap - 1); ld->ht[j] != 0; j = (j + 1) & (ld->htcap - 1)) {
+	for (j = h & (ld->htcap - 1); ld->ht[j] != 0;
+	    j = (j + 1) & (ld->htcap - 1)) {
 		nm = &ld->v[ld->ht[j] - 1];
 		if (nm->hash == h && nm->len == n &&
 		    memcmp(ld->arena + nm->foff, fb, n) == 0)
@@ -1072,7 +1080,8 @@ initials(const char *a, size_t na, const char *const *w, const size_t *wl,
 	if (function_word(w[0], wl[0]) &&
 	    initials(a, na, w + 1, wl + 1, nw - 1, depth + 1))
 		return 1;
-	if (na == 0 || lower((unsigned char)a[0]) != lower((unsigned char)w[0][0]))
+	if (na == 0 ||
+	    lower((unsigned char)a[0]) != lower((unsigned char)w[0][0]))
 		return 0;
 	return initials(a + 1, na - 1, w + 1, wl + 1, nw - 1, depth + 1);
 }

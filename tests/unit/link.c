@@ -111,7 +111,8 @@ test_people(struct link_doc *ld)
 	a = m(ld, ENT_ORG, "Berkeley");
 	b = m(ld, ENT_GPE, "Berkeley");
 	c = m(ld, ENT_GPE, "Berkeley");
-	ok(link_type(ld, c) == ENT_ORG, "a name takes its first mention's type");
+	ok(link_type(ld, c) == ENT_ORG,
+	    "a name takes its first mention's type");
 
 	link_doc_reset(ld);
 	a = m(ld, ENT_ORG, "Marcus J. Whitfield");
@@ -139,7 +140,8 @@ test_people(struct link_doc *ld)
 
 	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Harrow & Pike Securities");
-	ok(link_type(ld, a) == ENT_ORG, "a name ending in Securities is an ORG");
+	ok(link_type(ld, a) == ENT_ORG,
+	    "a name ending in Securities is an ORG");
 
 	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Calder");
@@ -217,7 +219,8 @@ test_orgs(struct link_doc *ld)
 	ok(named(ld, b, "Kesterland Rural Health Alliance"),
 	    "an acronym after its long form");
 	ok(named(ld, d, "Alvera Tunnel Consortium") &&
-	    link_type(ld, d) == ENT_ORG, "an acronym takes the long form's type");
+	    link_type(ld, d) == ENT_ORG,
+	    "an acronym takes the long form's type");
 	(void)a;
 	(void)c;
 
@@ -341,7 +344,8 @@ test_dict(void)
 	ok(link_dict_match(d, "Acme  Widget\nWorks", 18, &t) == 18,
 	    "white space in text matches a space");
 	ok(link_dict_match(d, "Acmeville", 9, &t) == 0, "only whole words");
-	ok(link_dict_match(d, "acme", 4, &t) == 0, "text matches with its case");
+	ok(link_dict_match(d, "acme", 4, &t) == 0,
+	    "text matches with its case");
 	ok(link_dict_lookup(d, "aww", 3, &t, &name, &len) == 0 &&
 	    link_dict_lookup(d, "AWW", 3, &t, &name, &len) == 2 &&
 	    len == 17, "lookup: 2 for the user's, acronyms in capitals");
