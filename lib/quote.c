@@ -521,11 +521,16 @@ tstr(const struct quote_doc *q, size_t i, size_t *n)
 	return q->p + q->tl.v[i].off;
 }
 
+/* Whether token i (which may be out of range) is the word w. */
 static int
 tis(const struct quote_doc *q, size_t i, const char *w)
 {
 	size_t	 n;
-	const char *s = tstr(q, i, &n);
+	const char *s;
+
+	if (i >= q->tl.n)
+		return 0;
+	s = tstr(q, i, &n);
 
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
@@ -932,7 +937,8 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 	 * An organisation's name that ends in a person's ("Refugee Council
 	 * Enver Solomon"): the words after its last organisation word.
 	 */
-	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1))
+	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1 ||
+	    k == j || !(q->ti[k - 1].bits & QT_o)))
 		return -1;
 	*a = k;
 	return name_ent(q, E_PERSON, k, j + 1);
@@ -1667,7 +1673,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    (!titlish && q->german <= q->english));
 	direct = begins || colon || cue_next ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
-	    (cb != 0 && c + clen == sp->to) ||
+	    (cb != 0 && !(cb & QT_n) && c + clen == sp->to) ||
 	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
 	    (nw >= 8 && sp->tc != (size_t)-1 && sp->tc > sp->t0 &&
 	    !tword(q, sp->tc - 1));

@@ -1,0 +1,377 @@
+#!/usr/bin/env bats
+# quotes: every case of the attribution rules on articles the project
+# writes (tests/corpus/quotes-*.txt and short texts below), every option,
+# and the input and output conventions of DESIGN.md.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+setup() {
+	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
+	Q=$NU_BIN/quotes
+	C=$BATS_TEST_DIRNAME/corpus
+	X=$BATS_TEST_DIRNAME/expected
+	T=$BATS_TEST_TMPDIR
+	printf '%s\n' '"We will appeal," Maria Reyes said.' > "$T/a.txt"
+}
+
+# q TEXT: the SPEAKER<TAB>QUOTE records of TEXT (printf escapes allowed).
+q() {
+	printf "$1" > "$T/in"
+	shift
+	run "$Q" "$@" "$T/in"
+}
+
+# Whether every -b record names the bytes of its QUOTE (the last column,
+# line breaks turned into spaces).  Arguments: input file, output of -b.
+offsets_match() {
+	python3 - "$1" "$2" <<'EOF'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+bad = 0
+for line in open(sys.argv[2], 'rb').read().split(b'\n'):
+    if not line:
+        continue
+    f = line.split(b'\t')
+    start, end, text = int(f[0]), int(f[1]), f[-1]
+    span = re.sub(rb'\r\n|\r|\n', b' ', data[start:end])
+    span = span.replace(b'\\', b'\\\\').replace(b'\t', b'\\t')
+    if span != text:
+        print('offsets %d %d: %r != %r' % (start, end, span, text))
+        bad += 1
+sys.exit(bad > 0)
+EOF
+}
+
+@test "expected quotes of the corpus articles" {
+	for x in "$X"/quotes-*.quotes; do
+		a=$(basename "$x" .quotes)
+		"$Q" "$C/$a.txt" > "$T/out"
+		run diff -u "$x" "$T/out"
+		assert_success
+	done
+}
+
+@test "a quote before and after its attribution" {
+	q '"We will appeal," Maria Reyes said.\n\nMaria Reyes said: "We will appeal."\n'
+	assert_output $'Maria Reyes\tWe will appeal,\nMaria Reyes\tWe will appeal.'
+}
+
+@test "a split quote: the second part keeps the speaker" {
+	q '"We respectfully disagree," Reyes said. "This merger helps everyone."\n'
+	assert_output $'Reyes\tWe respectfully disagree,\nReyes\tThis merger helps everyone.'
+	q '"We are glad," club captain Rosa Lind told the press, "and we will play."\n'
+	assert_output $'Rosa Lind\tWe are glad,\nRosa Lind\tand we will play.'
+}
+
+@test "said X, X said with a colon, according to X" {
+	q '"It is too early," said Tom Hale.\n'
+	assert_output $'Tom Hale\tIt is too early,'
+	q 'Tom Hale said: "It is too early."\n'
+	assert_output $'Tom Hale\tIt is too early.'
+	q 'According to Tom Hale, "the talks failed on the last day".\n'
+	assert_output $'Tom Hale\tthe talks failed on the last day'
+}
+
+@test "appositions and titles around the speaker, over several commas" {
+	q 'The ministry spokeswoman, Ana Ruiz, said: "We will review it."\n'
+	assert_output $'Ana Ruiz\tWe will review it.'
+	q '"Prices will fall," said Dr. Amara Okafor, the bank'"'"'s chief economist.\n'
+	assert_output $'Amara Okafor\tPrices will fall,'
+	q '"Prices will fall," Ian Moss, an economist at the Bank of Norway, said.\n'
+	assert_output $'Ian Moss\tPrices will fall,'
+	q 'Carla Diaz, curator of prints at the University of Kent, Canterbury, said, "These prints matter."\n'
+	assert_output $'Carla Diaz\tThese prints matter.'
+}
+
+@test "pronouns and descriptions: the current speaker or the fitting person" {
+	q 'Senator Paul Whitcombe spoke first. "We lost," he said.\n\n"We will be back," the senator added.\n'
+	assert_output $'Paul Whitcombe\tWe lost,\nPaul Whitcombe\tWe will be back,'
+	# He is not the nearest capitalised word (Oslo), but the speaker.
+	q '"We lost," said Mr. Tom Hale. "Oslo was better," he added.\n'
+	assert_output $'Tom Hale\tWe lost,\nTom Hale\tOslo was better,'
+	# A woman named just before "she said", not the earlier speaker.
+	q '"The plan is sound," Mr. Tom Hale said.\n\nMrs. Eva Lund chairs the board. "I have doubts," she said.\n'
+	assert_output $'Tom Hale\tThe plan is sound,\nEva Lund\tI have doubts,'
+}
+
+@test "an unattributed quote after one by the same speaker inherits it" {
+	q 'Lars Eide said: "We waited all night."\n\n"Nobody came to help us."\n'
+	assert_output $'Lars Eide\tWe waited all night.\nLars Eide\tNobody came to help us.'
+}
+
+@test "inheritance stops: a quote far from any speaker has none" {
+	q 'Lars Eide said: "We waited."\n\nThe river rose on Tuesday.\n\nThe town was quiet.\n\n"Nobody came."\n'
+	assert_output $'Lars Eide\tWe waited.\n\tNobody came.'
+}
+
+@test "a quote over several sentences is one record" {
+	q 'Eva Lund said: "The river rose. The town flooded. Nobody came."\n'
+	assert_output $'Eva Lund\tThe river rose. The town flooded. Nobody came.'
+}
+
+@test "a quote continued into the next paragraph: one record a paragraph" {
+	q 'Lars Eide said: "My father lost his job.\n\n"I still remember it," he said.\n'
+	assert_output $'Lars Eide\tMy father lost his job.\nLars Eide\tI still remember it,'
+}
+
+@test "partial quotes kept, scare quotes and titles dropped" {
+	q 'Eva Lund called the plan "economic self-harm".\n'
+	assert_output $'Eva Lund\teconomic self-harm'
+	q 'Eva Lund said the so-called "peace plan" was "a fraud".\n'
+	assert_output $'Eva Lund\ta fraud'
+	q 'The board watched "The Long Night" on Monday. A group called "Anonymous" posted it.\n'
+	assert_output ''
+	q 'The gallery had pictures of "unknowns" on its walls.\n'
+	assert_output ''
+}
+
+@test "apostrophes are not quote marks" {
+	q "Reyes' plan, she said, was \"simple\". We don't know. In the '90s it was 'rock 'n' roll'.\n"
+	assert_line -n 0 $'Reyes\tsimple'
+	refute_output --partial "don"
+	refute_output --partial "90s"
+}
+
+@test "marks of every kind" {
+	q '\342\200\234The port must stay open,\342\200\235 Ingrid Solberg said.\n'
+	assert_output $'Ingrid Solberg\tThe port must stay open,'
+	q 'Critics called the plan \342\200\230a gift to the developers\342\200\231, said Nora Lind.\n'
+	assert_output $'Nora Lind\ta gift to the developers'
+	q '\302\253 Nous sommes pr\303\252ts \302\273, a dit Luc Martin.\n'
+	assert_output $'Luc Martin\tNous sommes pr\303\252ts'
+	q '\342\200\236Wir werden das pr\303\274fen\342\200\234, sagte Claudia Weber.\n'
+	assert_output $'Claudia Weber\tWir werden das pr\303\274fen'
+	q '\302\273Das ist gut\302\253, sagte Claudia Weber.\n'
+	assert_output $'Claudia Weber\tDas ist gut'
+	q 'Eva Lund said: "Tell them \342\200\230no\342\200\231 and \047never\047."\n'
+	assert_output $'Eva Lund\tTell them \342\200\230no\342\200\231 and \047never\047.'
+}
+
+@test "an unclosed quote at the end of a document is printed as far as it goes" {
+	q 'Eva Lund ended with a warning: "If the plan fails, the town pays'
+	assert_output $'Eva Lund\tIf the plan fails, the town pays'
+}
+
+@test "the cue lexicon is data, generated into a table" {
+	f=$BATS_TEST_DIRNAME/../data/quote/cues.txt
+	run awk -F '\t' '!/^#/ && NF == 2' "$f"
+	[ "${#lines[@]}" -ge 250 ]
+	for w in said told added warned insisted wrote tweeted 'according to' \
+	    'in a statement' sagte; do
+		grep -q "^$w	" "$f" || fail "no cue: $w"
+	done
+	q '"It is over," Eva Lund tweeted. "We lost," Tom Hale conceded.\n'
+	assert_output $'Eva Lund\tIt is over,\nTom Hale\tWe lost,'
+}
+
+@test "no quote crosses a paragraph end, nor a speaker" {
+	q 'Eva Lund said it was "late.\n\nTom Hale left.\n'
+	assert_output $'Eva Lund\tlate.'
+}
+
+@test "-j: offsets, kind, cue, the speaker as written, paragraph" {
+	run "$Q" -j "$C/quotes-merger.txt"
+	assert_success
+	assert_line -n 0 "{\"doc\":\"$C/quotes-merger.txt\",\"start\":212,\"end\":237,\"speaker\":\"Maria Reyes\",\"quote\":\"We respectfully disagree,\",\"kind\":\"direct\",\"cue\":\"said\",\"speaker_text\":\"Maria Reyes\",\"speaker_start\":239,\"speaker_end\":250,\"paragraph\":4}"
+	assert_line -n 2 --partial '"kind":"direct","cue":"said","speaker_text":"she","speaker_start":461,"speaker_end":464,"paragraph":5}'
+	assert_line -n 4 --partial '"quote":"a bet on cheap fuel","kind":"partial","cue":"called"'
+	python3 -c '
+import json, sys
+for line in open(sys.argv[1], "rb").read().decode().splitlines():
+    r = json.loads(line)
+    assert list(r) == ["doc", "start", "end", "speaker", "quote", "kind",
+        "cue", "speaker_text", "speaker_start", "speaker_end",
+        "paragraph"], r
+    assert r["kind"] in ("direct", "partial"), r
+' <("$Q" --json "$C"/quotes-*.txt)
+}
+
+@test "-j and TSV give the same records" {
+	f=$C/quotes-merger.txt
+	"$Q" "$f" > "$T/tsv"
+	"$Q" -j "$f" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print("\t".join((r["speaker"], r["quote"])))' > "$T/json"
+	cmp "$T/tsv" "$T/json"
+}
+
+@test "-b: the offsets of every quote name its bytes" {
+	for f in "$C"/quotes-*.txt "$C"/*.txt; do
+		"$Q" -b "$f" | cut -f1,2,4 > "$T/out"
+		run offsets_match "$f" "$T/out"
+		assert_success
+	done
+	run "$Q" -b "$T/a.txt"
+	assert_output $'1\t16\tMaria Reyes\tWe will appeal,'
+}
+
+@test "-i: reported speech too, kind indirect" {
+	q 'Maria Reyes said the merger would lower prices.\n"It will," she added.\n'
+	assert_output $'Maria Reyes\tIt will,'
+	run "$Q" -i "$T/in"
+	assert_output $'Maria Reyes\tthe merger would lower prices\nMaria Reyes\tIt will,'
+	run "$Q" --indirect -j "$T/in"
+	assert_line -n 0 --partial '"kind":"indirect","cue":"said"'
+}
+
+@test "-d: the speaker takes its dictionary NAME, as entities prints it" {
+	printf 'ORG\tAcme Widget Works\tAWW\n' > "$T/d"
+	q '"We disagree," AWW said.\n' -d "$T/d"
+	assert_output $'Acme Widget Works\tWe disagree,'
+	run "$NU_BIN/entities" -d "$T/d" "$T/in"
+	assert_output $'ORG\tAcme Widget Works\tAWW'
+	printf 'PLANET\tMars\n' > "$T/d"
+	run --separate-stderr "$Q" -d "$T/d" "$T/in"
+	assert_failure 2
+	assert_equal "$stderr" "quotes: $T/d:1: unknown type (PERSON ORG GPE LOC NORP MISC)"
+	run --separate-stderr "$Q" -d "$T/nothing" "$T/in"
+	assert_failure 2
+	assert_output ""
+}
+
+@test "the speaker is the NAME that entities prints" {
+	q 'Dmitry Peskov arrived. "No comment," Peskov said.\n'
+	assert_output $'Dmitry Peskov\tNo comment,'
+	run "$NU_BIN/entities" "$T/in"
+	assert_line -n 1 $'PERSON\tDmitry Peskov\tPeskov'
+}
+
+@test "reads standard input when there is no operand, and -" {
+	run bash -c '"$0" < "$1"' "$Q" "$T/a.txt"
+	assert_success
+	assert_output $'Maria Reyes\tWe will appeal,'
+	run bash -c '"$0" -h "$1" - < "$2"' "$Q" "$T/a.txt" "$T/a.txt"
+	assert_output $'Maria Reyes\tWe will appeal,\nMaria Reyes\tWe will appeal,'
+}
+
+@test "-H and -h: the document name column" {
+	run "$Q" -H "$T/a.txt"
+	assert_output "$T/a.txt	Maria Reyes	We will appeal,"
+	run "$Q" "$T/a.txt" "$T/a.txt"
+	assert_line -n 1 "$T/a.txt	Maria Reyes	We will appeal,"
+	run "$Q" -h "$T/a.txt" "$T/a.txt"
+	assert_line -n 1 $'Maria Reyes\tWe will appeal,'
+	run "$Q" -bH "$T/a.txt"
+	assert_output "$T/a.txt	1	16	Maria Reyes	We will appeal,"
+}
+
+@test "-z: NUL-separated documents, each on its own" {
+	printf '"We won," Eva Lund said.\0"He is right," she said.\0' > "$T/z"
+	run "$Q" -z "$T/z"
+	assert_success
+	assert_output $'Eva Lund\tWe won,\n\tHe is right,'
+	run "$Q" -z -H "$T/z"
+	assert_line -n 1 "$T/z:2		He is right,"
+}
+
+@test "--line-buffered: a document's quotes come out when it ends" {
+	mkfifo "$T/in" "$T/go"
+	(printf '"We won," Eva Lund said.\0'; read -r x < "$T/go") > "$T/in" &
+	timeout 20 "$Q" -z --line-buffered < "$T/in" |
+	    { read -r l; echo "$l" > "$T/got"; echo > "$T/go"; cat >/dev/null; }
+	wait
+	run cat "$T/got"
+	assert_output $'Eva Lund\tWe won,'
+}
+
+@test "--help, -V, and a bad option" {
+	run --separate-stderr "$Q" --help
+	assert_success
+	for o in -b -H -h -i --indirect -j --json -z --line-buffered -d \
+	    --dictionary --help -V --version; do
+		assert_output --partial -- "$o"
+	done
+	run "$Q" -V
+	assert_output --regexp '^quotes \(newsutils\) [0-9]+\.[0-9]+\.[0-9]+$'
+	run --separate-stderr "$Q" -Q
+	assert_failure 2
+	assert_equal "${stderr_lines[1]}" \
+	    "usage: quotes [-bHhijVz] [-d file] [--line-buffered] [file ...]"
+	run --separate-stderr "$Q" -d
+	assert_failure 2
+}
+
+@test "an unreadable file is reported, the others still read, exit 2" {
+	run --separate-stderr "$Q" "$T/a.txt" "$T/missing" "$T/a.txt"
+	assert_failure 2
+	assert_equal "$stderr" "quotes: $T/missing: No such file or directory"
+	assert_equal "${#lines[@]}" 2
+}
+
+@test "an empty file, blank lines, text without quotes: success, nothing" {
+	: > "$T/empty"
+	run "$Q" "$T/empty"
+	assert_success
+	assert_output ""
+	printf '\n \n\t\n' > "$T/blank"
+	run "$Q" -j "$T/blank"
+	assert_success
+	assert_output ""
+	run "$Q" "$C/rail-tunnel.txt" "$T/blank"
+	assert_success
+}
+
+@test ">/dev/full: write error, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr bash -c '"$0" "$1" > /dev/full' "$Q" "$C/quotes-merger.txt"
+	assert_failure 2
+	assert_equal "$stderr" "quotes: write error: No space left on device"
+}
+
+@test "quotes | head -1 ends quietly" {
+	run --separate-stderr bash -c \
+	    'for i in 1 2 3 4 5 6 7 8; do cat "$1"/*.txt; done | "$0" -z 2> "$2" | head -1 | wc -l' \
+	    "$Q" "$C" "$T/err"
+	assert_output 1
+	run cat "$T/err"
+	assert_output ""
+}
+
+@test "a UTF-8 byte-order mark is skipped, and counted in offsets" {
+	printf '\357\273\277"We will appeal," Maria Reyes said.\n' > "$T/bom"
+	run "$Q" -b "$T/bom"
+	assert_output $'4\t19\tMaria Reyes\tWe will appeal,'
+}
+
+@test "CRLF is read as LF" {
+	printf 'Eva Lund said: "We waited\r\nall night."\r\n\r\n"Nobody came."\r\n' > "$T/crlf"
+	printf 'Eva Lund said: "We waited\nall night."\n\n"Nobody came."\n' > "$T/lf"
+	"$Q" "$T/crlf" > "$T/out1"
+	"$Q" "$T/lf" > "$T/out2"
+	cmp "$T/out1" "$T/out2"
+	run cat "$T/out1"
+	assert_output $'Eva Lund\tWe waited all night.\nEva Lund\tNobody came.'
+}
+
+@test "invalid UTF-8 and NUL bytes: no crash, the quotes around them found" {
+	printf '"We \377\300 won," Eva Lund said.\nZero\0byte. "Fine," Tom Hale \300said.\n' > "$T/bad"
+	run "$Q" "$T/bad"
+	assert_success
+	assert_line -n 0 $'Eva Lund\tWe \377\300 won,'
+	run "$Q" -j "$T/bad"
+	assert_success
+	assert_line -n 0 --partial $'"quote":"We \357\277\275\357\277\275 won,"'
+	head -c 300000 /dev/urandom > "$T/noise"
+	run "$Q" "$T/noise"
+	assert_success
+}
+
+@test "a 10 MB line: every quote, memory bounded" {
+	awk 'BEGIN { for (i = 0; i < 200000; i++)
+	    printf "\"We won,\" Eva Lund said. Tom Hale agreed. " }' > "$T/long"
+	run bash -c '"$0" "$1" | sort | uniq -c' "$Q" "$T/long"
+	assert_success
+	# One paragraph is cut at DOC_PARA_MAX; every piece is read.
+	[ "$(echo "$output" | awk '{ print $1 }')" -ge 199000 ]
+	assert_output --partial $'Eva Lund\tWe won,'
+}
+
+@test "many quote marks and no closing ones: no hang, no crash" {
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "\" \342\200\234 \302\253 \047a " }' > "$T/marks"
+	run timeout 60 "$Q" "$T/marks"
+	assert_success
+}
