@@ -266,17 +266,44 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 
 /*
  * Titles are not part of a person's name: take those the span starts
- * with off it, and note those just before it, as its title.  Returns 1
- * when the span is nothing but a title ("Dr."): no one is named.
+ * with off it, and note those just before it, as its title.  A title
+ * inside the span ("Pennsylvania Senator Rick Santorum") cuts it; what
+ * comes before the title is a mention of its own (*pre) when the
+ * dictionary knows it.  Returns 1 when the span is nothing but a title
+ * ("Dr."): no one is named.
  */
 static int
-person_title(const char *s, struct span *sp)
+person_title(struct ent_finder *f, const char *s, struct span *sp,
+    struct span *pre)
 {
-	size_t	 k, t;
+	size_t	 k, t, w;
 
+	memset(pre, 0, sizeof(*pre));
 	k = link_title_prefix(s + sp->start, sp->end - sp->start, NULL);
 	if (k > 0 && sp->start + k >= sp->end)
 		return 1;
+	if (k == 0) {
+		for (w = sp->start + 1; w < sp->end; w++) {
+			if (!doc_isspace((unsigned char)s[w - 1]) ||
+			    s[w] < 'A' || s[w] > 'Z')
+				continue;
+			k = link_title_prefix(s + w, sp->end - w, NULL);
+			if (k > 0 && w + k < sp->end)
+				break;
+			k = 0;
+		}
+		if (k > 0) {
+			for (t = w; t > sp->start &&
+			    doc_isspace((unsigned char)s[t - 1]); t--)
+				continue;
+			if (link_dict_lookup(f->dict, s + sp->start,
+			    t - sp->start, &pre->type, NULL, NULL) != 0) {
+				pre->start = sp->start;
+				pre->end = t;
+			}
+			sp->start = w;
+		}
+	}
 	if (k > 0) {
 		for (t = k; t > 0 && doc_isspace((unsigned char)s[sp->start +
 		    t - 1]); t--)
@@ -392,7 +419,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 {
 	const struct ner_span *ms;
 	size_t		 nm, nd, i, d;
-	struct span	*sp, tmp;
+	struct span	*sp, tmp, pre;
 
 	f->sentence++;
 	f->tl.n = 0;
@@ -424,9 +451,13 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
 		strip_the(f, s, sp);
-		if (sp->type == ENT_PERSON && (person_title(s, sp) ||
-		    !has_word(s + sp->start, sp->end - sp->start)))
-			continue;
+		if (sp->type == ENT_PERSON) {
+			if (person_title(f, s, sp, &pre) ||
+			    !has_word(s + sp->start, sp->end - sp->start))
+				continue;
+			if (pre.end > pre.start)
+				add(f, s, off, &pre);
+		}
 		add(f, s, off, sp);
 	}
 }
