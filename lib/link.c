@@ -3,12 +3,18 @@
  * link.h).
  *
  * A document keeps one record per distinct name (as written, with titles,
- * a leading "the" and a possessive 's taken off).  Nothing is decided
- * while mentions come in; when a name is asked for, the names are joined:
- * first through the dictionary (user entries, then the shipped aliases),
- * then acronyms to the long form whose initials they spell, then short
- * forms to the one fullest name that holds them.  Each group then takes
- * its dictionary NAME, or else its fullest member, as its name.
+ * a leading "the" and a possessive 's taken off, compared without case).
+ * Nothing is decided while mentions come in; when a name is asked for,
+ * the names are settled:
+ *	- each name takes the type of its first mention, corrected by the
+ *	  words its name ends or begins with and, for a lone word, by the
+ *	  other types it got;
+ *	- names join through the dictionary (user entries, then the shipped
+ *	  aliases, then the weaker places);
+ *	- acronyms join the one long form whose initials they spell;
+ *	- short forms join the one fullest name that holds them.
+ * Each group then takes its dictionary NAME, or else its fullest member,
+ * as its name, and that member's type.
  */
 #include <err.h>
 #include <stdint.h>
@@ -25,7 +31,11 @@ struct link_title_src {
 	int		 gender;
 };
 
-/* Generated: link_alias_lines[], link_place_lines[], link_title_tab[]. */
+/*
+ * Generated from data/ (tools/linktab.awk): link_alias_lines[],
+ * link_place_lines[], link_title_tab[] and the word tables
+ * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[].
+ */
 #include "link_tab.h"
 
 #define NAME_MAX_WORDS	24	/* words of a name compared when joining */
