@@ -131,6 +131,8 @@ struct quote_doc {
 	struct tok_list	 tl;
 	struct tinfo	*ti;
 	size_t		 ticap;
+	unsigned char	*want;		/* tokens worth tagging */
+	size_t		 wantcap;
 	struct mark_at	*marks;
 	size_t		 nmarks, mcap;
 	struct span	*spans;
@@ -170,37 +172,60 @@ static const char *const skipwords[] = {
 };
 
 /*
+ * The generated table, hashed once for the lookups: every word of the
+ * text is looked up, so a binary search would cost more than the rest.
+ */
+#define HASH_SLOTS	4096	/* a power of two, over twice QUOTE_NWORDS */
+
+static unsigned short	 hash_slot[HASH_SLOTS];	/* word index + 1, or 0 */
+static int		 hash_ready;
+
+static unsigned int
+hash_key(const char *k, size_t n)
+{
+	unsigned int h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+static void
+hash_build(void)
+{
+	size_t	 i;
+	unsigned int h;
+
+	for (i = 0; i < QUOTE_NWORDS; i++) {
+		h = hash_key(quote_words[i].w, quote_words[i].len);
+		while (hash_slot[h & (HASH_SLOTS - 1)] != 0)
+			h++;
+		hash_slot[h & (HASH_SLOTS - 1)] = i + 1;
+	}
+	hash_ready = 1;
+}
+
+/*
  * Look a word or phrase up in the generated table: its QT_* bits, or 0.
- * The key is lower-cased (ASCII letters only) before the search.
+ * The key is lower-cased (ASCII letters only) first.
  */
 static unsigned int
 lookup(const char *s, size_t n)
 {
 	char	 k[LOOK_MAX];
-	size_t	 i, lo, hi, mid, m;
-	int	 c;
+	size_t	 i;
+	unsigned int h, w;
 
 	if (n == 0 || n >= sizeof(k))
 		return 0;
 	for (i = 0; i < n; i++)
 		k[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-	/* Curly apostrophes are written straight in the table. */
-	lo = 0;
-	hi = QUOTE_NWORDS;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		m = quote_words[mid].len < n ? quote_words[mid].len : n;
-		c = memcmp(quote_words[mid].w, k, m);
-		if (c == 0)
-			c = quote_words[mid].len < n ? -1 :
-			    quote_words[mid].len > n ? 1 : 0;
-		if (c == 0)
-			return quote_words[mid].bits;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (h = hash_key(k, n); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
+	    h++)
+		if (quote_words[w - 1].len == n &&
+		    memcmp(quote_words[w - 1].w, k, n) == 0)
+			return quote_words[w - 1].bits;
 	return 0;
 }
 
@@ -735,11 +760,10 @@ dict_spans(struct quote_doc *q, size_t first)
 			q->ti[k].e1 = j + 1;
 			q->ti[k].link = l;
 			q->ti[k].other = 0;
-			if (type == ENT_PERSON || type == ENT_ORG) {
-				q->ti[k].ent = -2;
-				q->ti[k].bits = type == ENT_PERSON ?
-				    E_PERSON : E_ORG;
-			} else {
+			if (type == ENT_PERSON || type == ENT_ORG)
+				q->ti[k].ent = -3 - (type == ENT_PERSON ?
+				    E_PERSON : E_ORG);
+			else {
 				q->ti[k].ent = -1;
 				q->ti[k].other = 1;
 			}
@@ -758,16 +782,103 @@ grow_sent(struct quote_doc *q)
 	}
 }
 
+/* Mark tokens [a, b) of sentence si as worth tagging. */
+static void
+want(struct quote_doc *q, size_t si, long a, long b)
+{
+	long	 lo = (long)q->sstart[si];
+	long	 hi = si + 1 < q->nsent ? (long)q->sstart[si + 1] :
+		    (long)q->tl.n;
+
+	if (a < lo)
+		a = lo;
+	/* The start of the sentence: its subject, and the tagger's cue. */
+	if (a - lo < 6)
+		a = lo;
+	if (b > hi)
+		b = hi;
+	for (; a < b; a++)
+		q->want[a] = 1;
+}
+
 /*
- * Tokenize the paragraph sentence by sentence, tag each sentence, and
- * fill the token facts: quote, entity, sentence, word classes.
+ * Tag the tokens [a, b): the tagger's people and organisations become
+ * entity spans (named later), its other names block the capitalised-word
+ * rule.
+ */
+static void
+tag_run(struct quote_doc *q, size_t a, size_t b)
+{
+	const struct ner_span *sp;
+	size_t	 ns, i, j;
+	int	 type;
+
+	ns = ner_tag_sentence(q->ner, q->p, q->tl.v + a, b - a, &sp);
+	for (i = 0; i < ns; i++) {
+		link_span(q, q->p, a, &sp[i]);
+		if (sp[i].type == NER_PT_PERSON)
+			type = E_PERSON;
+		else if (sp[i].type == NER_PT_ORG)
+			type = E_ORG;
+		else {
+			for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++)
+				q->ti[j].other = 1;
+			continue;
+		}
+		for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++) {
+			q->ti[j].ent = -3 - type;	/* named below */
+			q->ti[j].e0 = a + sp[i].tok_start;
+			q->ti[j].e1 = a + sp[i].tok_end;
+		}
+	}
+}
+
+/*
+ * Outside the tagged windows, a run of two to four capitalised words that
+ * starts with no common word, title or organisation word is taken as a
+ * person named, so that pronouns and linking still know of it.
+ */
+static void
+cheap_names(struct quote_doc *q)
+{
+	size_t	 k, j;
+
+	for (k = 0; k < q->tl.n; k = j + 1) {
+		j = k;
+		if (q->want[k] || !tcap(q, k) || q->ti[k].q >= 0 ||
+		    (q->ti[k].bits & (QT_c | QT_t | QT_o | QT_r)))
+			continue;
+		for (j = k + 1; j < q->tl.n && j - k < 4 && !q->want[j] &&
+		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_o | QT_r)); j++)
+			continue;
+		if (j - k < 2 || (j < q->tl.n && tcap(q, j)))
+			continue;
+		if (q->ld != NULL) {
+			size_t l = link_mention(q->ld, ENT_PERSON,
+			    q->p + q->tl.v[k].off, q->tl.v[j - 1].off +
+			    q->tl.v[j - 1].len - q->tl.v[k].off);
+			q->ti[k].link = l;
+		}
+		for (size_t m = k; m < j; m++) {
+			q->ti[m].ent = -3 - E_PERSON;
+			q->ti[m].e0 = k;
+			q->ti[m].e1 = j;
+			q->ti[m].link = q->ti[k].link;
+		}
+	}
+}
+
+/*
+ * Tokenize the paragraph sentence by sentence and fill the token facts:
+ * quote, sentence, word classes.  The tagger, the slowest step by far,
+ * runs only on windows around cues and quote marks, where speakers are
+ * written; elsewhere a capitalised-word rule notes the people named.
  */
 static void
 tag_para(struct quote_doc *q)
 {
 	struct sent_iter it;
-	const struct ner_span *sp;
-	size_t	 s, e, first, k, ns, i, j, n, tn;
+	size_t	 s, e, first, k, i, j, n, tn;
 	struct tok *t;
 	const char *w;
 	char	 buf[LOOK_MAX];
@@ -788,41 +899,21 @@ tag_para(struct quote_doc *q)
 			q->ti[k].ent = -1;
 			q->ti[k].sent = q->nsent;
 			q->ti[k].link = LINK_NONE;
-		}
-		ns = ner_tag_sentence(q->ner, q->p + s, q->tl.v + first,
-		    q->tl.n - first, &sp);
-		for (k = first; k < q->tl.n; k++)
 			q->tl.v[k].off += s;
-		for (i = 0; i < ns; i++) {
-			link_span(q, q->p + s, first, &sp[i]);
-			if (sp[i].type == NER_PT_PERSON)
-				type = E_PERSON;
-			else if (sp[i].type == NER_PT_ORG)
-				type = E_ORG;
-			else {
-				for (j = first + sp[i].tok_start;
-				    j < first + sp[i].tok_end; j++)
-					q->ti[j].other = 1;
-				continue;
-			}
-			for (j = first + sp[i].tok_start;
-			    j < first + sp[i].tok_end; j++) {
-				q->ti[j].ent = -2;	/* named below */
-				q->ti[j].e0 = first + sp[i].tok_start;
-				q->ti[j].e1 = first + sp[i].tok_end;
-				q->ti[j].bits = type;	/* kept for a moment */
-			}
 		}
-		dict_spans(q, first);
 		q->nsent++;
 	}
+	if (q->tl.n + 1 > q->wantcap) {
+		q->wantcap = q->tl.n + q->tl.n / 2 + 64;
+		q->want = nu_reallocarray(q->want, q->wantcap, 1);
+	}
+	memset(q->want, 0, q->tl.n + 1);
 	/* Word classes, and phrases that start at each word. */
 	for (k = 0; k < q->tl.n; k++) {
-		type = q->ti[k].ent == -2 ? (int)q->ti[k].bits : -1;
+		if (!tword(q, k))
+			continue;
 		w = tstr(q, k, &tn);
-		q->ti[k].bits = tword(q, k) ? lookup(w, tn) : 0;
-		if (type >= 0)
-			q->ti[k].ent = -3 - type;
+		q->ti[k].bits = lookup(w, tn);
 		if (!(q->ti[k].bits & QT_P))
 			continue;
 		n = 0;
@@ -840,14 +931,15 @@ tag_para(struct quote_doc *q)
 			}
 		}
 	}
-	/* Quote marks and quote membership. */
+	/* Quote marks and quote membership, spans and tokens in order. */
+	k = 0;
 	for (i = 0; i < q->nspans; i++) {
 		struct span *sp2 = &q->spans[i];
 
 		sp2->to = sp2->tc = (size_t)-1;
 		sp2->t0 = q->tl.n;
 		sp2->t1 = 0;
-		for (k = 0; k < q->tl.n; k++) {
+		for (; k < q->tl.n; k++) {
 			t = &q->tl.v[k];
 			if (t->off + t->len <= sp2->o0)
 				continue;
@@ -871,6 +963,31 @@ tag_para(struct quote_doc *q)
 		if (sp2->t1 < sp2->t0)
 			sp2->t0 = sp2->t1 = 0;
 	}
+	/* Windows worth tagging: around cues, quote marks, and the start
+	 * of the sentence before a quote. */
+	for (k = 0; k < q->tl.n; k++) {
+		if (q->ti[k].mark) {
+			want(q, q->ti[k].sent, (long)k - 14, (long)k + 15);
+			if (q->ti[k].sent > 0)
+				want(q, q->ti[k].sent - 1, 0,
+				    (long)q->sstart[q->ti[k].sent - 1] + 6);
+		} else if (q->ti[k].q < 0 && (q->ti[k].bits | q->ti[k].pbits) &
+		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
+			want(q, q->ti[k].sent, (long)k - 14, (long)k + 10);
+	}
+	for (i = 0; i < q->nsent; i++) {
+		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
+		for (k = q->sstart[i]; k < e; k = j) {
+			for (; k < e && !q->want[k]; k++)
+				continue;
+			for (j = k; j < e && q->want[j]; j++)
+				continue;
+			if (j > k)
+				tag_run(q, k, j);
+		}
+	}
+	cheap_names(q);
+	dict_spans(q, 0);
 	/* Entities, named now that the titles before them are known. */
 	for (k = 0; k < q->tl.n; k++) {
 		if (q->ti[k].ent > -3)
@@ -892,7 +1009,9 @@ tag_para(struct quote_doc *q)
 		k = q->ti[k].e1 - 1;
 	}
 	/* Language, for the rules that differ in German. */
-	for (k = 0; k < q->tl.n && k < 200; k++) {
+	for (k = 0; k < q->tl.n && q->english + q->german < 400; k++) {
+		if (q->tl.v[k].len > 5 || q->tl.v[k].kind != TOK_WORD)
+			continue;
 		if (tis(q, k, "the") || tis(q, k, "and") || tis(q, k, "of"))
 			q->english++;
 		else if (tis(q, k, "der") || tis(q, k, "und") ||
@@ -1821,6 +1940,8 @@ quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
 {
 	struct quote_doc *q;
 
+	if (!hash_ready)
+		hash_build();
 	q = nu_calloc(1, sizeof(*q));
 	q->emit = emit;
 	q->arg = arg;
@@ -1843,6 +1964,7 @@ quote_doc_free(struct quote_doc *q)
 		link_doc_free(q->ld);
 	tok_list_free(&q->tl);
 	free(q->ti);
+	free(q->want);
 	free(q->marks);
 	free(q->spans);
 	free(q->sstart);
