@@ -93,6 +93,9 @@ struct lname {
 	size_t		 best;		/* the group's fullest member so far */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
+	size_t		 core;		/* words less a suffix such as Jr. */
+	uint32_t	 hfirst, hlast;	/* hashes of the first, last core word */
+	uint32_t	 nfirst, nlast;	/* next name of the same hash, + 1 */
 	size_t		 w[NAME_MAX_WORDS];	/* word starts (folded text) */
 	size_t		 wl[NAME_MAX_WORDS];	/* word lengths */
 	size_t		 coff, clen;	/* the group's NAME, once settled */
@@ -110,6 +113,10 @@ struct link_doc {
 	size_t		 alen, acap;
 	uint32_t	*ht;		/* folded name -> name + 1 */
 	size_t		 htcap;
+	uint32_t	*bfirst, *blast;	/* word hash -> first name + 1 */
+	size_t		 bcap;
+	ssize_t		*dfirst;	/* dictionary entity -> first name */
+	size_t		 dcap;
 	int		 dirty;
 };
 
@@ -802,6 +809,9 @@ link_doc_free(struct link_doc *ld)
 	free(ld->v);
 	free(ld->arena);
 	free(ld->ht);
+	free(ld->bfirst);
+	free(ld->blast);
+	free(ld->dfirst);
 	free(ld);
 }
 
@@ -1011,7 +1021,7 @@ word_eq(struct link_doc *ld, const struct lname *a, size_t i,
 
 /* Generational suffixes do not count as a surname. */
 static size_t
-core_words(struct link_doc *ld, const struct lname *nm)
+count_core(struct link_doc *ld, const struct lname *nm)
 {
 	static const char *const sfx[] = {
 		"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL
@@ -1043,8 +1053,8 @@ shorter_form(struct link_doc *ld, const struct lname *s, const struct lname *l,
 	size_t	 sn, ln, i;
 	int	 ok;
 
-	sn = core_words(ld, s);
-	ln = core_words(ld, l);
+	sn = s->core;
+	ln = l->core;
 	if (sn == 0 || sn >= ln)
 		return 0;
 	for (ok = 1, i = 0; i < sn && ok; i++)
@@ -1153,27 +1163,79 @@ static size_t
 holder(struct link_doc *ld, size_t i, unsigned mask, int *same)
 {
 	struct lname	*a, *b;
-	size_t		 j, cand;
+	size_t		 j, cand, chain;
+	uint32_t	 next;
 	int		 person;
 
 	a = &ld->v[i];
 	cand = (size_t)-1;
 	*same = 1;
-	for (j = 0; j < ld->n && *same; j++) {
-		b = &ld->v[j];
-		person = b->type == ENT_PERSON;
-		if (j == i || !(mask & (1u << b->type)) ||
-		    !shorter_form(ld, a, b, person))
-			continue;
-		if (cand == (size_t)-1 || shorter_form(ld, &ld->v[cand], b,
-		    person))
-			cand = j;
-		else if (!shorter_form(ld, b, &ld->v[cand],
-		    ld->v[cand].type == ENT_PERSON) &&
-		    find(ld, cand) != find(ld, j))
-			*same = 0;
+	if (a->core == 0)
+		return cand;
+	/*
+	 * A name that holds a shorter form ends with its last word or
+	 * begins with its first: only those two chains are looked at.
+	 */
+	for (chain = 0; chain < 2 && *same; chain++) {
+		next = chain == 0 ? ld->blast[a->hlast & (ld->bcap - 1)] :
+		    ld->bfirst[a->hfirst & (ld->bcap - 1)];
+		for (; next != 0 && *same; next = chain == 0 ? b->nlast :
+		    b->nfirst) {
+			j = next - 1;
+			b = &ld->v[j];
+			person = b->type == ENT_PERSON;
+			if (j == i || !(mask & (1u << b->type)) ||
+			    !shorter_form(ld, a, b, person))
+				continue;
+			if (cand == (size_t)-1 || shorter_form(ld,
+			    &ld->v[cand], b, person))
+				cand = j;
+			else if (!shorter_form(ld, b, &ld->v[cand],
+			    ld->v[cand].type == ENT_PERSON) &&
+			    find(ld, cand) != find(ld, j))
+				*same = 0;
+		}
 	}
 	return cand;
+}
+
+/*
+ * Index the names by their first and last core word, the only names
+ * holder() must look at.
+ */
+static void
+index_words(struct link_doc *ld)
+{
+	struct lname	*a;
+	size_t		 i, k;
+	uint32_t	 m;
+
+	if (ld->bcap < 2 * ld->n || ld->bcap == 0) {
+		for (ld->bcap = ld->bcap ? ld->bcap : 64; ld->bcap < 2 * ld->n;
+		    ld->bcap *= 2)
+			continue;
+		ld->bfirst = nu_reallocarray(ld->bfirst, ld->bcap,
+		    sizeof(*ld->bfirst));
+		ld->blast = nu_reallocarray(ld->blast, ld->bcap,
+		    sizeof(*ld->blast));
+	}
+	memset(ld->bfirst, 0, ld->bcap * sizeof(*ld->bfirst));
+	memset(ld->blast, 0, ld->bcap * sizeof(*ld->blast));
+	m = ld->bcap - 1;
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		a->core = count_core(ld, a);
+		a->nfirst = a->nlast = 0;
+		if (a->core == 0)
+			continue;
+		a->hfirst = hash_bytes(ld->arena + a->foff + a->w[0], a->wl[0]);
+		k = a->core - 1;
+		a->hlast = hash_bytes(ld->arena + a->foff + a->w[k], a->wl[k]);
+		a->nfirst = ld->bfirst[a->hfirst & m];
+		ld->bfirst[a->hfirst & m] = i + 1;
+		a->nlast = ld->blast[a->hlast & m];
+		ld->blast[a->hlast & m] = i + 1;
+	}
 }
 
 /*
@@ -1227,7 +1289,7 @@ settle(struct link_doc *ld)
 	struct lname	*a, *b, *r;
 	size_t		 i, j, cand;
 	ssize_t		 de;
-	int		 same, surname;
+	int		 same, surname, c;
 	unsigned	 mask, cnt[ENT_NTYPES];
 	enum ent_type	 t;
 	const struct dentity *en;
@@ -1262,6 +1324,7 @@ settle(struct link_doc *ld)
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;
 	}
+	index_words(ld);
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if ((de = dict_entity(d, ld->arena + a->off, a->len)) < 0)
@@ -1308,14 +1371,21 @@ settle(struct link_doc *ld)
 	}
 
 	/* Names of one dictionary entity are one group. */
+	if (d != NULL && ld->dcap < d->nent) {
+		ld->dcap = d->nent;
+		ld->dfirst = nu_reallocarray(ld->dfirst, ld->dcap,
+		    sizeof(*ld->dfirst));
+	}
+	for (i = 0; i < ld->n; i++)
+		if ((de = ld->v[i].dict) >= 0)
+			ld->dfirst[de] = -1;
 	for (i = 0; i < ld->n; i++) {
-		if (ld->v[i].dict < 0)
+		if ((de = ld->v[i].dict) < 0)
 			continue;
-		for (j = i + 1; j < ld->n; j++)
-			if (ld->v[j].dict == ld->v[i].dict) {
-				join(ld, j, i);
-				break;
-			}
+		if (ld->dfirst[de] < 0)
+			ld->dfirst[de] = i;
+		else
+			join(ld, i, ld->dfirst[de]);
 	}
 
 	/*
@@ -1328,9 +1398,11 @@ settle(struct link_doc *ld)
 			continue;
 		cand = (size_t)-1;
 		same = 1;
+		c = lower((unsigned char)ld->arena[a->off]);
 		for (j = 0; j < ld->n && same; j++) {
 			b = &ld->v[j];
-			if (j == i || b->nw < 2 || (b->type == ENT_PERSON &&
+			if (j == i || b->nw < 2 ||
+			    ld->arena[b->foff] != c || (b->type == ENT_PERSON &&
 			    a->type != ENT_PERSON) || !spells(ld, a, b))
 				continue;
 			if (cand == (size_t)-1)
@@ -1378,7 +1450,7 @@ settle(struct link_doc *ld)
 		    (cand = holder(ld, i, mask, &same)) == (size_t)-1 || !same)
 			continue;
 		b = &ld->v[cand];
-		surname = word_eq(ld, a, 0, b, core_words(ld, b) - 1);
+		surname = word_eq(ld, a, 0, b, b->core - 1);
 		if (b->type == ENT_PERSON && !surname)
 			continue;
 		join(ld, i, cand);
