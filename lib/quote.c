@@ -32,6 +32,8 @@
 #define ENT_MAX		1024	/* people and organisations a document */
 #define LOOK_MAX	64	/* longest word or phrase looked up */
 #define CTX_MAX		40	/* tokens of context searched for a cue */
+#define WIN_BEFORE	10	/* tokens tagged before a cue or mark */
+#define WIN_AFTER	8	/* and after it */
 
 /* Kinds of quote marks. */
 enum mark {
@@ -793,7 +795,7 @@ want(struct quote_doc *q, size_t si, long a, long b)
 	if (a < lo)
 		a = lo;
 	/* The start of the sentence: its subject, and the tagger's cue. */
-	if (a - lo < 6)
+	if (a - lo < 4)
 		a = lo;
 	if (b > hi)
 		b = hi;
@@ -967,13 +969,13 @@ tag_para(struct quote_doc *q)
 	 * of the sentence before a quote. */
 	for (k = 0; k < q->tl.n; k++) {
 		if (q->ti[k].mark) {
-			want(q, q->ti[k].sent, (long)k - 14, (long)k + 15);
+			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 			if (q->ti[k].sent > 0)
 				want(q, q->ti[k].sent - 1, 0,
-				    (long)q->sstart[q->ti[k].sent - 1] + 6);
+				    (long)q->sstart[q->ti[k].sent - 1] + 4);
 		} else if (q->ti[k].q < 0 && (q->ti[k].bits | q->ti[k].pbits) &
 		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
-			want(q, q->ti[k].sent, (long)k - 14, (long)k + 10);
+			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 	}
 	for (i = 0; i < q->nsent; i++) {
 		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
