@@ -15,8 +15,8 @@
  * recently.  A fixed table, emptied when it fills, so memory does not grow
  * with the document.
  */
-#define HIST_SLOTS	4096
-#define HIST_MAX	3000
+#define HIST_SLOTS	8192
+#define HIST_MAX	6000
 #define PER_SLOTS	1024
 #define PER_MAX		700
 
@@ -198,27 +198,31 @@ decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 	uint64_t f[NER_MAXFEAT];
 	uint32_t slot[NER_MAXFEAT];
 	int32_t sc[NER_NLABELS];
-	size_t k, nf;
+	size_t k, nf, nh;
 	uint32_t j, key;
 	int y, best;
 
 	nf = ner_feat_extract(ti, ntok, i, y1, y2, f);
 	for (k = 0; k < nf; k++) {
 		slot[k] = (uint32_t)f[k] & ner_model_wmask;
-		PREFETCH(&ner_model_w[slot[k]]);
+		PREFETCH(&ner_model_wkey[slot[k]]);
 	}
-	memset(sc, 0, sizeof(sc));
-	for (k = 0; k < nf; k++) {
+	/* Find the features the model has, fetch their scores, then add. */
+	for (k = 0, nh = 0; k < nf; k++) {
 		key = NER_MODEL_KEY(f[k]);
-		for (j = slot[k]; ner_model_w[j].key != 0;
+		for (j = slot[k]; ner_model_wkey[j] != 0;
 		    j = (j + 1) & ner_model_wmask) {
-			if (ner_model_w[j].key != key)
+			if (ner_model_wkey[j] != key)
 				continue;
-			for (y = 0; y < NER_NLABELS; y++)
-				sc[y] += ner_model_w[j].w[y];
+			PREFETCH(ner_model_wval[j]);
+			slot[nh++] = j;
 			break;
 		}
 	}
+	memset(sc, 0, sizeof(sc));
+	for (k = 0; k < nh; k++)
+		for (y = 0; y < NER_NLABELS; y++)
+			sc[y] += ner_model_wval[slot[k]][y];
 	best = NER_O;
 	for (y = 1; y < NER_NLABELS; y++)
 		if (ner_label_ok(y1, y) && sc[y] > sc[best])
@@ -358,6 +362,17 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok)
 	}
 }
 
+/*
+ * "The", "But", "He" opening a sentence before a lower-case word: a word
+ * never seen capitalised inside a sentence does not start a name there.
+ */
+static int
+common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
+{
+	return ti[i].init && ti[i].lcr == NER_LCR_ALWAYS &&
+	    (i + 1 >= ntok || !ti[i + 1].cap);
+}
+
 size_t
 ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
     size_t ntok, const struct ner_span **spans)
@@ -374,9 +389,13 @@ ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
 		n->lp[i] = toks[i].len;
 	}
 	ner_feat_sentence(ti, n->sp, n->lp, ntok, model_look, NULL);
-	for (i = 0; i < ntok; i++)
-		if (ti[i].cap && (h = hist_slot(n, ti[i].exact, 0)) != NULL)
+	for (i = 0; i < ntok; i++) {
+		if (!ti[i].cap)
+			continue;
+		if ((h = hist_slot(n, ti[i].exact, 0)) != NULL ||
+		    (h = hist_slot(n, NER_LOWKEY(ti[i].word), 0)) != NULL)
 			ti[i].hist = *h;
+	}
 	for (i = 0; i < ntok; i++) {
 		y1 = i >= 1 ? n->lab[i - 1] : NER_O;
 		y2 = i >= 2 ? n->lab[i - 2] : NER_O;
@@ -386,17 +405,22 @@ ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
 		 * the tagger skips those too.
 		 */
 		if (ner_feat_skip(ti, ntok, i, y1) || (y1 == NER_O &&
-		    !ti[i].cap))
+		    (!ti[i].cap || common_opener(ti, ntok, i))))
 			n->lab[i] = NER_O;
-		else
+		else {
+			ner_feat_ensure(ti, n->sp, n->lp, ntok, i, model_look,
+			    NULL);
 			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2);
+		}
 	}
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);
-			*h = n->lab[i] == NER_O ? 5 :
+			*h = n->lab[i] == NER_O ? NER_HIST_O :
 			    (uint8_t)NER_LABEL_TYPE(n->lab[i]);
-		}
+		} else if (NER_LOWMARK(&ti[i]))
+			*hist_slot(n, NER_LOWKEY(ti[i].word), 1) =
+			    NER_HIST_LOWER;
 	make_spans(n, toks, ntok);
 	*spans = n->spans;
 	return n->nspans;

@@ -15,18 +15,19 @@
 
 #include "nerfeat.h"
 
-struct ner_wslot {
-	uint32_t	 key;
-	int16_t		 w[NER_NLABELS];	/* score of each label, scaled */
-};
-
 struct ner_lslot {
 	uint32_t	 key;
 	uint16_t	 bits;		/* NER_LX_* */
 	uint8_t		 lcr;		/* NER_LCR_* */
 };
 
-extern const struct ner_wslot ner_model_w[];
+/*
+ * The weight table is two parallel arrays: the keys alone, small enough
+ * to stay in cache while a lookup probes them (most features are not in
+ * the model, so most lookups only ever touch keys), and the label scores.
+ */
+extern const uint32_t ner_model_wkey[];
+extern const int16_t ner_model_wval[][NER_NLABELS];
 extern const uint32_t ner_model_wmask;
 extern const struct ner_lslot ner_model_lex[];
 extern const uint32_t ner_model_lmask;

@@ -174,26 +174,83 @@ is_opener(const char *s, size_t len)
 	    (unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93);
 }
 
+/* Has the word an upper-case letter? */
+static int
+has_upper(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t c;
+
+	for (i = 0; i < len; i += n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			n = 1;
+			if (b >= 'A' && b <= 'Z')
+				return 1;
+			continue;
+		}
+		n = tok_utf8(s + i, len - i, &c);
+		if (tok_isupper(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* The facts of token i itself, and its own lexicon entry. */
+static void
+own_facts(struct ner_tokinfo *t, const char *s, size_t len,
+    ner_lookup_fn look, void *ctx)
+{
+	struct ner_lexent e;
+	uint32_t h = 2166136261u;
+	size_t k;
+	int cap;
+
+	t->word = ner_hash_word(s, len);
+	t->exact = ner_hash_exact(s, len);
+	t->shape = shape_of(s, len, &cap);
+	for (k = len > 3 ? len - 3 : 0; k < len; k++)
+		h = (h ^ (unsigned char)(s[k] | 0x20)) * 16777619u;
+	t->suf = h;
+	t->phr = 0;
+	t->alpha = len > 0 && (tok_isletter((unsigned char)s[0]) ||
+	    (unsigned char)s[0] >= 0xC0);
+	if (look(ctx, t->word, &e)) {
+		t->lcr = e.lcr;
+		t->bits |= e.bits & ~NER_LX_PHRASE;
+		t->pbits |= e.bits & ~NER_LX_PHRASE;
+		t->phr = (e.bits & NER_LX_PHRASE) != 0;
+	}
+	t->done = 1;
+}
+
+/*
+ * Most tokens of news text are lower-case words far from any capital,
+ * which the tagger labels O without looking at their features; so only
+ * the cheap facts are computed for every token here, the rest for tokens
+ * near a capitalised word, and ner_feat_ensure() fills in any other token
+ * that the decoder reaches.
+ */
 void
 ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
     const size_t *len, size_t n, ner_lookup_fn look, void *ctx)
 {
 	struct ner_lexent e;
-	size_t i, k, best;
+	size_t i, k, best, lastcap;
 	uint64_t h;
 	uint16_t bb;
-	int cap;
 
 	for (i = 0; i < n; i++) {
 		struct ner_tokinfo *t = &ti[i];
 
-		t->word = ner_hash_word(s[i], len[i]);
-		t->exact = ner_hash_exact(s[i], len[i]);
-		t->shape = shape_of(s[i], len[i], &cap);
-		t->cap = (uint8_t)cap;
+		t->cap = (uint8_t)has_upper(s[i], len[i]);
 		t->hist = 0;
 		t->bits = t->pbits = 0;
 		t->lcr = NER_LCR_UNSEEN;
+		t->done = 0;
+		t->rword = 0;
+		t->rbits = 0;
 		if (i == 0 || is_stop(s[i - 1], len[i - 1]))
 			t->init = 1;
 		else
@@ -214,27 +271,28 @@ ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 		    is_joiner(s[i + 1], len[i + 1]))
 			ti[i].rend = ti[i + 2].rend;
 	}
+	/* Full facts within three tokens of a capitalised word. */
+	lastcap = (size_t)-1;
 	for (i = 0; i < n; i++) {
-		uint32_t h = 2166136261u;
-		size_t k0 = len[i] > 3 ? len[i] - 3 : 0;
-
-		for (k = k0; k < len[i]; k++)
-			h = (h ^ (unsigned char)(s[i][k] | 0x20)) * 16777619u;
-		ti[i].suf = h;
+		if (ti[i].cap) {
+			for (k = i >= 3 ? i - 3 : 0; k <= i; k++)
+				if (!ti[k].done)
+					own_facts(&ti[k], s[k], len[k], look,
+					    ctx);
+			lastcap = i;
+		} else if (lastcap != (size_t)-1 && i <= lastcap + 3)
+			own_facts(&ti[i], s[i], len[i], look, ctx);
 	}
+	/* The longest phrase starting at a capital marks all its tokens. */
 	for (i = 0; i < n; i++) {
-		if (!look(ctx, ti[i].word, &e))
+		if (!ti[i].cap || !ti[i].phr)
 			continue;
-		ti[i].lcr = e.lcr;
-		ti[i].bits |= e.bits & ~NER_LX_PHRASE;
-		ti[i].pbits |= e.bits & ~NER_LX_PHRASE;
-		if (!(e.bits & NER_LX_PHRASE) || !ti[i].cap)
-			continue;
-		/* The longest phrase starting here marks all its tokens. */
 		h = ti[i].word;
 		best = 0;
 		bb = 0;
 		for (k = i + 1; k < n && k < i + NER_MAXPHRASE; k++) {
+			if (!ti[k].done)
+				own_facts(&ti[k], s[k], len[k], look, ctx);
 			h = ner_hash_phrase(h, ti[k].word);
 			if (!look(ctx, h, &e))
 				break;
@@ -253,8 +311,28 @@ ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 	}
 	for (i = 0; i < n; i++) {
 		k = ti[i].rend;
-		ti[i].rword = k != i ? ti[k].word : 0;
-		ti[i].rbits = k != i ? ti[k].bits : 0;
+		if (k != i && ti[i].done) {
+			ti[i].rword = ti[k].word;
+			ti[i].rbits = ti[k].bits;
+		}
+	}
+}
+
+void
+ner_feat_ensure(struct ner_tokinfo *ti, const char *const *s,
+    const size_t *len, size_t n, size_t i, ner_lookup_fn look, void *ctx)
+{
+	size_t k, lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
+
+	for (k = lo; k <= hi; k++) {
+		if (ti[k].done)
+			continue;
+		own_facts(&ti[k], s[k], len[k], look, ctx);
+		/* A run ends at a capital, whose facts are always there. */
+		if (ti[k].rend != k) {
+			ti[k].rword = ti[ti[k].rend].word;
+			ti[k].rbits = ti[ti[k].rend].bits;
+		}
 	}
 }
 

@@ -79,7 +79,24 @@ struct ner_tokinfo {
 	uint64_t	 rword;	/* that word's hash, 0 if this token ends it */
 	size_t		 rend;	/* index of that word */
 	uint32_t	 suf;	/* hash of the last three letters */
+	uint8_t		 phr;	/* a lexicon phrase may start here */
+	uint8_t		 done;	/* the facts above are computed */
+	uint8_t		 alpha;	/* starts with a letter */
 };
+
+/* History values beyond the entity types (ner_tokinfo.hist). */
+#define NER_HIST_O	5	/* seen capitalised, not a name */
+#define NER_HIST_LOWER	6	/* seen in lower case in this document */
+
+/*
+ * The history key under which a lower-case word is remembered, and
+ * whether a token is worth remembering so: a word the lexicon does not
+ * know as mostly lower case, so that "Iodine" opening a sentence after
+ * "intake of iodine" is known for a common noun.
+ */
+#define NER_LOWKEY(word)	((word) ^ 0x6c6f776572636173ULL)
+#define NER_LOWMARK(t)	((t)->done && !(t)->cap && (t)->alpha && \
+			    (t)->lcr <= NER_LCR_HALF)
 
 /* Longest lexicon phrase, in tokens. */
 #define NER_MAXPHRASE	6
@@ -93,10 +110,20 @@ uint64_t ner_hash_phrase(uint64_t h, uint64_t word);
 uint64_t ner_hash_mix(uint64_t);
 
 /*
- * Fill ti[0..n) for the tokens (s[k], len[k]); hist is left zero.
+ * Fill ti[0..n) for the tokens (s[k], len[k]); hist is left zero.  Only
+ * tokens near a capitalised word get all their facts (done); the decoder
+ * calls ner_feat_ensure() for others it needs.
  */
 void	ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 	    const size_t *len, size_t n, ner_lookup_fn look, void *ctx);
+
+/*
+ * Make sure the facts of tokens i-2 .. i+2 are computed; call before
+ * ner_feat_extract() for token i.
+ */
+void	ner_feat_ensure(struct ner_tokinfo *ti, const char *const *s,
+	    const size_t *len, size_t n, size_t i, ner_lookup_fn look,
+	    void *ctx);
 
 /*
  * Does token i need the model at all?  A lower-case token after an O

@@ -726,7 +726,8 @@ train_sentence(const struct sent *se, struct ner_tokinfo *ti,
 	}
 	ner_feat_sentence(ti, sp, lp, se->n, train_look, NULL);
 	for (i = 0; i < se->n; i++)
-		if (ti[i].cap && (h = map_get(&hist, ti[i].exact)) != NULL)
+		if (ti[i].cap && ((h = map_get(&hist, ti[i].exact)) != NULL ||
+		    (h = map_get(&hist, NER_LOWKEY(ti[i].word))) != NULL))
 			ti[i].hist = (uint8_t)*h;
 	for (i = 0; i < se->n; i++) {
 		gold = toks[se->first + i].gold;
@@ -740,6 +741,7 @@ train_sentence(const struct sent *se, struct ner_tokinfo *ti,
 			pred[i] = NER_O;
 			continue;
 		}
+		ner_feat_ensure(ti, sp, lp, se->n, i, train_look, NULL);
 		nf = ner_feat_extract(ti, se->n, i, y1, y2, f);
 		memset(sc, 0, sizeof(sc));
 		for (k = 0; k < nf; k++) {
@@ -769,10 +771,13 @@ train_sentence(const struct sent *se, struct ner_tokinfo *ti,
 	}
 	/* Remember what capitalised words were called. */
 	for (i = 0; i < se->n; i++) {
-		if (!ti[i].cap)
-			continue;
-		h = map_put(&hist, ti[i].exact, 0, &isnew);
-		*h = pred[i] == NER_O ? 5 : (uint32_t)NER_LABEL_TYPE(pred[i]);
+		if (ti[i].cap) {
+			h = map_put(&hist, ti[i].exact, 0, &isnew);
+			*h = pred[i] == NER_O ? NER_HIST_O :
+			    (uint32_t)NER_LABEL_TYPE(pred[i]);
+		} else if (NER_LOWMARK(&ti[i]))
+			*map_put(&hist, NER_LOWKEY(ti[i].word), 0, &isnew) =
+			    NER_HIST_LOWER;
 	}
 }
 
@@ -800,7 +805,10 @@ cmpf(const void *a, const void *b)
 static void
 write_model(const char *out, const char *cmdline, size_t maxfeat)
 {
-	struct ner_wslot *wt;
+	struct wslot {
+		uint32_t	 key;
+		int16_t		 w[NER_NLABELS];
+	} *wt;
 	struct ner_lslot *lt;
 	float *mx, *sorted, thr, scale, gmax = 0;
 	uint32_t wslots, lslots, *used;
@@ -892,17 +900,21 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 	fprintf(fp, "#include \"ner_model.h\"\n\n");
 	fprintf(fp, "const uint32_t ner_model_wmask = %u;\n", wslots - 1);
 	fprintf(fp, "const uint32_t ner_model_lmask = %u;\n\n", lslots - 1);
-	fprintf(fp, "const struct ner_wslot ner_model_w[%u] = {\n", wslots);
-	/* Slot order, empty slots as {0}: no designators to spell out. */
+	/* Slot order, empty slots as 0: no designators to spell out. */
+	fprintf(fp, "const uint32_t ner_model_wkey[%u] = {\n", wslots);
+	for (j = 0; j < wslots; j++)
+		fprintf(fp, "%u,%s", wt[j].key, j % 16 == 15 ? "\n" : "");
+	fprintf(fp, "};\n\nconst int16_t ner_model_wval[%u][%d] = {\n", wslots,
+	    NER_NLABELS);
 	for (j = 0; j < wslots; j++) {
 		if (wt[j].key == 0) {
 			fprintf(fp, "{0},%s", j % 16 == 15 ? "\n" : "");
 			continue;
 		}
-		fprintf(fp, "{%u,{", wt[j].key);
+		fputc('{', fp);
 		for (y = 0; y < NER_NLABELS; y++)
 			fprintf(fp, "%d%s", wt[j].w[y],
-			    y + 1 < NER_NLABELS ? "," : "}},\n");
+			    y + 1 < NER_NLABELS ? "," : "},\n");
 	}
 	fprintf(fp, "};\n\nconst struct ner_lslot ner_model_lex[%u] = {\n",
 	    lslots);
@@ -1065,7 +1077,7 @@ main(int argc, char *argv[])
 	lp = xcalloc(maxlen, sizeof(*lp));
 	pred = xcalloc(maxlen, 1);
 	map_init(&loc.m, 1 << 14);
-	map_init(&hist, 1 << 12);
+	map_init(&hist, 1 << 14);
 	map_init(&wmap, 1 << 22);
 
 	nord = 0;
@@ -1096,7 +1108,7 @@ main(int argc, char *argv[])
 			    sizeof(*hist.keys));
 			hist.n = 0;
 			for (s = d->first; s < d->first + d->n; s++) {
-				if (hist.n > 2000) {
+				if (hist.n > 6000) {
 					memset(hist.keys, 0, (hist.mask + 1) *
 					    sizeof(*hist.keys));
 					hist.n = 0;
