@@ -1690,7 +1690,6 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	unsigned int cb = 0;
 	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e;
-	size_t	 before;
 
 	w.ent = -1;
 	w.w0 = w.w1 = 0;
@@ -1701,8 +1700,9 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 ?
 	    q->spans[i - 1].tc + 1 : 0;
 	lo = first > prevc ? first : prevc;
-	before = sp->to - lo;
-	begins = before == 0 || (before == 1 && !tword(q, lo));
+	/* The quote opens its sentence (a dash or bracket may come first). */
+	begins = sp->to == first || (sp->to == first + 1 && !tword(q, first) &&
+	    !q->ti[first].mark);
 
 	/* After the quote: "...," Reyes said / said Reyes / - Reyes. */
 	if (sp->closed && sp->tc != (size_t)-1) {
@@ -1792,6 +1792,14 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	/* "the film's title: "..."": a short unattributed colon quote. */
 	colon = tis(q, sp->to - 1, ":") && (w.found || nw > 5 ||
 	    (!titlish && q->german <= q->english));
+	/*
+	 * A short quote that opens a sentence which then goes on, with no
+	 * punctuation of its own ("'OpenOffice' is a suite"), is a name.
+	 */
+	if (begins && !w.found && nw <= 4 && sp->tc != (size_t)-1 &&
+	    sp->tc > sp->t0 && tword(q, sp->tc - 1) && sp->tc + 1 < q->tl.n &&
+	    tword(q, sp->tc + 1) && q->ti[sp->tc + 1].sent == q->ti[sp->tc].sent)
+		begins = 0;
 	direct = begins || colon || cue_next ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && !(cb & QT_n) && c + clen == sp->to) ||
@@ -1809,10 +1817,11 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		else if (w.ent < 0 && !same && nw <= 1)
 			partial_ok = 0;
 		/*
-		 * German capitalises every noun, so names and terms do not
-		 * stand out: a short fragment is taken for one.
+		 * German capitalises every noun, so names, titles and terms
+		 * do not stand out from speech, nor a name from a subject:
+		 * a fragment inside the writer's sentence is not taken.
 		 */
-		else if (q->german > q->english && nw <= 2)
+		else if (q->german > q->english)
 			partial_ok = 0;
 		else if (!w.found && !same)
 			partial_ok = 0;
