@@ -1307,12 +1307,14 @@ settle(struct link_doc *ld)
 		a->dict = -1;
 		split_words(ld, a);
 		/*
-		 * A person's name that ends as organisations' names do
-		 * ("Harrow & Pike Securities"), ends or begins as places' do
+		 * A person's or place's name that ends as organisations'
+		 * names do ("Harrow & Pike Securities", "Halvorsen
+		 * Shipping"), a person's that ends or begins as places' do
 		 * ("Clarence Dock", "Port Ellison"): the word says more than
 		 * the tagger.
 		 */
-		if (a->type == ENT_PERSON &&
+		if ((a->type == ENT_PERSON || a->type == ENT_GPE ||
+		    a->type == ENT_LOC) &&
 		    edge_word(ld, a, link_orgsuffix_tab, 0))
 			a->type = ENT_ORG;
 		else if (a->type == ENT_PERSON &&
