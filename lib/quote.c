@@ -973,7 +973,8 @@ tag_para(struct quote_doc *q)
 			if (q->ti[k].sent > 0)
 				want(q, q->ti[k].sent - 1, 0,
 				    (long)q->sstart[q->ti[k].sent - 1] + 4);
-		} else if (q->ti[k].q < 0 && (q->ti[k].bits | q->ti[k].pbits) &
+		} else if (q->nspans > 0 && q->ti[k].q < 0 &&
+		    (q->ti[k].bits | q->ti[k].pbits) &
 		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
 			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 	}
