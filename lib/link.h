@@ -72,6 +72,7 @@ size_t		 link_title_prefix(const char *s, size_t len, int *gender);
 size_t		 link_title_before(const char *s, size_t len, size_t *start,
 		    int *gender);
 
+/* The dictionary may be NULL: no aliases, no user names. */
 struct link_doc	*link_doc_new(const struct link_dict *);
 void		 link_doc_reset(struct link_doc *);
 void		 link_doc_free(struct link_doc *);
