@@ -81,7 +81,7 @@ struct tinfo {
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
-enum { E_PERSON, E_ORG };
+enum { E_PERSON, E_ORG, E_PLACE };
 
 /* A person or organisation of the document. */
 struct qent {
@@ -822,12 +822,15 @@ tag_run(struct quote_doc *q, size_t a, size_t b)
 			type = E_PERSON;
 		else if (sp[i].type == NER_PT_ORG)
 			type = E_ORG;
+		else if (sp[i].type == NER_PT_GPE || sp[i].type == NER_PT_LOC)
+			type = E_PLACE;
 		else {
 			for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++)
 				q->ti[j].other = 1;
 			continue;
 		}
 		for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++) {
+			q->ti[j].other = type == E_PLACE;
 			q->ti[j].ent = -3 - type;	/* named below */
 			q->ti[j].e0 = a + sp[i].tok_start;
 			q->ti[j].e1 = a + sp[i].tok_end;
@@ -972,7 +975,7 @@ tag_para(struct quote_doc *q)
 			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 			if (q->ti[k].sent > 0)
 				want(q, q->ti[k].sent - 1, 0,
-				    (long)q->sstart[q->ti[k].sent - 1] + 4);
+				    (long)q->sstart[q->ti[k].sent - 1] + 8);
 		} else if (q->nspans > 0 && q->ti[k].q < 0 &&
 		    (q->ti[k].bits | q->ti[k].pbits) &
 		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
@@ -1325,7 +1328,8 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			who_set(w, resolve_pronoun(q, k), k, k + 1);
 			return;
 		}
-		if ((e = ent_from(q, k, c, &b)) < 0)
+		if ((e = ent_from(q, k, c, &b)) < 0 ||
+		    q->ents[e].type == E_PLACE)
 			continue;
 		/* "Labour's Shadow Secretary Helen Marsh": the person. */
 		for (j = b; j < c && !seg_edge(q, j); j++)
@@ -1396,8 +1400,10 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 				set_role(q, e, desc);
 			return;
 		}
+		/* A place speaks only as the verb's own subject: "Russia said". */
 		if (e >= 0 && q->ti[j - 1].e1 == j && q->ti[j - 1].e0 <= s0 + 1 &&
-		    org < 0) {
+		    org < 0 && (q->ents[e].type != E_PLACE ||
+		    (nseg == 0 && !comma))) {
 			org = e;
 			ow0 = q->ti[j - 1].e0;
 			ow1 = j;
@@ -1465,7 +1471,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
 		j++;
-	if (j < hi && (e = ent_at(q, j)) >= 0) {
+	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
 		who_set(w, e, j, q->ti[j].e1);
 		return;
 	}
@@ -1529,6 +1535,18 @@ cue_at(const struct quote_doc *q, size_t k, size_t *clen)
 	if (b != 0 && ent_at(q, k) >= 0)
 		return 0;
 	return b;
+}
+
+/* Whether a speech verb stands in [lo, k), outside quotes. */
+static int
+has_verb_before(const struct quote_doc *q, size_t lo, size_t k)
+{
+	size_t	 clen;
+
+	for (; k > lo; k--)
+		if (cue_at(q, k - 1, &clen) & QT_v)
+			return 1;
+	return 0;
 }
 
 /*
@@ -1730,7 +1748,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 				used[c] = 1;
 		} else if (sp->tc + 1 < hi && (tis(q, sp->tc + 1, "-") ||
 		    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < hi &&
-		    ent_at(q, sp->tc + 2) >= 0) {
+		    ent_at(q, sp->tc + 2) >= 0 &&
+		    q->ents[ent_at(q, sp->tc + 2)].type != E_PLACE) {
 			/* A byline: "..." - Matthew Ingram */
 			w.ent = ent_at(q, sp->tc + 2);
 			w.w0 = sp->tc + 2;
@@ -1754,7 +1773,9 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	/* Before the quote: Reyes said: "..." / according to Reyes, "...". */
 	if (!w.found && sp->to > lo) {
 		for (k = sp->to; k > lo; k--) {
-			if ((cb = cue_at(q, k - 1, &clen)) != 0 && !used[k - 1])
+			/* "said in a statement": the verb, not the phrase. */
+			if ((cb = cue_at(q, k - 1, &clen)) != 0 && !used[k - 1] &&
+			    (!(cb & QT_s) || !has_verb_before(q, lo, k - 1)))
 				break;
 			/* A phrase ("according to") is known at its start. */
 			cb = 0;
