@@ -1708,7 +1708,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
 	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
-	int	 named_after = 0, after_words = 0, e;
+	int	 named_after = 0, after_words = 0, e, cue_after = 0;
 
 	w.ent = -1;
 	w.w0 = w.w1 = 0;
@@ -1746,6 +1746,11 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			subj_of(q, sp->tc + 1, hi, c, cb, clen, &w);
 			if (w.found)
 				used[c] = 1;
+			/* "...," said Reyes / "..." Reyes said: speech. */
+			cue_after = w.found && (c <= sp->tc + 2 ||
+			    (w.w0 <= sp->tc + 2 && w.w1 == c)) &&
+			    sp->tc > sp->t0 && !tword(q, sp->tc - 1) &&
+			    q->tl.v[sp->tc - 1].kind != TOK_NUM;
 		} else if (sp->tc + 1 < hi && (tis(q, sp->tc + 1, "-") ||
 		    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < hi &&
 		    ent_at(q, sp->tc + 2) >= 0 &&
@@ -1822,7 +1827,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    sp->tc > sp->t0 && tword(q, sp->tc - 1) && sp->tc + 1 < q->tl.n &&
 	    tword(q, sp->tc + 1) && q->ti[sp->tc + 1].sent == q->ti[sp->tc].sent)
 		begins = 0;
-	direct = begins || colon || cue_next ||
+	direct = begins || colon || cue_next || cue_after ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && !(cb & QT_n) && c + clen == sp->to) ||
 	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||

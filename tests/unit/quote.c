@@ -166,8 +166,8 @@ main(void)
 	    "a quote continued into the next paragraph");
 
 	run(q, "\xc2\xab Oui \xc2\xbb, \xe2\x80\x9e" "Ja\xe2\x80\x9c, "
-	    "\xc2\xbbJa\xc2\xab, \xe2\x80\x9cYes\xe2\x80\x9d said Eva Lund.");
-	ok(nrec >= 1 && strcmp(recs[nrec - 1].text, "Yes") == 0 &&
+	    "\xc2\xbbJa\xc2\xab, \xe2\x80\x9cYes,\xe2\x80\x9d said Eva Lund.");
+	ok(nrec >= 1 && strcmp(recs[nrec - 1].text, "Yes,") == 0 &&
 	    bad_offsets == 0, "guillemets, German and curly marks pair");
 
 	run(qi, "Maria Reyes said the merger would lower prices.");
