@@ -66,7 +66,7 @@ $(O)/lib/link.o: $(O)/gen/link_tab.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
 # The cue and word table of lib/quote.c, generated from data/quote/.
-QUOTETAB = data/quote/cues.txt data/quote/words.txt
+QUOTETAB = data/quote/cues.txt data/quote/words.txt data/quote/names.txt
 $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 	@mkdir -p $(@D)
 	sh tools/quote-tab.sh $(QUOTETAB) > $@.tmp && mv $@.tmp $@

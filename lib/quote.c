@@ -694,6 +694,14 @@ name_ent(struct quote_doc *q, int type, size_t a, size_t b)
 	}
 	if ((e = find_ent(q, type, buf, n)) < 0)
 		return -1;
+	/* A first name that says the gender, when no title did. */
+	if (gender == G_NONE && type == E_PERSON && b - a >= 2 &&
+	    !(q->ti[a].bits & (QT_h | QT_t | QT_c))) {
+		if (q->ti[a].bits & QT_f)
+			gender = G_FEMALE;
+		else if (q->ti[a].bits & QT_m)
+			gender = G_MALE;
+	}
 	if (gender != G_NONE)
 		q->ents[e].gender = gender;
 	if (rlen > 0) {

@@ -78,6 +78,9 @@ offsets_match() {
 	# A woman named just before "she said", not the earlier speaker.
 	q '"The plan is sound," Mr. Tom Hale said.\n\nMrs. Eva Lund chairs the board. "I have doubts," she said.\n'
 	assert_output $'Tom Hale\tThe plan is sound,\nEva Lund\tI have doubts,'
+	# The gender of a first name, when no title says it.
+	q '"The plan is sound," said Peter Olsen, the mayor.\n\nThe council also heard from Maria Lindqvist on Tuesday. "We were never asked," she said.\n\n"It was fair," he said.\n'
+	assert_output $'Peter Olsen\tThe plan is sound,\nMaria Lindqvist\tWe were never asked,\nPeter Olsen\tIt was fair,'
 }
 
 @test "an unattributed quote after one by the same speaker inherits it" {
