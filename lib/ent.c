@@ -17,6 +17,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 
 #define DATELINE_MAX	120	/* how far into a paragraph its dash may be */
 #define DATELINE_SPANS	4
+#define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
 
 /* A mention waiting for its NAME. */
 struct pending {
@@ -264,6 +265,67 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 		sp->start = k;
 }
 
+/* Does the phrase s[0..n) open as an apposition does: the, a, its, X's? */
+static int
+appositive(const char *s, size_t n)
+{
+	static const char *const det[] = {
+		"the ", "a ", "an ", "its ", "his ", "her ", "their ", NULL
+	};
+	const char *const *d;
+	size_t	 i, k;
+
+	for (d = det; *d != NULL; d++) {
+		k = strlen(*d);
+		if (n > k && memcmp(s, *d, k) == 0)
+			return 1;
+	}
+	/* A possessive first word: "the company's", "Corvane's". */
+	for (i = 0; i < n && !doc_isspace((unsigned char)s[i]); i++)
+		continue;
+	return (i > 2 && s[i - 2] == '\'' && s[i - 1] == 's') ||
+	    (i > 4 && memcmp(s + i - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
+/*
+ * A role in apposition to a person's name, when no title stands next to
+ * it: "the company's chief executive, Anjali Rao" or "Anjali Rao, the
+ * company's chief executive,".  The role is the titles that end the
+ * phrase (data/titles.txt); sets the span's title.
+ */
+static void
+apposition(const char *s, size_t len, struct span *sp)
+{
+	size_t	 b, e, k, st, t;
+
+	b = sp->start;
+	while (b > 0 && doc_isspace((unsigned char)s[b - 1]))
+		b--;
+	if (b > 0 && s[b - 1] == ',' &&
+	    (t = link_title_before(s, b - 1, &st, NULL)) > 0) {
+		sp->tstart = st;
+		sp->tlen = t;
+		return;
+	}
+	e = sp->end;
+	if (e >= len || s[e] != ',')
+		return;
+	for (e++; e < len && doc_isspace((unsigned char)s[e]); e++)
+		continue;
+	for (k = e; k < len && k < e + APPOSITION_MAX && s[k] != ',' &&
+	    s[k] != ';' && s[k] != '(' && s[k] != '"'; k++)
+		continue;
+	if (k == e + APPOSITION_MAX || !appositive(s + e, k - e))
+		return;
+	/* A sentence that ends with the apposition: its full stop goes. */
+	if (k == len && k > e && s[k - 1] == '.')
+		k--;
+	if ((t = link_title_before(s + e, k - e, &st, NULL)) > 0) {
+		sp->tstart = e + st;
+		sp->tlen = t;
+	}
+}
+
 /*
  * Titles are not part of a person's name: take those the span starts
  * with off it, and note those just before it, as its title.  A title
@@ -273,8 +335,8 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
  * ("Dr."): no one is named.
  */
 static int
-person_title(struct ent_finder *f, const char *s, struct span *sp,
-    struct span *pre)
+person_title(struct ent_finder *f, const char *s, size_t len,
+    struct span *sp, struct span *pre)
 {
 	size_t	 k, t, w;
 
@@ -314,6 +376,8 @@ person_title(struct ent_finder *f, const char *s, struct span *sp,
 		return 0;
 	}
 	sp->tlen = link_title_before(s, sp->start, &sp->tstart, NULL);
+	if (sp->tlen == 0)
+		apposition(s, len, sp);
 	return 0;
 }
 
@@ -452,7 +516,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		sp = &f->sv[i];
 		strip_the(f, s, sp);
 		if (sp->type == ENT_PERSON) {
-			if (person_title(f, s, sp, &pre) ||
+			if (person_title(f, s, len, sp, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;
 			if (pre.end > pre.start)

@@ -105,6 +105,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
 	done
 }
 
+@test "-j: a role in apposition is a person's title" {
+	printf '%s\n' "The company's chief executive, Anjali Rao, spoke first." \
+	    "Dmitry Peskov, the Kremlin's spokesman, said nothing." > "$T/r"
+	run "$N" -j -t PERSON "$T/r"
+	assert_line -n 0 --partial '"name":"Anjali Rao","text":"Anjali Rao","sentence":1,"title":"chief executive"}'
+	assert_line -n 1 --partial '"name":"Dmitry Peskov","text":"Dmitry Peskov","sentence":2,"title":"spokesman"}'
+}
+
 @test "-j: the same mentions as TSV" {
 	f=$C/merger-review.txt
 	"$N" "$f" > "$T/tsv"
