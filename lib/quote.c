@@ -1179,7 +1179,7 @@ resolve_desc(struct quote_doc *q, size_t head)
 		e = &q->ents[i];
 		if (e->mention < 0)
 			continue;
-		if ((bits & QT_r) && e->type == E_PERSON && e->rlen == wn &&
+		if ((bits & QT_r) && e->type != E_PLACE && e->rlen == wn &&
 		    memcmp(e->role, w, wn) == 0) {
 			if (best < 0 || e->mention > q->ents[best].mention)
 				best = i;
@@ -1352,6 +1352,41 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 }
 
 /*
+ * The organisation a description of a source names: "a spokesman for the
+ * Coast Guard", "the Home Office letter", "a Google engineer".  Only
+ * when [a, b) holds a role or organisation word, and one organisation.
+ */
+static int
+org_within(struct quote_doc *q, size_t a, size_t b)
+{
+	size_t	 k, sn;
+	int	 e, org = -1, head = -1;
+	const char *s;
+
+	for (k = a; k < b; k++) {
+		if (tword(q, k) && ent_at(q, k) < 0 &&
+		    (q->ti[k].bits & (QT_r | QT_o)) && head < 0)
+			head = k;
+		if ((e = ent_at(q, k)) >= 0 && q->ents[e].type == E_ORG) {
+			if (org >= 0 && org != e)
+				return -1;
+			org = e;
+		}
+	}
+	if (head < 0 || org < 0)
+		return -1;
+	/* "A spokesman for the Coast Guard": later, "the spokesman". */
+	if (q->ents[org].rlen == 0 && (q->ti[head].bits & QT_r)) {
+		s = tstr(q, head, &sn);
+		if (sn < ROLE_MAX_LEN) {
+			memcpy(q->ents[org].role, s, sn);
+			q->ents[org].rlen = sn;
+		}
+	}
+	return org;
+}
+
+/*
  * The subject of a speech verb at token c, written before it within
  * [lo, c): a name, a pronoun, a description, or a name behind
  * appositions that may span several commas ("Reyes, the firm's chief
@@ -1363,6 +1398,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
 	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
 	int	 e, desc = -1, nseg, a, comma, org = -1;
+	size_t	 g0 = 0, g1 = 0;
 	size_t	 ow0 = 0, ow1 = 0;
 	const char *s;
 	size_t	 sn;
@@ -1396,6 +1432,10 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			continue;
 		if (s0 == j)
 			break;
+		if (nseg == 0) {
+			g0 = s0;
+			g1 = j;
+		}
 		/*
 		 * A person named at the segment's end, or at its start; an
 		 * organisation only as the segment's whole, and a person
@@ -1452,8 +1492,12 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	}
 	if (org >= 0 && (desc < 0 || ow0 >= dw0))
 		who_set(w, org, ow0, ow1);
-	else if (desc >= 0)
-		who_set(w, resolve_desc(q, desc), dw0, dw1);
+	else if (desc >= 0) {
+		if ((e = resolve_desc(q, desc)) < 0)
+			e = org_within(q, g0, g1);
+		who_set(w, e, dw0, dw1);
+	} else if (g1 > g0 && (e = org_within(q, g0, g1)) >= 0)
+		who_set(w, e, g0, g1);
 }
 
 /*

@@ -83,6 +83,11 @@ offsets_match() {
 	assert_output $'Peter Olsen\tThe plan is sound,\nMaria Lindqvist\tWe were never asked,\nPeter Olsen\tIt was fair,'
 }
 
+@test "organisations that speak, and their spokesmen" {
+	q 'A spokesman for the Coast Guard said crews had rescued 40 people. "Our teams worked through the night," the spokesman said.\n'
+	assert_output $'Coast Guard\tOur teams worked through the night,'
+}
+
 @test "an unattributed quote after one by the same speaker inherits it" {
 	q 'Lars Eide said: "We waited all night."\n\n"Nobody came to help us."\n'
 	assert_output $'Lars Eide\tWe waited all night.\nLars Eide\tNobody came to help us.'
