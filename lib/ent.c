@@ -17,6 +17,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 
 #define DATELINE_MAX	120	/* how far into a paragraph its dash may be */
 #define DATELINE_SPANS	4
+#define DATELINE_PARAS	6	/* it may follow a headline, byline, photo */
 #define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
 
 /* A mention waiting for its NAME. */
@@ -594,6 +595,7 @@ dateline(struct ent_finder *f, const char *p, size_t n)
 {
 	size_t	 i, k, w, lim, ns;
 	struct span *sp;
+	char	 buf[DATELINE_MAX];
 
 	lim = n < DATELINE_MAX ? n : DATELINE_MAX;
 	memset(f->dl, 0, sizeof(f->dl));
@@ -643,7 +645,17 @@ dateline(struct ent_finder *f, const char *p, size_t n)
 	}
 	while (i < lim && doc_isspace((unsigned char)p[i]))
 		i++;
-	return dash(p + i, n - i) > 0 ? ns : 0;
+	if (dash(p + i, n - i) == 0)
+		return 0;
+	/*
+	 * Without a state or country after it, the capitals must be a place
+	 * the tables know: "UPDATE -" and "EXCLUSIVE —" open stories too.
+	 */
+	if (ns == 1 && (f->dl[0].end > sizeof(buf) ||
+	    !link_dict_lookup(f->dict, title_case(buf, p, f->dl[0].end),
+	    f->dl[0].end, NULL, NULL, NULL)))
+		return 0;
+	return ns;
 }
 
 void
@@ -652,7 +664,9 @@ ent_para(struct ent_finder *f, const struct para *p)
 	struct sent_iter it;
 	size_t		 s, e;
 
-	f->ndl = p->cont ? 0 : dateline(f, p->p, p->len);
+	/* A dateline opens one of the first paragraphs of a story. */
+	f->ndl = p->cont || p->n > DATELINE_PARAS ? 0 :
+	    dateline(f, p->p, p->len);
 	sent_begin(&it, p->p, p->len);
 	while (sent_next(&it, &s, &e))
 		sentence(f, p->p + s, e - s, p->off + s, s);

@@ -52,6 +52,15 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tS. F. Smith\tS. F. Smith'
 }
 
+@test "a dateline's place is a GPE named as running text writes it" {
+	printf 'Talks end\n\nGENEVA \342\200\224 The talks ended.\n\nST. BRENDAN, Calder -- The count began.\n\nUPDATE - Nothing new.\n' > "$T/d"
+	run "$N" -b "$T/d"
+	assert_line -n 0 $'11\t17\tGPE\tGeneva\tGENEVA'
+	assert_line -n 1 $'40\t51\tGPE\tSt. Brendan\tST. BRENDAN'
+	assert_line -n 2 $'53\t59\tGPE\tCalder\tCalder'
+	refute_output --partial UPDATE
+}
+
 @test "reads standard input when there is no operand, and -" {
 	run bash -c '"$0" < "$1"' "$N" "$T/b.txt"
 	assert_success
