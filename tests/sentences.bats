@@ -170,13 +170,16 @@ $T/p	Two."
 }
 
 @test "--line-buffered: a paragraph comes out before the input ends" {
-	mkfifo "$T/in" "$T/go"
-	# The writer holds the pipe open until the reader has seen a line;
-	# without line buffering nothing comes until timeout kills it.
-	(printf 'First one. Second one.\n\nThird.\n'; read -r x < "$T/go") \
-	    > "$T/in" &
-	timeout 20 "$S" --line-buffered < "$T/in" |
-	    { read -r l; echo "$l" > "$T/got"; echo > "$T/go"; cat >/dev/null; }
+	mkfifo "$T/in"
+	# The writer holds the pipe open until the reader has seen a line
+	# (or 30 s); without line buffering nothing comes until the reader's
+	# timeout.  Each side opens the FIFO under its own timeout, so that no
+	# failure can leave a process blocked for ever.
+	timeout 30 sh -c 'exec > "$0"; printf "First one. Second one.\n\nThird.\n"
+	    i=0; while [ ! -e "$1" ] && [ $i -lt 300 ]; do
+	    sleep 0.1; i=$((i + 1)); done' "$T/in" "$T/seen" &
+	timeout 20 sh -c 'exec "$0" --line-buffered < "$1"' "$S" "$T/in" |
+	    { read -r l; echo "$l" > "$T/got"; : > "$T/seen"; cat >/dev/null; }
 	wait
 	run cat "$T/got"
 	assert_output "First one."
