@@ -96,6 +96,7 @@ struct qent {
 	long long	 msent, ssent;	/* sentence of the last mention, speech */
 	size_t		 link;		/* its link entity, or LINK_NONE */
 	size_t		 nwords;	/* words of the mention linked */
+	unsigned int	 nh, lh;	/* hashes of the name and its last word */
 };
 
 /* A record waiting for the end of its document. */
@@ -599,17 +600,21 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	size_t	 wn, ewn, i;
 	struct qent *e;
 	int	 best = -1;
+	unsigned int nh, lh;
 
 	if (n == 0)
 		return -1;
 	if (n > NAME_MAX_LEN)
 		n = NAME_MAX_LEN;
 	last_word(s, n, &w, &wn);
+	nh = hash_key(s, n);
+	lh = hash_key(w, wn);
+	/* The hashes spare comparing names that cannot match. */
 	for (i = 0; i < q->nents; i++) {
 		e = &q->ents[i];
-		if (e->nlen == n && memcmp(e->name, s, n) == 0)
+		if (e->nh == nh && e->nlen == n && memcmp(e->name, s, n) == 0)
 			return i;
-		if (type != E_PERSON || e->type != E_PERSON)
+		if (type != E_PERSON || e->type != E_PERSON || e->lh != lh)
 			continue;
 		last_word(e->name, e->nlen, &ew, &ewn);
 		if (ewn != wn || memcmp(ew, w, wn) != 0)
@@ -626,6 +631,7 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 		if (n > e->nlen) {
 			memcpy(e->name, s, n);
 			e->nlen = n;
+			e->nh = nh;
 		}
 		return best;
 	}
@@ -635,6 +641,8 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	memset(e, 0, sizeof(*e));
 	memcpy(e->name, s, n);
 	e->nlen = n;
+	e->nh = nh;
+	e->lh = lh;
 	e->type = type;
 	e->mention = e->speech = -1;
 	e->msent = e->ssent = -1;
