@@ -1824,8 +1824,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		if (!w.found)
 			cb = clen = 0;
 		/* No cue, but a person named right after: "... », a dit X". */
-		for (k = sp->tc + 1; !w.found && begins && k < hi &&
-		    k < sp->tc + 8; k++)
+		for (k = sp->tc + 1; !w.found && begins &&
+		    q->english >= q->german && k < hi && k < sp->tc + 8; k++)
 			if (ent_at(q, k) >= 0 &&
 			    q->ents[ent_at(q, k)].type == E_PERSON &&
 			    !q->ti[k].other && (k + 1 >= q->tl.n ||
@@ -1877,16 +1877,20 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish);
 	/* "the film's title: "..."": a short unattributed colon quote. */
-	colon = tis(q, sp->to - 1, ":") && (w.found || nw > 5 ||
+	colon = tis(q, sp->to - 1, ":") && (cb != 0 || nw > 5 ||
 	    (!titlish && q->german <= q->english));
 	/*
 	 * A short quote that opens a sentence which then goes on, with no
 	 * punctuation of its own ("'OpenOffice' is a suite"), is a name.
 	 */
-	if (begins && !w.found && nw <= 4 && sp->tc != (size_t)-1 &&
+	if (begins && cb == 0 && nw <= 4 && sp->tc != (size_t)-1 &&
 	    sp->tc > sp->t0 && tword(q, sp->tc - 1) && sp->tc + 1 < q->tl.n &&
-	    tword(q, sp->tc + 1) && q->ti[sp->tc + 1].sent == q->ti[sp->tc].sent)
+	    (tword(q, sp->tc + 1) || tis(q, sp->tc + 1, ":")) &&
+	    q->ti[sp->tc + 1].sent == q->ti[sp->tc].sent) {
 		begins = 0;
+		w.ent = -1;
+		w.found = 0;
+	}
 	direct = begins || colon || cue_next || cue_after ||
 	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
 	    (cb != 0 && !(cb & QT_n) && c + clen == sp->to) ||
