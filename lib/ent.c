@@ -27,6 +27,7 @@ struct pending {
 	size_t		 ent;		/* link entity, or LINK_NONE */
 	size_t		 sentence;
 	enum ent_type	 type;		/* as tagged, for LINK_NONE */
+	int		 german;	/* one word inside „...“ */
 };
 
 /* A span of the current sentence, from the model or the dictionary. */
@@ -35,6 +36,7 @@ struct span {
 	enum ent_type	 type;
 	size_t		 tstart, tlen;	/* a title just before it */
 	int		 caps;		/* a dateline's place, in capitals */
+	int		 german;	/* inside German quotation marks */
 };
 
 struct ent_finder {
@@ -152,7 +154,8 @@ flush(struct ent_finder *f)
 				m.gender = link_gender(f->ld, p->ent);
 			}
 		}
-		if (m.type == ENT_PERSON && abbreviation(&m))
+		if (m.type == ENT_PERSON && (abbreviation(&m) ||
+		    (p->german && m.namelen == m.textlen)))
 			continue;
 		f->emit(&m, f->arg);
 	}
@@ -228,6 +231,7 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	p->ent = ent;
 	p->sentence = f->sentence;
 	p->type = sp->type;
+	p->german = sp->german;
 	memcpy(f->text + f->tlen, s + sp->start, len);
 	f->tlen += len;
 }
@@ -383,6 +387,35 @@ person_title(struct ent_finder *f, const char *s, size_t len,
 }
 
 /*
+ * German capitalises every noun, so a lone capitalised word inside German
+ * quotation marks („Wir haben genug Geduld gezeigt“) is no sign of a
+ * name; mark the one-word spans there, to be dropped unless they join a
+ * fuller name.
+ */
+static void
+german_quotes(const char *s, size_t len, struct span *sv, size_t ns)
+{
+	size_t	 i, k, open;
+
+	open = (size_t)-1;
+	for (i = 0, k = 0; i + 3 <= len; i++) {
+		if (memcmp(s + i, "\xe2\x80\x9e", 3) == 0)
+			open = i;
+		else if (open != (size_t)-1 &&
+		    (memcmp(s + i, "\xe2\x80\x9c", 3) == 0 ||
+		    memcmp(s + i, "\xe2\x80\x9d", 3) == 0)) {
+			for (; k < ns && sv[k].start < i; k++)
+				if (sv[k].start > open &&
+				    sv[k].type == ENT_PERSON &&
+				    memchr(s + sv[k].start, ' ',
+				    sv[k].end - sv[k].start) == NULL)
+					sv[k].german = 1;
+			open = (size_t)-1;
+		}
+	}
+}
+
+/*
  * Has the text a word of two letters or more?  A person's name has one;
  * initials alone ("S. F.") are an abbreviation, not a name.
  */
@@ -513,6 +546,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 			f->sv[d] = f->sv[d - 1];
 		f->sv[d] = tmp;
 	}
+	german_quotes(s, len, f->sv, f->ns);
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
 		strip_the(f, s, sp);
