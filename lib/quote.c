@@ -477,13 +477,25 @@ static void
 pair_marks(struct quote_doc *q)
 {
 	struct mark_at	*m = q->marks;
-	size_t		 i, j, n = q->nmarks;
+	size_t		 i, j, n = q->nmarks, depth = 0;
 	int		 open = -1;
 	uint32_t	 b, a;
 
 	q->nspans = 0;
 	for (i = 0; i < n; i++) {
 		if (open >= 0) {
+			/* „a „b“ c“: the same opening mark nests. */
+			if (m[i].kind == m[open].kind && (m[i].kind == M_LOWDQ ||
+			    m[i].kind == M_LG || (m[i].kind == M_LDQ &&
+			    is_space(cp_before(q->p, m[i].off)) &&
+			    is_alnum(cp_at(q->p, q->len, m[i].off + m[i].len))))) {
+				depth++;
+				continue;
+			}
+			if (closes(q, m[open].kind, &m[i]) && depth > 0) {
+				depth--;
+				continue;
+			}
 			if (closes(q, m[open].kind, &m[i])) {
 				add_span(q, m[open].off, m[open].off +
 				    m[open].len, m[i].off, m[i].off + m[i].len,

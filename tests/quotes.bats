@@ -137,6 +137,8 @@ offsets_match() {
 	assert_output $'Claudia Weber\tWir werden das pr\303\274fen'
 	q '\302\273Das ist gut\302\253, sagte Claudia Weber.\n'
 	assert_output $'Claudia Weber\tDas ist gut'
+	q 'Claudia Weber sagte: \342\200\236Wir haben \342\200\236Kunden\342\200\234 gewonnen.\342\200\234\n'
+	assert_output $'Claudia Weber\tWir haben \342\200\236Kunden\342\200\234 gewonnen.'
 	q 'Eva Lund said: "Tell them \342\200\230no\342\200\231 and \047never\047."\n'
 	assert_output $'Eva Lund\tTell them \342\200\230no\342\200\231 and \047never\047.'
 }
