@@ -227,6 +227,15 @@ for line in sys.stdin:
 	assert_output ""
 }
 
+@test "sentences -p | quotes finds what quotes finds in the article" {
+	for f in "$C"/*.txt; do
+		"$NU_BIN/sentences" -p "$f" | "$Q" > "$T/piped"
+		"$Q" "$f" > "$T/direct"
+		run diff -u "$T/direct" "$T/piped"
+		assert_success
+	done
+}
+
 @test "the speaker is the NAME that entities prints" {
 	q 'Dmitry Peskov arrived. "No comment," Peskov said.\n'
 	assert_output $'Dmitry Peskov\tNo comment,'
