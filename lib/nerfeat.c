@@ -131,6 +131,22 @@ shape_of(const char *s, size_t len, int *cap)
 
 	*cap = 0;
 	for (i = 0; i < len && k < 10; i += n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			/* ASCII without the calls: the common case. */
+			n = 1;
+			if (b >= '0' && b <= '9')
+				ch = 'd';
+			else if (b >= 'A' && b <= 'Z') {
+				ch = 'X';
+				*cap = 1;
+			} else if (b >= 'a' && b <= 'z')
+				ch = 'x';
+			else
+				ch = b;
+			goto add;
+		}
 		n = tok_utf8(s + i, len - i, &c);
 		if (c >= '0' && c <= '9')
 			ch = 'd';
@@ -143,6 +159,7 @@ shape_of(const char *s, size_t len, int *cap)
 			ch = (int)c;
 		else
 			ch = '#';
+add:
 		if (ch == prev)
 			continue;
 		prev = ch;
@@ -424,18 +441,14 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 	f[k++] = f2(T_WM2WM1, wm2, wm1);
 	f[k++] = f2(T_WP1WP2, wp1, wp2);
 	f[k++] = f1(T_EX0, t->exact);
-#ifndef NOSUF
 	if (t->cap)
 		f[k++] = f2(T_SUF, t->suf, s0);
-#endif
-#ifndef NORUN
 	if (t->rword != 0) {
 		f[k++] = f1(T_RWORD, t->rword);
 		for (b = 0; b < NER_LX_NBITS; b++)
 			if (t->rbits & (1u << b))
 				f[k++] = f1(T_RBITS, b);
 	}
-#endif
 	for (b = 0; b < NER_LX_NBITS; b++) {
 		unsigned m = 1u << b;
 
