@@ -1091,8 +1091,17 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 	 * Enver Solomon"): the words after its last organisation word.
 	 */
 	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1 ||
-	    k == j || !(q->ti[k - 1].bits & QT_o)))
-		return -1;
+	    k == j || !(q->ti[k - 1].bits & QT_o))) {
+		/* "Minister of Education Stefania Giannini": a first name. */
+		for (k = j; k > q->ti[j].e0 && j - k < 3; k--)
+			if (tcap(q, k - 1) && (q->ti[k - 1].bits &
+			    (QT_f | QT_m)) && !(q->ti[k - 1].bits & QT_c))
+				break;
+		if (j + 1 != q->ti[j].e1 || k <= q->ti[j].e0 || k == j ||
+		    j - k >= 3)
+			return -1;
+		k--;
+	}
 	*a = k;
 	return name_ent(q, E_PERSON, k, j + 1);
 }
@@ -1379,12 +1388,12 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 static int
 org_within(struct quote_doc *q, size_t a, size_t b)
 {
-	size_t	 k, sn;
+	size_t	 k, j, sn;
 	int	 e, org = -1, head = -1;
 	const char *s;
 
 	for (k = a; k < b; k++) {
-		if (tword(q, k) && ent_at(q, k) < 0 &&
+		if (tword(q, k) && ent_at(q, k) < 0 && !tcap(q, k) &&
 		    (q->ti[k].bits & (QT_r | QT_o)) && head < 0)
 			head = k;
 		if ((e = ent_at(q, k)) >= 0 && q->ents[e].type == E_ORG) {
@@ -1392,6 +1401,19 @@ org_within(struct quote_doc *q, size_t a, size_t b)
 				return -1;
 			org = e;
 		}
+	}
+	/* "a Reuters reporter": a capitalised name the tagger missed. */
+	if (head >= 0 && org < 0 && q->german <= q->english) {
+		for (k = a; k < (size_t)head && (!tcap(q, k) ||
+		    (q->ti[k].bits & (QT_c | QT_t | QT_r)) ||
+		    ent_at(q, k) >= 0 || q->ti[k].other); k++)
+			continue;
+		for (j = k; j < (size_t)head && tcap(q, j) &&
+		    !(q->ti[j].bits & (QT_c | QT_t | QT_r)) &&
+		    ent_at(q, j) < 0 && !q->ti[j].other; j++)
+			continue;
+		if (j > k && j == (size_t)head)
+			org = name_ent(q, E_ORG, k, j);
 	}
 	if (head < 0 || org < 0)
 		return -1;
@@ -1799,10 +1821,12 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (sp->closed && sp->tc != (size_t)-1) {
 		k = sp->tc + 1;
 		hi = sent_end(q, sp->tc);
-		if (k >= hi && k < q->tl.n && hi - sent_first(q, hi) == 0)
-			hi = sent_end(q, k);
-		/* A short sentence after a quote that ended one. */
-		if (k == hi && k < q->tl.n && sent_end(q, k) - k <= 8)
+		/*
+		 * A quote that is a sentence of its own, and a short one
+		 * after it: "We disagree." Reyes said.
+		 */
+		if (k == hi && k < q->tl.n && begins &&
+		    sent_end(q, k) - k <= 6)
 			hi = sent_end(q, k);
 		if (i + 1 < q->nspans && q->spans[i + 1].to < hi)
 			hi = q->spans[i + 1].to;
