@@ -378,3 +378,26 @@ for line in sys.stdin:
 	run timeout 60 "$Q" "$T/marks"
 	assert_success
 }
+
+# Accuracy floors on the dev sets of ../shared/eval, a little below what
+# was reached (2026-11-27: English quote_f1 0.946, speaker_acc 0.900;
+# German quote_f1 0.803), so that the figures cannot fall back silently.
+# They guard against regressions; the final figures are taken elsewhere.
+@test "accuracy floors on the dev sets of the quote scorer" {
+	E=${NU_EVAL:-$BATS_TEST_DIRNAME/../../shared/eval}
+	[ -d "$E/quotes" ] || skip "no gold sets: $E is absent (set NU_EVAL)"
+	command -v python3 >/dev/null || skip "python3 is missing"
+	run --separate-stderr "$E/quotes/score" -- "$Q"
+	assert_success
+	echo "$output" | tail -n 1 | awk '{
+	    for (i = 1; i < NF; i++) v[$i] = $(i + 1)
+	    if (v["quote_f1"] < 0.93 || v["speaker_acc"] < 0.85) {
+		print "English below the floor: " $0; exit 1 } }'
+	run --separate-stderr "$E/quotes/score" \
+	    --gold "$E/quotes/de-wikinews.dev.jsonl" -- "$Q"
+	assert_success
+	echo "$output" | tail -n 1 | awk '{
+	    for (i = 1; i < NF; i++) v[$i] = $(i + 1)
+	    if (v["quote_f1"] < 0.78) {
+		print "German below the floor: " $0; exit 1 } }'
+}
