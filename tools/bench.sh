@@ -59,16 +59,20 @@ make_input() {
 	mv "$f.tmp" "$f"
 }
 
-# The mean wall time of `sh -c CMD < FILE > /dev/null`, in seconds.
+# The mean wall time of `sh -c CMD < FILE > /dev/null`, in seconds; the
+# CPU time (user and system) of the same runs is left in $DIR/cpu, as wall
+# time alone misleads on a machine that is busy with other work.
 wall() {
 	if [ $have_hyperfine = 1 ]; then
 		hyperfine --style none --warmup "$3" --runs "$4" \
 		    --export-csv "$DIR/hf.csv" "$1 < $2" >/dev/null 2>&1
-		awk -F, 'NR == 2 { print $2 }' "$DIR/hf.csv"
+		awk -F, 'NR == 2 { print $5 + $6 > "'"$DIR/cpu"'"; print $2 }' \
+		    "$DIR/hf.csv"
 	else
-		/usr/bin/time -f %e -o "$DIR/time.out" sh -c "$1" \
+		/usr/bin/time -f '%e %U %S' -o "$DIR/time.out" sh -c "$1" \
 		    < "$2" > /dev/null
-		cat "$DIR/time.out"
+		awk '{ print $2 + $3 > "'"$DIR/cpu"'"; print $1 }' \
+		    "$DIR/time.out"
 	fi
 }
 
@@ -96,8 +100,10 @@ mbs() {
 	    'BEGIN { printf "%.1f", (t > 0 ? b / 1e6 / t : 0) }'
 }
 
-printf '%-12s %10s %10s %10s %10s %10s %9s\n' program "MB/s 20" \
-    "MB/s 200" "wc -w 200" "peak 20" "peak 200" "one para"
+echo "MB/s: wall time (CPU time in brackets), 10^6 bytes of input a second;"
+echo "wc -w: on the same 200 MB input, in the same minute; peak: maximum RSS"
+printf '%-10s %8s %16s %16s %10s %10s %9s\n' program "20 MB" \
+    "200 MB" "wc -w 200 MB" "peak 20" "peak 200" "one para"
 for p in wc $progs; do
 	if [ "$p" = wc ]; then
 		cmd="wc -w"
@@ -119,13 +125,16 @@ for p in wc $progs; do
 	fi
 	t20=$(wall "$cmd" "$in20" 1 5)
 	t200=$(wall "$cmd" "$in200" 0 3)
+	c200=$(cat "$DIR/cpu")
 	twc=$(wall "wc -w" "$in200" 0 3)
+	cwc=$(cat "$DIR/cpu")
 	m20=$(peak "$cmd" "$in20")
 	m200=$(peak "$cmd" "$in200")
 	t1=$(wall "$cmd" "$DIR/one.txt" 20 200)
-	printf '%-12s %10s %10s %10s %8s KB %7s KB %6.2f ms\n' "$p" \
-	    "$(mbs "$t20" "$in20")" "$(mbs "$t200" "$in200")" \
-	    "$(mbs "$twc" "$in200")" "$m20" "$m200" \
+	printf '%-10s %8s %7s (%6s) %7s (%6s) %7s KB %7s KB %6.2f ms\n' \
+	    "$p" "$(mbs "$t20" "$in20")" \
+	    "$(mbs "$t200" "$in200")" "$(mbs "$c200" "$in200")" \
+	    "$(mbs "$twc" "$in200")" "$(mbs "$cwc" "$in200")" "$m20" "$m200" \
 	    "$(awk -v t="$t1" 'BEGIN { print t * 1000 }')"
 done
 
@@ -156,4 +165,4 @@ if [ -x "$BIN/mentions" ] && [ -x "$BIN/entities" ] &&
 	printf 'entities | mentions on 200 MB: %.1f s; parallel -j2: %.1f s (%.2fx)\n' \
 	    "$ts" "$tp" "$(awk -v a="$ts" -v b="$tp" 'BEGIN { print a / b }')"
 fi
-rm -f "$DIR/hf.csv" "$DIR/time.out"
+rm -f "$DIR/hf.csv" "$DIR/time.out" "$DIR/cpu"
