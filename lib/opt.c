@@ -160,7 +160,11 @@ opt_parse(const struct opt_prog *p, int argc, char *argv[])
 			nu_exit(0);
 			break;
 		case '?':
-			if (optopt > 0 && optopt < OPT_LONG)
+			/* A known long option given "=value" it takes not. */
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) == 0)
+				warnx("option %s takes no argument",
+				    argv[optind - 1]);
+			else if (optopt > 0 && optopt < OPT_LONG)
 				warnx("unknown option -%c", optopt);
 			else
 				warnx("unknown option %s", argv[optind - 1]);
