@@ -28,7 +28,7 @@ if has sentences; then
 	echo
 	echo "== sentences: one sentence a line"
 	show "sentences $C/harbor-strike.txt | head -6"
-	show "sentences -p $C/cup-final.txt | head -9"
+	show "sentences -p $C/cup-final.txt | head -8"
 	show "sentences -b $C/merger-review.txt | head -3"
 	show "sentences -j $C/fisheries-talks.txt | head -2"
 	show "sentences $C/*.txt | grep -c ."
@@ -56,9 +56,11 @@ if has mentions; then
 	if has entities; then
 		show "entities $C/harbor-strike.txt | mentions | head -5"
 		show "entities -H $C/*.txt | mentions --by-file | head -5"
+	else
+		# One name a line works too.
+		show "grep -ho 'Gov\\. [A-Z][a-z]* [A-Z][a-z]*' $C/*.txt | mentions"
 	fi
 	if has quotes; then
-		show "quotes $C/*.txt | cut -f1 | mentions | head -5"
+		show "quotes -h $C/*.txt | cut -f1 | mentions | head -5"
 	fi
-	show "grep -o 'Gov\\. [A-Z][a-z]* [A-Z][a-z]*' $C/*.txt | cut -d: -f2 | mentions"
 fi
