@@ -169,6 +169,25 @@ $T/p	Two."
 	assert_output 'A\ttab and a \\ backslash.'
 }
 
+@test "JSON escapes quotes, backslashes and controls; each bad byte is U+FFFD" {
+	printf 'A "quoted" \\ back\001slash\ttab\nwrapped. Next: \355\240\200\300\257 \360\237\230\200.\n' > "$T/j"
+	run "$S" -j "$T/j"
+	assert_line -n 0 --partial '"text":"A \"quoted\" \\ back\u0001slash\ttab wrapped."'
+	assert_line -n 1 --partial '"text":"Next: ����� 😀."'
+	"$S" -j "$T/j" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    json.loads(line)'
+}
+
+@test "a document name is escaped like any field" {
+	printf 'Name test.\n' > "$T/tab	name.txt"
+	run "$S" -H "$T/tab	name.txt"
+	assert_output "$T/tab\\tname.txt	Name test."
+	run "$S" -j "$T/tab	name.txt"
+	assert_output --partial "\"doc\":\"$T/tab\\tname.txt\""
+}
+
 @test "--line-buffered: a paragraph comes out before the input ends" {
 	mkfifo "$T/in"
 	# The writer holds the pipe open until the reader has seen a line
