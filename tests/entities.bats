@@ -212,7 +212,8 @@ ORG	Acme Widget Works	the Works"
 	(printf 'Angela Merkel flew to Paris.\0'; read -r x < "$T/go") \
 	    > "$T/in" &
 	timeout 20 "$N" -z --line-buffered < "$T/in" |
-	    { read -r l; echo "$l" > "$T/got"; echo > "$T/go"; cat >/dev/null; }
+	    { read -r l || :; echo "$l" > "$T/got"
+	    timeout 10 sh -c ': > "$0"' "$T/go"; cat >/dev/null; }
 	wait
 	run cat "$T/got"
 	assert_output $'PERSON\tAngela Merkel\tAngela Merkel'

@@ -275,7 +275,8 @@ for line in sys.stdin:
 	mkfifo "$T/in" "$T/go"
 	(printf '"We won," Eva Lund said.\0'; read -r x < "$T/go") > "$T/in" &
 	timeout 20 "$Q" -z --line-buffered < "$T/in" |
-	    { read -r l; echo "$l" > "$T/got"; echo > "$T/go"; cat >/dev/null; }
+	    { read -r l || :; echo "$l" > "$T/got"
+	    timeout 10 sh -c ': > "$0"' "$T/go"; cat >/dev/null; }
 	wait
 	run cat "$T/got"
 	assert_output $'Eva Lund\tWe won,'
