@@ -138,6 +138,15 @@ for p in wc $progs; do
 	    "$(awk -v t="$t1" 'BEGIN { print t * 1000 }')"
 done
 
+# Memory is bounded by the longest paragraph, not the input: the 200 MB
+# file with every line break made a space is one paragraph of 200 MB.
+if [ -x "$BIN/sentences" ]; then
+	tr '\n' ' ' < "$DIR/news-200.txt" |
+	    /usr/bin/time -f %M -o "$DIR/time.out" "$BIN/sentences" > /dev/null
+	echo "sentences on 200 MB without a line break: peak" \
+	    "$(tail -n 1 "$DIR/time.out") KB"
+fi
+
 # The bar of mentions(1): on 1 million entity records (TYPE NAME TEXT,
 # the names two capitalised words of the text in a row), at least as fast
 # as sort | uniq -c | sort -rn on the same records.
