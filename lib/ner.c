@@ -196,33 +196,37 @@ static int
 decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 {
 	uint64_t f[NER_MAXFEAT];
-	uint32_t slot[NER_MAXFEAT];
+	uint32_t row[NER_MAXFEAT];
+	const struct ner_wslot *b1, *b2;
 	int32_t sc[NER_NLABELS];
-	size_t k, nf, nh;
-	uint32_t j, key;
+	size_t k, nf;
+	uint32_t key, r, s;
 	int y, best;
 
 	nf = ner_feat_extract(ti, ntok, i, y1, y2, f);
 	for (k = 0; k < nf; k++) {
-		slot[k] = (uint32_t)f[k] & ner_model_wmask;
-		PREFETCH(&ner_model_wkey[slot[k]]);
+		PREFETCH(&ner_model_wslot[NER_MODEL_B1(f[k],
+		    ner_model_wmask) * 4]);
+		PREFETCH(&ner_model_wslot[NER_MODEL_B2(f[k],
+		    ner_model_wmask) * 4]);
 	}
-	/* Find the features the model has, fetch their scores, then add. */
-	for (k = 0, nh = 0; k < nf; k++) {
+	/* Eight compares, no branches: the row, or 0 when not found. */
+	for (k = 0; k < nf; k++) {
 		key = NER_MODEL_KEY(f[k]);
-		for (j = slot[k]; ner_model_wkey[j] != 0;
-		    j = (j + 1) & ner_model_wmask) {
-			if (ner_model_wkey[j] != key)
-				continue;
-			PREFETCH(ner_model_wval[j]);
-			slot[nh++] = j;
-			break;
+		b1 = &ner_model_wslot[NER_MODEL_B1(f[k], ner_model_wmask) * 4];
+		b2 = &ner_model_wslot[NER_MODEL_B2(f[k], ner_model_wmask) * 4];
+		r = 0;
+		for (s = 0; s < 4; s++) {
+			r |= b1[s].row & -(uint32_t)(b1[s].key == key);
+			r |= b2[s].row & -(uint32_t)(b2[s].key == key);
 		}
+		row[k] = r;
+		PREFETCH(ner_model_wval[r]);
 	}
 	memset(sc, 0, sizeof(sc));
-	for (k = 0; k < nh; k++)
+	for (k = 0; k < nf; k++)
 		for (y = 0; y < NER_NLABELS; y++)
-			sc[y] += ner_model_wval[slot[k]][y];
+			sc[y] += ner_model_wval[row[k]][y];
 	best = NER_O;
 	for (y = 1; y < NER_NLABELS; y++)
 		if (ner_label_ok(y1, y) && sc[y] > sc[best])

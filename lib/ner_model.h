@@ -22,13 +22,25 @@ struct ner_lslot {
 };
 
 /*
- * The weight table is two parallel arrays: the keys alone, small enough
- * to stay in cache while a lookup probes them (most features are not in
- * the model, so most lookups only ever touch keys), and the label scores.
+ * The weight table is a bucketed cuckoo hash: a feature's key is in one
+ * of the 4 slots of bucket B1 or of bucket B2, so a lookup is 8 compares
+ * without branches (most features are not in the model, and a branch on
+ * found/not found would be mispredicted half the time).  A slot gives
+ * the row of the feature's label scores; row 0 is all zeros and stands
+ * for "not found", so the scores are added without a branch as well.
  */
-extern const uint32_t ner_model_wkey[];
+struct ner_wslot {
+	uint32_t	 key;
+	uint32_t	 row;
+};
+
+extern const struct ner_wslot ner_model_wslot[];	/* 4 per bucket */
 extern const int16_t ner_model_wval[][NER_NLABELS];
-extern const uint32_t ner_model_wmask;
+
+#define NER_MODEL_B1(h, mask)	((uint32_t)(h) & (mask))
+#define NER_MODEL_B2(h, mask)	\
+	((uint32_t)(((h) * 0x9e3779b97f4a7c15ULL) >> 40) & (mask))
+extern const uint32_t ner_model_wmask;	/* buckets - 1 */
 extern const struct ner_lslot ner_model_lex[];
 extern const uint32_t ner_model_lmask;
 

@@ -802,16 +802,71 @@ cmpf(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/*
+ * Place rows 1..n-1 (hashes h) in a bucketed cuckoo table of nb buckets
+ * of 4 slots; NULL if they do not fit (the caller doubles nb).  Kicks
+ * out slots in a fixed pseudo-random order, so the table is the same on
+ * every run.
+ */
+static struct ner_wslot *
+cuckoo(const uint64_t *h, uint32_t n, uint32_t nb)
+{
+	struct ner_wslot *ws = xcalloc((size_t)nb * 4, sizeof(*ws));
+	uint64_t seed = 0x853c49e6748fea9bULL;
+	uint32_t i, row, b, s, kick, m = nb - 1;
+
+	for (i = 1; i < n; i++) {
+		row = i;
+		b = NER_MODEL_B1(h[row], m);
+		for (kick = 0; kick < 1000; kick++) {
+			uint32_t b1 = NER_MODEL_B1(h[row], m);
+			uint32_t b2 = NER_MODEL_B2(h[row], m);
+
+			for (s = 0; s < 4; s++)
+				if (ws[b1 * 4 + s].key == 0) {
+					b = b1;
+					break;
+				}
+			if (s == 4)
+				for (s = 0; s < 4; s++)
+					if (ws[b2 * 4 + s].key == 0) {
+						b = b2;
+						break;
+					}
+			if (s < 4) {
+				ws[b * 4 + s].key = NER_MODEL_KEY(h[row]);
+				ws[b * 4 + s].row = row;
+				break;
+			}
+			/* Both full: evict one, and place it next. */
+			seed = seed * 6364136223846793005ULL + 1;
+			b = (seed >> 40) & 1 ? b1 : b2;
+			s = (uint32_t)(seed >> 33) & 3;
+			{
+				uint32_t out = ws[b * 4 + s].row;
+
+				ws[b * 4 + s].key = NER_MODEL_KEY(h[row]);
+				ws[b * 4 + s].row = row;
+				row = out;
+			}
+		}
+		if (kick == 1000) {
+			free(ws);
+			return NULL;
+		}
+	}
+	return ws;
+}
+
 static void
 write_model(const char *out, const char *cmdline, size_t maxfeat)
 {
-	struct wslot {
-		uint32_t	 key;
-		int16_t		 w[NER_NLABELS];
-	} *wt;
+	struct ner_wslot *ws;
+	int16_t (*wv)[NER_NLABELS];
+	uint64_t *wh;
 	struct ner_lslot *lt;
 	float *mx, *sorted, thr, scale, gmax = 0;
-	uint32_t wslots, lslots, *used;
+	uint32_t nbuckets, lslots, r;
 	size_t i, j, nkeep = 0, nlx = 0;
 	char *tmp;
 	FILE *fp;
@@ -844,25 +899,25 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 	for (i = 0; i < nrows; i++)
 		if (mx[i] > thr && mx[i] * scale >= 1)
 			nkeep++;
-	wslots = pow2_at_least(nkeep + nkeep / 3);
-	wt = xcalloc(wslots, sizeof(*wt));
-	used = xcalloc(wslots, sizeof(*used));
-	for (i = 0; i <= wmap.mask; i++) {
-		const struct wrow *r;
+	/* Rows: 0 is the zero row, then the kept features in map order. */
+	wv = xcalloc(nkeep + 1, sizeof(*wv));
+	wh = xcalloc(nkeep + 1, sizeof(*wh));
+	for (i = 0, r = 1; i <= wmap.mask; i++) {
+		const struct wrow *rw;
 		uint64_t k = wmap.keys[i];
 
-		if (k == 0)
+		if (k == 0 || !(mx[wmap.vals[i]] > thr &&
+		    mx[wmap.vals[i]] * scale >= 1))
 			continue;
-		r = &rows[wmap.vals[i]];
-		if (!(mx[wmap.vals[i]] > thr && mx[wmap.vals[i]] * scale >= 1))
-			continue;
-		for (j = k & (wslots - 1); used[j]; j = (j + 1) & (wslots - 1))
-			;
-		used[j] = 1;
-		wt[j].key = NER_MODEL_KEY(k);
+		rw = &rows[wmap.vals[i]];
+		wh[r] = k;
 		for (y = 0; y < NER_NLABELS; y++)
-			wt[j].w[y] = (int16_t)lrintf(r->w[y] * scale);
+			wv[r][y] = (int16_t)lrintf(rw->w[y] * scale);
+		r++;
 	}
+	nbuckets = pow2_at_least(nkeep / 4 + 1);
+	while ((ws = cuckoo(wh, r, nbuckets)) == NULL)
+		nbuckets *= 2;
 	free(mx);
 
 	/* The run-time lexicon: full counts, no leave-one-out. */
@@ -898,22 +953,19 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 	fprintf(fp, "/* %zu features of %zu, %zu lexicon entries. */\n",
 	    nkeep, nrows, nlx);
 	fprintf(fp, "#include \"ner_model.h\"\n\n");
-	fprintf(fp, "const uint32_t ner_model_wmask = %u;\n", wslots - 1);
+	fprintf(fp, "const uint32_t ner_model_wmask = %u;\n", nbuckets - 1);
 	fprintf(fp, "const uint32_t ner_model_lmask = %u;\n\n", lslots - 1);
-	/* Slot order, empty slots as 0: no designators to spell out. */
-	fprintf(fp, "const uint32_t ner_model_wkey[%u] = {\n", wslots);
-	for (j = 0; j < wslots; j++)
-		fprintf(fp, "%u,%s", wt[j].key, j % 16 == 15 ? "\n" : "");
-	fprintf(fp, "};\n\nconst int16_t ner_model_wval[%u][%d] = {\n", wslots,
+	fprintf(fp, "const struct ner_wslot ner_model_wslot[%u] = {\n",
+	    nbuckets * 4);
+	for (j = 0; j < (size_t)nbuckets * 4; j++)
+		fprintf(fp, "{%u,%u},%s", ws[j].key, ws[j].row,
+		    j % 8 == 7 ? "\n" : "");
+	fprintf(fp, "};\n\nconst int16_t ner_model_wval[%u][%d] = {\n", r,
 	    NER_NLABELS);
-	for (j = 0; j < wslots; j++) {
-		if (wt[j].key == 0) {
-			fprintf(fp, "{0},%s", j % 16 == 15 ? "\n" : "");
-			continue;
-		}
+	for (j = 0; j < r; j++) {
 		fputc('{', fp);
 		for (y = 0; y < NER_NLABELS; y++)
-			fprintf(fp, "%d%s", wt[j].w[y],
+			fprintf(fp, "%d%s", wv[j][y],
 			    y + 1 < NER_NLABELS ? "," : "},\n");
 	}
 	fprintf(fp, "};\n\nconst struct ner_lslot ner_model_lex[%u] = {\n",
@@ -932,8 +984,9 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 	fprintf(stderr, "nertrain: %s: %zu features (of %zu), %zu lexicon "
 	    "entries\n", out, nkeep, nrows, nlx);
 	free(tmp);
-	free(wt);
-	free(used);
+	free(ws);
+	free(wv);
+	free(wh);
 	free(lt);
 }
 
