@@ -30,31 +30,33 @@ enum {
 
 /*
  * Small words that may join the capitalised words of one name
- * ("University of Helsinki", "Charles de Gaulle").  Sorted for bsearch.
+ * ("University of Helsinki", "Charles de Gaulle"), by length: this runs
+ * for every small word next to a capital, so no bsearch and strcmp.
  */
-static const char *const joiners[] = {
-	"&", "al", "and", "da", "de", "del", "der", "des", "di", "du",
-	"for", "la", "le", "of", "on", "the", "van", "von", "y"
-};
-
-static int
-cmpjoin(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+static const char joiners2[] = "aldadedidulaleofon";
+static const char joiners3[] = "anddeldesderforthevanvon";
 
 static int
 is_joiner(const char *s, size_t len)
 {
-	char buf[4];
-	const char *k = buf;
+	size_t i;
 
-	if (len == 0 || len > 3)
+	switch (len) {
+	case 1:
+		return s[0] == '&' || s[0] == 'y';
+	case 2:
+		for (i = 0; i < sizeof(joiners2) - 1; i += 2)
+			if (s[0] == joiners2[i] && s[1] == joiners2[i + 1])
+				return 1;
 		return 0;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	return bsearch(&k, joiners, sizeof(joiners) / sizeof(joiners[0]),
-	    sizeof(joiners[0]), cmpjoin) != NULL;
+	case 3:
+		for (i = 0; i < sizeof(joiners3) - 1; i += 3)
+			if (memcmp(s, joiners3 + i, 3) == 0)
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 uint64_t

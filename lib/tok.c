@@ -154,6 +154,8 @@ isdig(uint32_t c)
 static int
 isspc(uint32_t c)
 {
+	if (c > ' ' && c < 0x80)
+		return 0;
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 	    c == '\f' || c == '\v' || c == 0xA0 ||
 	    (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
@@ -405,10 +407,21 @@ push(struct tok_list *tl, size_t off, size_t len, int kind, int flags,
 	}
 	for (i = 0; i < len; i += n) {
 		if ((unsigned char)s[i] < 0x80) {
+			/* ASCII inline: the tokenizer's hottest loop. */
 			c = (unsigned char)s[i];
 			n = 1;
-		} else
-			n = tok_utf8(s + i, len - i, &c);
+			if (c >= 'a' && c <= 'z') {
+				letters++;
+				lower++;
+			} else if (c >= 'A' && c <= 'Z') {
+				letters++;
+				flags |= TOK_HASUPPER | (first ? TOK_UPPER : 0);
+			} else if (isdig(c))
+				flags |= TOK_HASDIGIT;
+			first = 0;
+			continue;
+		}
+		n = tok_utf8(s + i, len - i, &c);
 		if (isdig(c))
 			flags |= TOK_HASDIGIT;
 		else if (tok_isletter(c)) {
