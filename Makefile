@@ -13,8 +13,15 @@ NU_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 NU_LIBS	= $(shell pkg-config --libs libbsd-overlay libpcre2-8) -lm
 
 # SANITIZE=1 builds everything with AddressSanitizer and UBSan into its
-# own folders, so the two builds never mix.
-ifdef SANITIZE
+# own folders, so the two builds never mix.  FUZZBUILD=1 (set by `make
+# fuzz`) builds the library with clang for libFuzzer into a third.
+ifdef FUZZBUILD
+NU_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=undefined
+NU_LIBS	+= -fsanitize=fuzzer,address,undefined
+O	= build-fuzz
+B	= bin-fuzz
+else ifdef SANITIZE
 NU_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 NU_LIBS	+= -fsanitize=address,undefined
@@ -94,6 +101,16 @@ run-check: all $(UNITS)
 	NU_BIN=$(CURDIR)/$(B) NU_UNIT=$(CURDIR)/$(O)/tests/unit \
 	    prove -e tests/tap-exec $(UNITS) tests/*.bats
 
+# The libFuzzer targets of fuzz/, each run FUZZ_SECONDS (see fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZERS	= $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c))
+fuzz:
+	@$(MAKE) --no-print-directory FUZZBUILD=1 CC=clang run-fuzz
+run-fuzz: $(FUZZERS:%=$(O)/fuzz/%)
+	sh fuzz/run.sh $(O)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+$(O)/fuzz/%: $(O)/fuzz/%.o $(LIBA)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
+
 run-demo: all
 	@sh tools/demo.sh $(B)
 
@@ -115,12 +132,12 @@ uninstall:
 	for m in $(notdir $(wildcard man/*.7)); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m; done
 
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san build-fuzz bin bin-san bin-fuzz
 
 help:
-	@echo "targets: all deps check demo eval bench install uninstall clean"
-	@echo "variables: PREFIX DESTDIR SANITIZE=1 CC CFLAGS"
+	@echo "targets: all deps check demo eval bench fuzz install uninstall clean"
+	@echo "variables: PREFIX DESTDIR SANITIZE=1 FUZZ_SECONDS CC CFLAGS"
 
 .PHONY: all deps check demo run-check run-demo eval bench install uninstall \
-	clean help model
+	clean help model fuzz run-fuzz
 .SECONDARY:

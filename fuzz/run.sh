@@ -1,0 +1,46 @@
+#!/bin/sh
+# fuzz/run.sh DIR SECONDS TARGET... - run each libFuzzer target of DIR
+# for SECONDS, one after the other (they share the machine), on a corpus
+# kept in DIR/corpus/TARGET and seeded from the project's own texts.  A
+# crash, leak or input slower than a second leaves its input in
+# DIR/crash/TARGET/ and makes the run fail; every target still runs.
+# FUZZ_FLAGS adds libFuzzer options (-runs=N, -jobs=N).
+set -u
+dir=$1 secs=$2
+shift 2
+top=$(cd "$(dirname "$0")/.." && pwd)
+status=0
+
+# The seeds of each target: what it reads in real use.
+seeds() {
+	case $1 in
+	mentions)
+		echo "$top/tests/mentions" ;;
+	dict)
+		echo "$top/fuzz/seeds/dict" ;;
+	*)
+		echo "$top/tests/corpus" "$top/fuzz/seeds/text" ;;
+	esac
+}
+
+for t; do
+	c=$dir/corpus/$t a=$dir/crash/$t
+	mkdir -p "$c" "$a"
+	echo "fuzz: $t for ${secs}s"
+	# -timeout=1: an input that takes a second is a bug of its own.
+	# shellcheck disable=SC2046
+	"$dir/$t" -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 \
+	    -max_len=65536 -close_fd_mask=2 -print_final_stats=1 \
+	    -artifact_prefix="$a/" \
+	    ${FUZZ_FLAGS:-} "$c" $(seeds "$t") >"$dir/$t.log" 2>&1
+	rc=$?
+	grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb):' \
+	    "$dir/$t.log" | sed "s/^stat::/fuzz: $t: /"
+	if [ $rc -ne 0 ]; then
+		echo "fuzz: $t FAILED (exit $rc); see $dir/$t.log and $a/" >&2
+		grep -m3 -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' \
+		    "$dir/$t.log" >&2
+		status=1
+	fi
+done
+exit $status
