@@ -1145,10 +1145,8 @@ pron_gender(unsigned int bits)
  * speaker was not.  For an organisation ("it said"), the one named last.
  */
 static int
-resolve_pronoun(struct quote_doc *q, size_t k)
-{
-	unsigned int bits = q->ti[k].bits;
-	int	 g = pron_gender(bits), sp = -1, nm = -1;
+resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
+{	int	 g = pron_gender(bits), sp = -1, nm = -1;
 	long long here = q->sbase + (long long)q->ti[k].sent;
 	size_t	 i;
 	struct qent *e;
@@ -1190,6 +1188,22 @@ resolve_pronoun(struct quote_doc *q, size_t k)
 	return sp;
 }
 
+static int
+resolve_pronoun(struct quote_doc *q, size_t k)
+{
+	return resolve_person(q, k, q->ti[k].bits);
+}
+
+/* "the 64-year-old": a person, as a pronoun without gender is. */
+static int
+is_age(const struct quote_doc *q, size_t k)
+{
+	size_t	 n;
+	const char *s = tstr(q, k, &n);
+
+	return n > 9 && memcmp(s + n - 9, "-year-old", 9) == 0;
+}
+
 /*
  * A description ("the senator", "the ministry"): the person whose role
  * it names, or the organisation whose name holds its head word.
@@ -1203,6 +1217,8 @@ resolve_desc(struct quote_doc *q, size_t head)
 	int	 best = -1;
 	unsigned int bits = q->ti[head].bits;
 
+	if (is_age(q, head))
+		return resolve_person(q, head, QT_h);
 	w = tstr(q, head, &wn);
 	for (i = 0; i < q->nents; i++) {
 		e = &q->ents[i];
@@ -1236,7 +1252,8 @@ desc_start(const struct quote_doc *q, size_t lo, size_t j)
 {
 	size_t	 k;
 
-	if (!tword(q, j) || !(q->ti[j].bits & (QT_r | QT_o)))
+	if (!is_age(q, j) && (!tword(q, j) ||
+	    !(q->ti[j].bits & (QT_r | QT_o))))
 		return (size_t)-1;
 	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
 		if (q->ti[k - 1].bits & QT_d)
@@ -1588,7 +1605,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 		who_set(w, e, k + 1, q->ti[k + 1].e1);
 		return;
 	}
-	who_set(w, resolve_desc(q, k), c, k + 1);
+	/* "according to a statement from the Chamber of Commerce". */
+	if ((e = resolve_desc(q, k)) < 0)
+		e = org_within(q, k, hi < k + 8 ? hi : k + 8);
+	who_set(w, e, c, k + 1);
 }
 
 /*

@@ -88,6 +88,11 @@ offsets_match() {
 	assert_output $'Coast Guard\tOur teams worked through the night,'
 }
 
+@test "descriptions: an age, a statement from an organisation" {
+	q 'Ty Masterson spoke first. The 64-year-old said the plan "raises taxes by the back door."\n'
+	assert_output $'Ty Masterson\traises taxes by the back door.'
+}
+
 @test "an unattributed quote after one by the same speaker inherits it" {
 	q 'Lars Eide said: "We waited all night."\n\n"Nobody came to help us."\n'
 	assert_output $'Lars Eide\tWe waited all night.\nLars Eide\tNobody came to help us.'
