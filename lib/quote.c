@@ -1016,7 +1016,11 @@ tag_para(struct quote_doc *q)
 				continue;
 			for (j = k; j < e && q->want[j]; j++)
 				continue;
-			if (j > k)
+			/* "he said", "the spokesman said": no name to find. */
+			for (n = k; n < j && (!tcap(q, n) ||
+			    (q->ti[n].bits & QT_c)); n++)
+				continue;
+			if (n < j)
 				tag_run(q, k, j);
 		}
 	}
