@@ -88,7 +88,7 @@ offsets_match() {
 	assert_output $'Coast Guard\tOur teams worked through the night,'
 }
 
-@test "descriptions: an age, a statement from an organisation" {
+@test "descriptions: an age is a person, resolved as a pronoun is" {
 	q 'Ty Masterson spoke first. The 64-year-old said the plan "raises taxes by the back door."\n'
 	assert_output $'Ty Masterson\traises taxes by the back door.'
 }
