@@ -191,6 +191,8 @@ grow(struct ner *n, size_t ntok)
 #define PREFETCH(p)	((void)(p))
 #endif
 
+_Static_assert(NER_NLABELS == 9, "decide() sums exactly nine labels");
+
 /* Score token i and return the best label allowed after y1. */
 static int
 decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
@@ -223,10 +225,34 @@ decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 		row[k] = r;
 		PREFETCH(ner_model_wval[r]);
 	}
-	memset(sc, 0, sizeof(sc));
-	for (k = 0; k < nf; k++)
-		for (y = 0; y < NER_NLABELS; y++)
-			sc[y] += ner_model_wval[row[k]][y];
+	/* Spelt out so that the sums stay in registers. */
+	{
+		int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0,
+		    a6 = 0, a7 = 0, a8 = 0;
+
+		for (k = 0; k < nf; k++) {
+			const int16_t *w = ner_model_wval[row[k]];
+
+			a0 += w[0];
+			a1 += w[1];
+			a2 += w[2];
+			a3 += w[3];
+			a4 += w[4];
+			a5 += w[5];
+			a6 += w[6];
+			a7 += w[7];
+			a8 += w[8];
+		}
+		sc[0] = a0;
+		sc[1] = a1;
+		sc[2] = a2;
+		sc[3] = a3;
+		sc[4] = a4;
+		sc[5] = a5;
+		sc[6] = a6;
+		sc[7] = a7;
+		sc[8] = a8;
+	}
 	best = NER_O;
 	for (y = 1; y < NER_NLABELS; y++)
 		if (ner_label_ok(y1, y) && sc[y] > sc[best])

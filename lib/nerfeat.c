@@ -369,6 +369,15 @@ ner_label_ok(int prev, int y)
 	return prev != NER_O && NER_LABEL_TYPE(prev) == NER_LABEL_TYPE(y);
 }
 
+/*
+ * Feature hashes: one finalizing mix over a cheap combination of the
+ * template number and its values (an odd multiplier keeps the
+ * combination one-to-one in each value), since extraction runs for every
+ * token the model sees.
+ */
+#define K1	0xff51afd7ed558ccdULL
+#define K2	0xc4ceb9fe1a85ec53ULL
+
 static uint64_t
 f1(uint64_t t, uint64_t a)
 {
@@ -378,13 +387,13 @@ f1(uint64_t t, uint64_t a)
 static uint64_t
 f2(uint64_t t, uint64_t a, uint64_t b)
 {
-	return ner_hash_mix(ner_hash_mix(a ^ (t * GOLD)) + b);
+	return ner_hash_mix((a ^ (t * GOLD)) * K1 + b);
 }
 
 static uint64_t
 f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 {
-	return ner_hash_mix(f2(t, a, b) + c * GOLD);
+	return ner_hash_mix(((a ^ (t * GOLD)) * K1 + b) * K2 + c);
 }
 
 size_t
