@@ -874,29 +874,33 @@ tag_run(struct quote_doc *q, size_t a, size_t b)
 static void
 cheap_names(struct quote_doc *q)
 {
-	size_t	 k, j;
+	size_t	 k, j, m, l;
+	int	 type;
 
 	for (k = 0; k < q->tl.n; k = j + 1) {
 		j = k;
 		if (q->want[k] || !tcap(q, k) || q->ti[k].q >= 0 ||
 		    (q->ti[k].bits & (QT_c | QT_t | QT_o | QT_r)))
 			continue;
-		for (j = k + 1; j < q->tl.n && j - k < 4 && !q->want[j] &&
-		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_o | QT_r)); j++)
-			continue;
+		type = E_PERSON;
+		for (j = k + 1; j < q->tl.n && j - k < 5 && !q->want[j] &&
+		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_r)); j++)
+			if (q->ti[j].bits & QT_o)
+				type = E_ORG;
+		/* "Corvane Technologies Inc.": a company, its ending kept. */
 		if (j - k < 2 || (j < q->tl.n && tcap(q, j)))
 			continue;
-		if (q->ld != NULL) {
-			size_t l = link_mention(q->ld, ENT_PERSON,
-			    q->p + q->tl.v[k].off, q->tl.v[j - 1].off +
-			    q->tl.v[j - 1].len - q->tl.v[k].off);
-			q->ti[k].link = l;
-		}
-		for (size_t m = k; m < j; m++) {
-			q->ti[m].ent = -3 - E_PERSON;
+		l = LINK_NONE;
+		if (q->ld != NULL)
+			l = link_mention(q->ld, type == E_ORG ? ENT_ORG :
+			    ENT_PERSON, q->p + q->tl.v[k].off,
+			    q->tl.v[j - 1].off + q->tl.v[j - 1].len -
+			    q->tl.v[k].off);
+		for (m = k; m < j; m++) {
+			q->ti[m].ent = -3 - type;
 			q->ti[m].e0 = k;
 			q->ti[m].e1 = j;
-			q->ti[m].link = q->ti[k].link;
+			q->ti[m].link = l;
 		}
 	}
 }
@@ -1243,6 +1247,17 @@ resolve_desc(struct quote_doc *q, size_t head)
 				best = i;
 		}
 	}
+	/*
+	 * "the company said": a company's name seldom holds the word, so
+	 * the organisation named last is meant.
+	 */
+	if (best < 0 && ((wn == 7 && memcmp(w, "company", 7) == 0) ||
+	    (wn == 4 && memcmp(w, "firm", 4) == 0)))
+		for (i = 0; i < q->nents; i++)
+			if (q->ents[i].type == E_ORG && q->ents[i].mention >= 0 &&
+			    (best < 0 ||
+			    q->ents[i].mention > q->ents[best].mention))
+				best = i;
 	return best;
 }
 

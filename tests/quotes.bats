@@ -86,6 +86,8 @@ offsets_match() {
 @test "organisations that speak, and their spokesmen" {
 	q 'A spokesman for the Coast Guard said crews had rescued 40 people. "Our teams worked through the night," the spokesman said.\n'
 	assert_output $'Coast Guard\tOur teams worked through the night,'
+	q 'Corvane Technologies Inc. cut 1,200 jobs on Wednesday.\n\n"We regret the decision," the company said in a statement.\n'
+	assert_output $'Corvane Technologies Inc.\tWe regret the decision,'
 }
 
 @test "descriptions: an age is a person, resolved as a pronoun is" {
