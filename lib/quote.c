@@ -1075,10 +1075,12 @@ ent_at(const struct quote_doc *q, size_t i)
 /*
  * A run of capitalised words ending at token j that the tagger did not
  * name (it misses rare names); it is taken as a person when a speech
- * verb follows or precedes it.  Returns the entity or -1.
+ * verb follows or precedes it.  One the tagger took for another kind of
+ * name counts only as the verb's own subject (next): "Asante said
+ * afterward" may read to it as a work's title.  Returns the entity or -1.
  */
 static int
-cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
+cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 {
 	size_t	 k;
 	int	 e;
@@ -1086,7 +1088,7 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a)
 	e = q->ti[j].ent;
 	if (q->german > q->english)
 		return -1;
-	if (!tcap(q, j) || q->ti[j].other ||
+	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
 		return -1;
@@ -1476,7 +1478,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
 	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
 	int	 e, desc = -1, nseg, a, comma, org = -1;
-	size_t	 g0 = 0, g1 = 0;
+	size_t	 g0 = 0, g1 = 0, jv;
 	size_t	 ow0 = 0, ow1 = 0;
 	const char *s;
 	size_t	 sn;
@@ -1503,6 +1505,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		return;
 	}
 	comma = j > lo && tis(q, j - 1, ",");
+	jv = j;
 	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
 		if (tis(q, j - 1, ","))
 			j--;
@@ -1545,7 +1548,8 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			return;
 		}
 		if (nseg == 0 || s0 + 4 >= j) {
-			a = cap_run_before(q, s0, j - 1, &ka);
+			a = cap_run_before(q, s0, j - 1, &ka,
+			    nseg == 0 && !comma && j == jv);
 			if (a >= 0 && (nseg == 0 || ka == s0)) {
 				who_set(w, a, ka, j);
 				return;
