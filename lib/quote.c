@@ -1499,7 +1499,8 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	 * "Reyes ... and said", "..., saying", "whilst promising": the
 	 * subject is the clause's, before the quote that may sit between.
 	 */
-	if (j > lo && (tis(q, j - 1, "and") || (is_ing(q, c) &&
+	if (j > lo && (tis(q, j - 1, "and") || tis(q, j - 1, "but") ||
+	    (is_ing(q, c) &&
 	    ent_at(q, j - 1) < 0 && !tcap(q, j - 1)))) {
 		clause_subject(q, sent_first(q, c), j - 1, w);
 		return;
@@ -1846,6 +1847,9 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	unsigned int cb = 0;
 	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
+	struct who wa;
+	size_t	 ca, clena;
+	unsigned int cba;
 
 	w.ent = -1;
 	w.w0 = w.w1 = 0;
@@ -1914,7 +1918,17 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			}
 		after_words = hi > sp->tc + 3;
 	}
-	/* Before the quote: Reyes said: "..." / according to Reyes, "...". */
+	/*
+	 * Before the quote: Reyes said: "..." / according to Reyes, "...".
+	 * Also when the words after named nobody ("but warned that her
+	 * government ..."): a name before wins then.
+	 */
+	wa = w;
+	ca = c;
+	cba = cb;
+	clena = clen;
+	if (w.found && w.ent < 0)
+		w.found = 0;
 	if (!w.found && sp->to > lo) {
 		for (k = sp->to; k > lo; k--) {
 			/* "said in a statement": the verb, not the phrase. */
@@ -1948,6 +1962,14 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			}
 		}
 	}
+	if (wa.found && (!w.found || w.ent < 0)) {
+		w = wa;
+		c = ca;
+		cb = cba;
+		clen = clena;
+		cue_next = 0;
+	} else if (wa.found)
+		cue_after = 0;
 	/* A second quote in the writer's sentence: its speaker goes on. */
 	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
 	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&
