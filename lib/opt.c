@@ -38,9 +38,23 @@ static const struct opt common_opts[] = {
 
 static const struct opt_prog *prog;
 
+/* getopt_long's tables, freed on every way out so LeakSanitizer is quiet. */
+static struct option	*longs;
+static char		*shorts;
+
+static void
+release(void)
+{
+	free(longs);
+	free(shorts);
+	longs = NULL;
+	shorts = NULL;
+}
+
 void
 opt_usage(void)
 {
+	release();
 	fprintf(stderr, "usage: %s %s\n", prog->name, prog->synopsis);
 	exit(2);
 }
@@ -114,8 +128,6 @@ add_opts(const struct opt *o, char *sp, struct option *lp)
 int
 opt_parse(const struct opt_prog *p, int argc, char *argv[])
 {
-	struct option	*longs;
-	char		*shorts;
 	size_t		 n;
 	int		 c;
 
@@ -149,14 +161,12 @@ opt_parse(const struct opt_prog *p, int argc, char *argv[])
 			opt_common.linebuf = 1;
 			break;
 		case OPT_HELP:
-			free(longs);
-			free(shorts);
+			release();
 			help();
 			break;
 		case 'V':
+			release();
 			printf("%s (newsutils) %s\n", p->name, NU_VERSION);
-			free(longs);
-			free(shorts);
 			nu_exit(0);
 			break;
 		case '?':
@@ -180,8 +190,7 @@ opt_parse(const struct opt_prog *p, int argc, char *argv[])
 			break;
 		}
 	}
-	free(longs);
-	free(shorts);
+	release();
 	return optind;
 }
 
