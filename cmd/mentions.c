@@ -123,6 +123,27 @@ static const struct opt_prog prog = {
 };
 
 /*
+ * Whether the first line is UTF-16: a BOM, or a NUL in every other byte
+ * of its first four characters (a NUL elsewhere is data).
+ */
+static int
+utf16(const char *p, size_t len)
+{
+	size_t	 i, odd, even;
+
+	if (len >= 2 && (memcmp(p, "\xff\xfe", 2) == 0 ||
+	    memcmp(p, "\xfe\xff", 2) == 0))
+		return 1;
+	if (len < 8)
+		return 0;
+	for (i = odd = even = 0; i < 8; i += 2) {
+		even += p[i] == '\0';
+		odd += p[i + 1] == '\0';
+	}
+	return (odd == 4 && even == 0) || (even == 4 && odd == 0);
+}
+
+/*
  * Read one operand's records into the table.  A bad record is told with
  * its line number and skipped; returns 2 if there was one, or a read
  * error, else 0.
@@ -156,6 +177,12 @@ readfile(struct count_table *t, const char *path)
 		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 			p += 3;
 			len -= 3;
+		}
+		if (lineno == 1 && utf16(p, len)) {
+			warnx("%s: UTF-16 input is not read; convert it first "
+			    "with iconv -f UTF-16 -t UTF-8", path);
+			status = 2;
+			break;
 		}
 		why = merge ? count_parse_count(p, len, &r) :
 		    count_parse_mention(p, len, &r);

@@ -1,0 +1,276 @@
+#!/usr/bin/env bats
+# The bad-input battery of issue 6, for every program: whatever the bytes,
+# a program ends with its documented status, says nothing alarming on
+# standard error, and loses no data.  Run under `make check SANITIZE=1`
+# any memory error shows up here as a sanitizer report.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+TEXTPROGS="sentences entities quotes"
+ALLPROGS="sentences entities quotes mentions"
+
+setup() {
+	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
+	T=$BATS_TEST_TMPDIR
+	C=$BATS_TEST_DIRNAME/corpus
+	# Under the sanitizers everything runs several times slower: the
+	# big inputs shrink, the bytes they are made of stay the same.
+	if [ -n "${NU_SANITIZE:-}" ]; then
+		BIG=$((2 * 1024 * 1024))
+	else
+		BIG=$((10 * 1024 * 1024))
+	fi
+	printf 'Ana Ruiz met Omar Haddad in Springfield. "The plan works," Ruiz said.\n' \
+	    > "$T/good.txt"
+}
+
+# survive STATUS PROG ARGS...: run the program (in $NU_BIN), which must
+# exit with STATUS and print no sanitizer or crash report.
+survive() {
+	local want=$1 prog=$2
+	shift 2
+	run --separate-stderr "$NU_BIN/$prog" "$@"
+	if [ "$status" -ne "$want" ]; then
+		fail "$prog $*: exit $status, not $want; stderr: $stderr"
+	fi
+	case $stderr in
+	*Sanitizer*|*"runtime error"*|*"Segmentation"*|*"Abort"*)
+		fail "$prog $*: $stderr" ;;
+	esac
+}
+
+# Every program on FILE: exit 0, no report.  mentions reads it as names.
+all_survive() {
+	local p
+	for p in $ALLPROGS; do
+		survive 0 "$p" "$@"
+	done
+}
+
+# json_ok FILE: every line is a JSON object, in valid UTF-8.
+json_ok() {
+	python3 - "$1" <<'EOF'
+import json, sys
+for n, line in enumerate(open(sys.argv[1], 'rb').read().split(b'\n'), 1):
+    if not line:
+        continue
+    try:
+        v = json.loads(line.decode('utf-8', 'strict'))
+    except (UnicodeDecodeError, ValueError) as e:
+        sys.exit('%s:%d: %s' % (sys.argv[1], n, e))
+    if not isinstance(v, dict):
+        sys.exit('%s:%d: not an object' % (sys.argv[1], n))
+EOF
+}
+
+# -j on FILE for every program: the output is JSON in valid UTF-8.
+all_json_ok() {
+	local p
+	command -v python3 >/dev/null || skip "python3 is missing; run make deps"
+	for p in $ALLPROGS; do
+		"$NU_BIN/$p" -j "$1" > "$T/$p.json" 2> "$T/$p.err" ||
+		    fail "$p -j $1: exit $?: $(cat "$T/$p.err")"
+		json_ok "$T/$p.json" || fail "$p -j $1: bad JSON"
+	done
+}
+
+# The bytes of a file without white space: what `sentences` must keep.
+nospace() {
+	tr -d ' \n' < "$1" | od -An -tx1 -v
+}
+
+@test "invalid UTF-8 (overlong, surrogates, stray bytes) passes through" {
+	printf 'Overlong \xc0\xaf and \xe0\x80\xaf forms. Surrogates \xed\xa0\x80 and \xed\xbf\xbf here.\n' > "$T/bad"
+	printf 'Stray \x80\xbf\xfe\xff bytes, Ana Ruiz said. Five bytes \xf8\x88\x80\x80\x80 too.\n' >> "$T/bad"
+	printf '"Quote \xc3 cut," said Omar \xf0\x9f\x98 Haddad.\n' >> "$T/bad"
+	all_survive "$T/bad"
+	"$NU_BIN/sentences" "$T/bad" > "$T/out"
+	assert_equal "$(nospace "$T/out")" "$(nospace "$T/bad")"
+	all_json_ok "$T/bad"
+}
+
+@test "UTF-8 truncated at the very end of the input" {
+	for cut in '\xc3' '\xe2\x80' '\xf0\x9f\x98'; do
+		printf "Ana Ruiz said \"yes\" in Springfield. End $cut" > "$T/cut"
+		all_survive "$T/cut"
+		"$NU_BIN/sentences" "$T/cut" > "$T/out"
+		assert_equal "$(nospace "$T/out")" "$(nospace "$T/cut")"
+		# Through a pipe too: the last read ends inside the character.
+		for p in $TEXTPROGS; do
+			survive 0 "$p" - < "$T/cut"
+		done
+		all_json_ok "$T/cut"
+	done
+}
+
+@test "NUL bytes inside a document are data, the text after them is read" {
+	printf 'Ana Ruiz went\0 home. Omar Haddad met\0Lena Park in Springfield.\n\0\0\n' > "$T/nul"
+	all_survive "$T/nul"
+	"$NU_BIN/sentences" "$T/nul" > "$T/out"
+	assert_equal "$(nospace "$T/out")" "$(nospace "$T/nul")"
+	run "$NU_BIN/entities" "$T/nul"
+	assert_output --partial "Lena Park"
+	all_json_ok "$T/nul"
+}
+
+@test "a BOM is skipped and offsets count it" {
+	printf '\xef\xbb\xbfAna Ruiz met Omar Haddad. "It went well," Ruiz said.\n' > "$T/bom"
+	all_survive "$T/bom"
+	for p in $TEXTPROGS; do
+		run "$NU_BIN/$p" "$T/bom"
+		refute_output --partial $'\xef\xbb\xbf'
+	done
+	run "$NU_BIN/sentences" -b "$T/bom"
+	assert_line --index 0 --regexp '^3	'
+	run "$NU_BIN/entities" "$T/bom"
+	assert_line --index 0 --regexp '^PERSON	Ana Ruiz	Ana Ruiz$'
+}
+
+@test "UTF-16 with and without a BOM is refused, the other files still read" {
+	printf 'Ana Ruiz met Omar Haddad in Springfield.\n' > "$T/src"
+	iconv -f UTF-8 -t UTF-16 < "$T/src" > "$T/bom16"
+	iconv -f UTF-8 -t UTF-16BE < "$T/src" > "$T/be16"
+	iconv -f UTF-8 -t UTF-16LE < "$T/src" > "$T/le16"
+	for p in $TEXTPROGS; do
+		"$NU_BIN/$p" -H "$T/good.txt" "$T/good.txt" > "$T/want"
+		for f in bom16 be16 le16; do
+			survive 2 "$p" "$T/good.txt" "$T/$f" "$T/good.txt"
+			assert_equal "$stderr" "$p: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+			assert_equal "$output" "$(cat "$T/want")"
+		done
+	done
+}
+
+@test "mentions refuses UTF-16 too" {
+	printf 'PERSON\tAna Ruiz\tAna Ruiz\n' > "$T/rec"
+	iconv -f UTF-8 -t UTF-16 < "$T/rec" > "$T/bom16"
+	iconv -f UTF-8 -t UTF-16LE < "$T/rec" > "$T/le16"
+	for f in bom16 le16; do
+		survive 2 mentions "$T/rec" "$T/$f"
+		assert_equal "$stderr" "mentions: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+		assert_equal "$output" "1	PERSON	Ana Ruiz"
+	done
+}
+
+@test "CRLF reads as LF; a lone CR is white space, never output raw" {
+	printf 'Ana Ruiz said "the plan works," on Monday.\n\nThe U.S. Senate met.\nIt voted.\n' > "$T/lf"
+	sed 's/$/\r/' "$T/lf" > "$T/crlf"
+	tr '\n' '\r' < "$T/lf" > "$T/cr"
+	for p in $TEXTPROGS; do
+		"$NU_BIN/$p" "$T/lf" > "$T/want"
+		survive 0 "$p" "$T/crlf"
+		assert_equal "$output" "$(cat "$T/want")"
+		survive 0 "$p" "$T/cr"
+		refute_output --partial $'\r'
+	done
+	printf 'PERSON\tAna Ruiz\tAna Ruiz\r\nPERSON\tAna Ruiz\tRuiz\r\n' > "$T/rec"
+	survive 0 mentions "$T/rec"
+	assert_output "2	PERSON	Ana Ruiz"
+	all_survive "$T/cr"
+}
+
+@test "an empty file and a file of blank lines: no output, exit 0" {
+	: > "$T/empty"
+	printf '\n\n \n\t\n\r\n\n' > "$T/blank"
+	for f in empty blank; do
+		for p in $ALLPROGS; do
+			survive 0 "$p" "$T/$f"
+			assert_output ""
+			assert_equal "$stderr" ""
+			survive 0 "$p" -j - < "$T/$f"
+			assert_output ""
+		done
+		for p in $TEXTPROGS; do
+			survive 0 "$p" -z "$T/$f"
+			assert_output ""
+		done
+	done
+}
+
+@test "a 10 MB line (2 MB under the sanitizers): every record, no byte lost" {
+	python3 -c 'import sys
+s = "Ana Ruiz said \"the plan works,\" on Monday in Springfield. "
+n = int(sys.argv[1])
+sys.stdout.write((s * (n // len(s) + 1))[:n])' "$BIG" > "$T/big" ||
+	    skip "python3 is missing; run make deps"
+	n=$(python3 -c 'import sys
+s = "Ana Ruiz said \"the plan works,\" on Monday in Springfield. "
+n = int(sys.argv[1]); print(-(-n // len(s)))' "$BIG")
+	run -0 bash -c '"$1/sentences" "$2" | wc -l' _ "$NU_BIN" "$T/big"
+	assert_output "$n"
+	# The last sentence may be cut before its quote.
+	run -0 bash -c '"$1/quotes" "$2" | wc -l' _ "$NU_BIN" "$T/big"
+	[ "$output" -eq "$n" ] || [ "$output" -eq "$((n - 1))" ] ||
+	    fail "quotes: $output quotes in $n sentences"
+	run -0 bash -c '"$1/entities" -t PERSON "$2" | wc -l' _ "$NU_BIN" "$T/big"
+	assert_output "$n"
+	run -0 bash -c '"$1/mentions" "$2"' _ "$NU_BIN" "$T/big"
+	assert_equal "$(printf '%s\n' "$output" | cut -f1)" "1"
+}
+
+@test "binary garbage: exit 0, JSON stays valid" {
+	python3 -c 'import random, sys
+r = random.Random(6)
+sys.stdout.buffer.write(bytes(r.getrandbits(8) for _ in range(200000)))' \
+	    > "$T/noise" || skip "python3 is missing; run make deps"
+	for p in $TEXTPROGS; do
+		survive 0 "$p" "$T/noise"
+		survive 0 "$p" -j "$T/noise"
+		json_ok <(printf '%s\n' "$output") || fail "$p -j: bad JSON"
+		survive 0 "$p" -z "$T/noise"
+		# The programs themselves are binary garbage of another kind.
+		survive 0 "$p" "$NU_BIN/sentences"
+	done
+	# To mentions most lines are bad records: status 2, and only the
+	# first ten are told.
+	survive 2 mentions "$T/noise"
+	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 11
+	assert_line --index 0 --regexp '^[0-9]+	'
+	survive 2 mentions -j "$T/noise"
+	json_ok <(printf '%s\n' "$output") || fail "mentions -j: bad JSON"
+}
+
+@test "deeply nested and unbalanced quote marks" {
+	python3 -c 'import sys
+o = ["\"", "\u201c", "\u2018", "\u00ab", "\u201e", "\u2039", "\x27"]
+c = ["\"", "\u201d", "\u2019", "\u00bb", "\u201c", "\u203a", "\x27"]
+d = 2000
+s = "Ana Ruiz said " + "".join(o[i % 7] + "level %d " % i for i in range(d))
+s += "".join(c[i % 7] for i in reversed(range(d))) + " she said.\n\n"
+s += "Omar Haddad said " + "".join(o[i % 7] for i in range(d)) + " end.\n\n"
+s += "".join(c[i % 7] + " closing " for i in range(d)) + "\n\n"
+s += "\u201cOpen, never closed, Ruiz said.\n\n\u00bb\u00ab\u201d\u201c\u2019\u2018 reversed.\n"
+sys.stdout.write(s)' > "$T/nest" || skip "python3 is missing; run make deps"
+	all_survive "$T/nest"
+	all_json_ok "$T/nest"
+	survive 0 quotes -b "$T/nest"
+}
+
+@test "10,000 quote marks in a row" {
+	for m in '"' '\xe2\x80\x9c' '\xe2\x80\x9d' '\xc2\xab' "'" '"\xe2\x80\x9c'; do
+		{
+			printf 'Ana Ruiz said '
+			# The format is repeated for each of the 10,000 numbers.
+			printf "$m%.0s" $(seq 10000)
+			printf ' and left.\n'
+		} > "$T/marks"
+		all_survive "$T/marks"
+		all_json_ok "$T/marks"
+	done
+}
+
+@test "a directory or a missing file among good files: the rest are read, exit 2" {
+	mkdir "$T/dir"
+	printf 'PERSON\tAna Ruiz\tAna Ruiz\n' > "$T/rec"
+	for p in $ALLPROGS; do
+		g=$T/good.txt
+		[ "$p" = mentions ] && g=$T/rec
+		"$NU_BIN/$p" -H "$g" "$g" > "$T/want"
+		survive 2 "$p" -H "$g" "$T/dir" "$T/missing" "$g"
+		assert_equal "$output" "$(cat "$T/want")"
+		assert_equal "$stderr" "$p: $T/dir: Is a directory
+$p: $T/missing: No such file or directory"
+	done
+}
