@@ -85,8 +85,8 @@ peak() {
 
 make_input 20
 make_input 200
-# One paragraph, for start-up cost.
-head -n 12 "$CORPUS/harbor-strike.txt" | awk 'NR > 4' > "$DIR/one.txt"
+# One paragraph (the dateline paragraph of an article), for start-up cost.
+awk 'BEGIN { RS = "" } NR == 3' "$CORPUS/harbor-strike.txt" > "$DIR/one.txt"
 
 # What each program reads: text, except mentions, which counts names.
 progs=
