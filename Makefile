@@ -96,9 +96,11 @@ check demo: deps
 	@$(MAKE) --no-print-directory run-$@
 
 # One prove run over the C unit tests and every bats file, so the last
-# line is prove's summary.
+# line is prove's summary.  NU_SANITIZE lets a test shrink its biggest
+# inputs under the sanitizers.
 run-check: all $(UNITS)
 	NU_BIN=$(CURDIR)/$(B) NU_UNIT=$(CURDIR)/$(O)/tests/unit \
+	    NU_SANITIZE=$(SANITIZE) \
 	    prove -e tests/tap-exec $(UNITS) tests/*.bats
 
 # The libFuzzer targets of fuzz/, each run FUZZ_SECONDS (see fuzz/run.sh).
@@ -120,6 +122,14 @@ eval: all
 bench: all
 	@sh tools/bench.sh $(B)
 
+# Robustness runs too slow for check: a 1 GB line through every program
+# under a memory bound, and memcheck over the demo articles.
+stress: all
+	@sh tools/stress.sh $(B)
+
+valgrind: all
+	@sh tools/valgrind.sh $(B)
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for p in $(PROGS); do install -m 755 $(B)/$$p $(DESTDIR)$(BINDIR)/$$p; done
@@ -135,9 +145,10 @@ clean:
 	rm -rf build build-san build-fuzz bin bin-san bin-fuzz
 
 help:
-	@echo "targets: all deps check demo eval bench fuzz install uninstall clean"
+	@echo "targets: all deps check demo eval bench fuzz stress valgrind install"
+	@echo "         uninstall clean"
 	@echo "variables: PREFIX DESTDIR SANITIZE=1 FUZZ_SECONDS CC CFLAGS"
 
 .PHONY: all deps check demo run-check run-demo eval bench install uninstall \
-	clean help model fuzz run-fuzz
+	clean help model fuzz run-fuzz stress valgrind
 .SECONDARY:

@@ -10,8 +10,11 @@
 #   python3                             make eval (the shared scorers)
 #   xz-utils                            make model (reads the training data)
 #   iso-codes                           tools/mkcountries.py (data/countries.tsv)
+#   clang libclang-rt-14-dev            make fuzz (libFuzzer, ASan, UBSan)
+#   valgrind                            make valgrind
 PKGS="gcc make pkg-config libpcre2-dev libbsd-dev bats bats-support bats-assert
-mandoc parallel hyperfine time python3 xz-utils iso-codes"
+mandoc parallel hyperfine time python3 xz-utils iso-codes clang
+libclang-rt-14-dev valgrind"
 
 missing=
 for p in $PKGS; do
