@@ -1968,8 +1968,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		cb = cba;
 		clen = clena;
 		cue_next = 0;
-	} else if (wa.found)
-		cue_after = 0;
+	} else if (wa.found && wa.ent < 0)
+		cue_after = 0;	/* the name before won */
 	/* A second quote in the writer's sentence: its speaker goes on. */
 	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
 	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&
