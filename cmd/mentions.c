@@ -19,6 +19,11 @@
 
 /* After this many bad records of one file, only their number is told. */
 #define MAXWARN		10
+/*
+ * A longer line is no record: it is read to its end but not kept, so
+ * that a huge input without a newline cannot take all memory.
+ */
+#define MAXLINE		(16 * 1024 * 1024)
 
 enum {
 	OPT_TOP = OPT_LONG + 1,
@@ -144,6 +149,39 @@ utf16(const char *p, size_t len)
 }
 
 /*
+ * getline(3) that keeps at most MAXLINE bytes of a line; *cut says that
+ * the line was longer (the rest of it is read and dropped).
+ */
+static ssize_t
+getline_max(char **line, size_t *sz, FILE *fp, int *cut)
+{
+	size_t	 n;
+	int	 c;
+
+	n = 0;
+	*cut = 0;
+	while ((c = getc_unlocked(fp)) != EOF) {
+		if (n + 1 >= *sz) {
+			if (*sz >= MAXLINE) {
+				*cut = 1;
+				if (c == '\n')
+					break;
+				continue;
+			}
+			*sz = *sz < 128 ? 128 : *sz * 2;
+			*line = nu_reallocarray(*line, *sz, 1);
+		}
+		if (!*cut)
+			(*line)[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (n == 0 && c == EOF)
+		return -1;
+	return (ssize_t)n;
+}
+
+/*
  * Read one operand's records into the table.  A bad record is told with
  * its line number and skipped; returns 2 if there was one, or a read
  * error, else 0.
@@ -157,7 +195,7 @@ readfile(struct count_table *t, const char *path)
 	const char		*why, *doc;
 	size_t			 sz, lineno, bad;
 	ssize_t			 len;
-	int			 status;
+	int			 status, cut;
 
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
@@ -169,7 +207,7 @@ readfile(struct count_table *t, const char *path)
 	sz = 0;
 	lineno = bad = 0;
 	status = 0;
-	while ((len = getline(&line, &sz, fp)) != -1) {
+	while ((len = getline_max(&line, &sz, fp, &cut)) != -1) {
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			len--;
@@ -184,7 +222,8 @@ readfile(struct count_table *t, const char *path)
 			status = 2;
 			break;
 		}
-		why = merge ? count_parse_count(p, len, &r) :
+		why = cut ? "a line of over 16 MB is no record" :
+		    merge ? count_parse_count(p, len, &r) :
 		    count_parse_mention(p, len, &r);
 		if (why == NULL && r.name == NULL)
 			continue;

@@ -274,3 +274,13 @@ sys.stdout.write(s)' > "$T/nest" || skip "python3 is missing; run make deps"
 $p: $T/missing: No such file or directory"
 	done
 }
+
+@test "mentions: a line of over 16 MB is no record, the lines after it are read" {
+	{
+		head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' x
+		printf '\nPERSON\tAna Ruiz\tRuiz\n'
+	} > "$T/long"
+	survive 2 mentions "$T/long"
+	assert_output "1	PERSON	Ana Ruiz"
+	assert_equal "$stderr" "mentions: $T/long:1: a line of over 16 MB is no record"
+}
