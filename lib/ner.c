@@ -292,6 +292,12 @@ add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 		h = ner_hash_phrase(h, n->ti[i].word);
 	if (!model_look(NULL, h, &e))
 		e.bits = 0;
+	/*
+	 * A known organisation's full name is one, even where the training
+	 * data called a website or a newspaper a work or a place.
+	 */
+	if ((e.bits & NER_LX_ORGNAME) && base != NER_PER)
+		s->base = base = NER_ORG;
 	switch (base) {
 	case NER_PER:
 		s->type = NER_PT_PERSON;
