@@ -2061,6 +2061,22 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, c, cb ? clen : 0, &w);
 }
 
+static const char *const preps[] = {
+	"about", "at", "by", "for", "from", "in", "into", "of", "on", "out",
+	"over", "to", "up", "with"
+};
+
+static int
+is_prep(const struct quote_doc *q, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+		if (tis(q, k, preps[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Speech without marks: the subjects of every speech verb outside the
  * quotes join the history, and with -i the reported clause is a record.
@@ -2085,12 +2101,19 @@ reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
 	if (!q->indirect || !(cb & QT_v) || w.w1 > c)
 		return;
 	a = c + clen;
+	/* "spoke with", "urged Petrie to": no reported clause follows. */
+	if (a < hi && is_prep(q, a))
+		return;
 	/* "told reporters that": past the hearer to the clause. */
 	for (k = a; k < hi && k < a + 5; k++)
 		if (tis(q, k, "that")) {
 			a = k + 1;
 			break;
 		}
+	if (k == hi || k == a + 5) {
+		if (a < hi && tcap(q, a) && !tis(q, a, "I"))
+			return;
+	}
 	if (a < hi && tis(q, a, ","))
 		a++;
 	while (hi > a && !tword(q, hi - 1) &&

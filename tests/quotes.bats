@@ -217,6 +217,8 @@ for line in sys.stdin:
 	assert_output $'Maria Reyes\tthe merger would lower prices\nMaria Reyes\tIt will,'
 	run "$Q" --indirect -j "$T/in"
 	assert_line -n 0 --partial '"kind":"indirect","cue":"said"'
+	q 'Maria Reyes told Reuters that the deal was dead. Tom Hale urged Eva Lund to resign. Eva Lund spoke with Hale on Monday.\n' -i
+	assert_output $'Maria Reyes\tthe deal was dead'
 }
 
 @test "-d: the speaker takes its dictionary NAME, as entities prints it" {
