@@ -4,7 +4,9 @@
  * A paragraph goes through four steps:
  *  1. its quote marks are paired into quote spans (pair_marks);
  *  2. it is cut into sentences and tokens, and the entity tagger names
- *     the people and organisations in it (tag_para);
+ *     the people and organisations in it (tag_para) -- only in windows
+ *     around cues and quote marks, as it is the slowest step; elsewhere
+ *     runs of capitalised words stand for names (cheap_names);
  *  3. every cue of speech ("said", "according to") outside the quotes is
  *     found, and the subject of each is resolved to a person: a name,
  *     through appositions, or a pronoun or description resolved against
