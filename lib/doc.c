@@ -284,8 +284,12 @@ doc_next(struct doc_reader *r, struct doc *d)
 
 	n = want(r, 8);	/* enough to tell; more would stall a slow pipe */
 	b = (const unsigned char *)r->buf + r->pos;
-	if ((n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff))) || looks_utf16(b, n)) {
+	/*
+	 * The encoding is the operand's: a later -z document that only
+	 * starts like UTF-16 is data, and must not cost the ones after it.
+	 */
+	if (r->ndoc == 1 && ((n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff))) || looks_utf16(b, n))) {
 		warnx("%s: UTF-16 input is not read; convert it first with "
 		    "iconv -f UTF-16 -t UTF-8", r->path);
 		r->status = 2;

@@ -284,3 +284,17 @@ $p: $T/missing: No such file or directory"
 	assert_output "1	PERSON	Ana Ruiz"
 	assert_equal "$stderr" "mentions: $T/long:1: a line of over 16 MB is no record"
 }
+
+@test "-z: a later document that starts like UTF-16 is data, the rest are read" {
+	printf 'First document.\0\377\376Garbage here.\0Third document.\0' > "$T/docs"
+	for p in $TEXTPROGS; do
+		survive 0 "$p" -z -H "$T/docs"
+	done
+	survive 0 sentences -z -H "$T/docs"
+	assert_line --index 0 "$T/docs:1	First document."
+	assert_line --index 2 "$T/docs:3	Third document."
+	# A stream that starts as UTF-16 is still refused whole.
+	{ iconv -f UTF-8 -t UTF-16 < "$T/good.txt"; printf '\0\0'; cat "$T/good.txt"; } > "$T/u16"
+	survive 2 sentences -z "$T/u16"
+	assert_output ""
+}
