@@ -18,6 +18,7 @@
 #define HIST_SLOTS	8192
 #define HIST_MAX	6000
 #define PER_SLOTS	1024
+#define NER_PIECE	512	/* longest piece tagged at once, tokens */
 #define PER_MAX		700
 
 struct ner {
@@ -363,12 +364,11 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
  * person's name.
  */
 static void
-make_spans(struct ner *n, const struct tok *toks, size_t ntok)
+make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 {
-	size_t i, a, b;
+	size_t i, a, b, first = n->nspans;
 	int t;
 
-	n->nspans = 0;
 	for (i = 0; i < ntok; ) {
 		if (n->lab[i] == NER_O) {
 			i++;
@@ -396,6 +396,13 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok)
 			t = NER_PER;
 		add_span(n, toks, a, b, t);
 	}
+	/* Token numbers count from the start of the whole sentence. */
+	for (i = first; i < n->nspans; i++) {
+		n->spans[i].tok_start += base;
+		n->spans[i].tok_end += base;
+		if (n->spans[i].title != (size_t)-1)
+			n->spans[i].title += base;
+	}
 }
 
 /*
@@ -409,9 +416,13 @@ common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 	    (i + 1 >= ntok || !ti[i + 1].cap);
 }
 
-size_t
-ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
-    size_t ntok, const struct ner_span **spans)
+/*
+ * Tag toks[0..ntok), a piece of at most NER_PIECE tokens, appending its
+ * spans; base is its first token's number in the sentence.
+ */
+static void
+tag_piece(struct ner *n, const char *text, const struct tok *toks,
+    size_t ntok, size_t base)
 {
 	struct ner_tokinfo *ti;
 	size_t i;
@@ -457,7 +468,36 @@ ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
 		} else if (NER_LOWMARK(&ti[i]))
 			*hist_slot(n, NER_LOWKEY(ti[i].word), 1) =
 			    NER_HIST_LOWER;
-	make_spans(n, toks, ntok);
+	make_spans(n, toks, ntok, base);
+}
+
+/*
+ * A "sentence" of thousands of tokens (a list, a table, text without
+ * full stops) is tagged in pieces, so that the per-token arrays stay
+ * small whatever the input.  A piece ends at a lower-case word or
+ * punctuation between two such, where no name is cut.
+ */
+size_t
+ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
+    size_t ntok, const struct ner_span **spans)
+{
+	size_t a, b, k;
+
+	n->nspans = 0;
+	for (a = 0; a < ntok; a = b) {
+		b = ntok;
+		if (ntok - a > NER_PIECE) {
+			b = a + NER_PIECE;
+			for (k = b - 1; k > a + NER_PIECE / 2; k--)
+				if (!(toks[k].flags & TOK_HASUPPER) &&
+				    !(toks[k - 1].flags & TOK_HASUPPER) &&
+				    !(toks[k + 1].flags & TOK_HASUPPER)) {
+					b = k + 1;
+					break;
+				}
+		}
+		tag_piece(n, text, toks + a, b - a, a);
+	}
 	*spans = n->spans;
 	return n->nspans;
 }

@@ -129,6 +129,46 @@ test_garbage(void)
 	ner_free(n);
 }
 
+/* A sentence of many pieces: spans are numbered across the pieces. */
+static void
+test_long(void)
+{
+	struct ner *n = ner_new();
+	const struct ner_span *sp;
+	struct tok_list tl;
+	static const char unit[] = "and then Angela Merkel met officials in "
+	    "Berlin and ";
+	size_t len = 0, i, ns, k;
+	char *buf;
+	int good = 1, found = 0;
+
+	if ((buf = malloc(sizeof(unit) * 400)) == NULL)
+		abort();
+	for (i = 0; i < 400; i++) {
+		memcpy(buf + len, unit, sizeof(unit) - 1);
+		len += sizeof(unit) - 1;
+	}
+	tok_list_init(&tl);
+	tok_text(&tl, buf, len);
+	ner_doc_begin(n);
+	ns = ner_tag_sentence(n, buf, tl.v, tl.n, &sp);
+	for (k = 0; k < ns; k++) {
+		if (tl.v[sp[k].tok_start].off != sp[k].start ||
+		    tl.v[sp[k].tok_end - 1].off + tl.v[sp[k].tok_end - 1].len !=
+		    sp[k].end)
+			good = 0;
+		if (sp[k].end - sp[k].start == 13 &&
+		    memcmp(buf + sp[k].start, "Angela Merkel", 13) == 0)
+			found++;
+	}
+	ok(tl.n == 3600 && good, "a 3,600-token sentence: token and byte "
+	    "ranges agree");
+	ok(found >= 390, "a 3,600-token sentence: names found throughout");
+	tok_list_free(&tl);
+	free(buf);
+	ner_free(n);
+}
+
 static void
 test_names(void)
 {
@@ -142,6 +182,7 @@ main(void)
 {
 	test_spans();
 	test_garbage();
+	test_long();
 	test_names();
 	printf("1..%d\n", ntest);
 	return nfail != 0;
