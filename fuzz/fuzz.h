@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "opt.h"
 #include "out.h"
 
 /* Called for each document, then each of its paragraphs, then its end. */
@@ -60,10 +61,11 @@ fuzz_cleanup(void)
 
 /*
  * Write data[0..size) to the temporary file and run the document reader
- * over it, as a plain file (nul 0) or as NUL-separated documents (nul 1).
+ * over it.  The bits of sel pick how: 1 NUL-separated documents (-z),
+ * 4 JSON records (-j), 8 byte offsets (-b).
  */
 static inline void
-fuzz_docs(const unsigned char *data, size_t size, int nul,
+fuzz_docs(const unsigned char *data, size_t size, unsigned sel,
     const struct fuzz_ops *ops, void *arg)
 {
 	struct doc_reader	*r;
@@ -77,7 +79,9 @@ fuzz_docs(const unsigned char *data, size_t size, int nul,
 	if (ftruncate(fuzz_fd, 0) == -1 ||
 	    pwrite(fuzz_fd, data, size, 0) != (ssize_t)size)
 		err(1, "%s", fuzz_path);
-	if ((r = doc_open(fuzz_path, nul)) == NULL)
+	opt_common.json = (sel & 4) != 0;
+	opt_common.offsets = (sel & 8) != 0;
+	if ((r = doc_open(fuzz_path, sel & 1)) == NULL)
 		abort();
 	while (doc_next(r, &d)) {
 		out_doc(&d);

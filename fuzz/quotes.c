@@ -2,7 +2,7 @@
  * quotes.c - libFuzzer target for quote extraction: documents from the
  * reader go through a quote_doc with the shipped dictionary, and every
  * record must name bytes of its document.  The first byte picks plain or
- * -z input, and whether reported speech (-i) is looked for.
+ * -z input, whether reported speech (-i) is looked for, TSV or JSON, -b.
  */
 #include "fuzz.h"
 #include "link.h"
@@ -69,6 +69,6 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (size == 0)
 		return 0;
 	i = (data[0] >> 1) & 1;
-	fuzz_docs(data + 1, size - 1, data[0] & 1, &ops, qd[i]);
+	fuzz_docs(data + 1, size - 1, data[0], &ops, qd[i]);
 	return 0;
 }
