@@ -298,3 +298,21 @@ $p: $T/missing: No such file or directory"
 	survive 2 sentences -z "$T/u16"
 	assert_output ""
 }
+
+@test "-d: a dictionary of garbage, NUL bytes, a huge name or a directory is refused before any input" {
+	printf 'PERSON\tAna\0Ruiz\n' > "$T/nul"
+	{ printf 'PERSON\t'; head -c 2000000 /dev/zero | tr '\0' x; echo; } > "$T/long"
+	printf '\377\376\001garbage\n' > "$T/junk"
+	mkdir "$T/dir"
+	for p in entities quotes; do
+		survive 2 "$p" -d "$T/nul" "$T/good.txt"
+		assert_output ""
+		assert_equal "$stderr" "$p: $T/nul:1: NUL byte in line"
+		survive 2 "$p" -d "$T/long" "$T/good.txt"
+		assert_equal "$stderr" "$p: $T/long:1: name too long"
+		survive 2 "$p" -d "$T/junk" "$T/good.txt"
+		assert_equal "$stderr" "$p: $T/junk:1: expected TYPE<TAB>NAME[<TAB>ALIAS...]"
+		survive 2 "$p" -d "$T/dir" "$T/good.txt"
+		assert_equal "$stderr" "$p: $T/dir: Is a directory"
+	done
+}
