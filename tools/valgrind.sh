@@ -47,7 +47,11 @@ for f in "$C"/*.txt; do cat "$f"; printf '\0'; done > "$T/docs"
 vg "sentences -H corpus" "$BIN/sentences" -H "$C"/*.txt
 vg "sentences -pbj" "$BIN/sentences" -pbj "$C/cup-final.txt"
 vg "sentences -z" "$BIN/sentences" -z "$T/docs"
+printf 'Some text.\n' | iconv -f UTF-8 -t UTF-16 > "$T/u16"
 vg "sentences, a missing file" "$BIN/sentences" "$C/cup-final.txt" "$T/none"
+vg "entities, UTF-16 and a directory" "$BIN/entities" "$T/u16" "$T" \
+    "$C/cup-final.txt"
+vg "quotes, a bad dictionary" "$BIN/quotes" -d "$T/u16" "$C/cup-final.txt"
 vg "entities -H corpus" "$BIN/entities" -H "$C"/*.txt
 vg "entities -bj -d" "$BIN/entities" -bj -d "$T/dict" "$C/harbor-strike.txt"
 vg "entities -z -t PERSON" "$BIN/entities" -z -t PERSON "$T/docs"
