@@ -4,7 +4,9 @@
 # kept in DIR/corpus/TARGET and seeded from the project's own texts.  A
 # crash, leak or input slower than a second leaves its input in
 # DIR/crash/TARGET/ and makes the run fail; every target still runs.
-# FUZZ_FLAGS adds libFuzzer options (-runs=N, -jobs=N).
+# FUZZ_FLAGS adds libFuzzer options (-runs=N, -jobs=N).  DIR/TARGET FILE
+# runs one input again; its first byte picks the target's options (see
+# the target's source), the rest is what the program would read.
 set -u
 dir=$1 secs=$2
 shift 2
