@@ -36,6 +36,8 @@
 #define CTX_MAX		40	/* tokens of context searched for a cue */
 #define WIN_BEFORE	10	/* tokens tagged before a cue or mark */
 #define WIN_AFTER	8	/* and after it */
+#define NAME_PAD	2	/* words tagged around a capitalised one */
+#define QUOTE_EDGE	3	/* tokens tagged inside a quote at each end */
 
 /* Kinds of quote marks. */
 enum mark {
@@ -821,6 +823,7 @@ want(struct quote_doc *q, size_t si, long a, long b)
 	long	 lo = (long)q->sstart[si];
 	long	 hi = si + 1 < q->nsent ? (long)q->sstart[si + 1] :
 		    (long)q->tl.n;
+	const struct span *sp;
 
 	if (a < lo)
 		a = lo;
@@ -829,8 +832,17 @@ want(struct quote_doc *q, size_t si, long a, long b)
 		a = lo;
 	if (b > hi)
 		b = hi;
-	for (; a < b; a++)
-		q->want[a] = 1;
+	/*
+	 * Inside a quote only its edges: the tagger reads a few words of
+	 * context around a speaker, and the quoted words themselves name
+	 * no speaker.
+	 */
+	for (; a < b; a++) {
+		sp = q->ti[a].q >= 0 ? &q->spans[q->ti[a].q] : NULL;
+		if (sp == NULL || (size_t)a < sp->t0 + QUOTE_EDGE ||
+		    (size_t)a + QUOTE_EDGE >= sp->t1)
+			q->want[a] = 1;
+	}
 }
 
 /*
@@ -865,6 +877,39 @@ tag_run(struct quote_doc *q, size_t a, size_t b)
 			q->ti[j].e0 = a + sp[i].tok_start;
 			q->ti[j].e1 = a + sp[i].tok_end;
 		}
+	}
+}
+
+/* A capitalised word that is not a common one: a name may be there. */
+static int
+may_name(const struct quote_doc *q, size_t k)
+{
+	return tcap(q, k) && !(q->ti[k].bits & QT_c);
+}
+
+/*
+ * Tag the names of the window [a, b): only the stretches around its
+ * capitalised words, NAME_PAD words of context on either side, as the
+ * tagger reads no further and the other words are no names ("he said",
+ * "the spokesman said": nothing to tag).
+ */
+static void
+tag_names(struct quote_doc *q, size_t a, size_t b)
+{
+	size_t	 k, s, e;
+
+	for (k = a; k < b; k = e) {
+		for (; k < b && !may_name(q, k); k++)
+			continue;
+		if (k == b)
+			break;
+		s = k > a + NAME_PAD ? k - NAME_PAD : a;
+		/* Capitalised words within 2 * NAME_PAD join one stretch. */
+		for (e = k + 1; e < b && e < k + 2 * NAME_PAD + 1; e++)
+			if (may_name(q, e))
+				k = e;
+		e = k + NAME_PAD + 1 < b ? k + NAME_PAD + 1 : b;
+		tag_run(q, s, e);
 	}
 }
 
@@ -1022,12 +1067,7 @@ tag_para(struct quote_doc *q)
 				continue;
 			for (j = k; j < e && q->want[j]; j++)
 				continue;
-			/* "he said", "the spokesman said": no name to find. */
-			for (n = k; n < j && (!tcap(q, n) ||
-			    (q->ti[n].bits & QT_c)); n++)
-				continue;
-			if (n < j)
-				tag_run(q, k, j);
+			tag_names(q, k, j);
 		}
 	}
 	cheap_names(q);
