@@ -32,6 +32,7 @@
 #define NAME_MAX_LEN	120	/* a longer name is cut */
 #define ROLE_MAX_LEN	32
 #define ENT_MAX		1024	/* people and organisations a document */
+#define EHASH		4096	/* slots of the name indexes, a power of two */
 #define LOOK_MAX	64	/* longest word or phrase looked up */
 #define CTX_MAX		40	/* tokens of context searched for a cue */
 #define WIN_BEFORE	10	/* tokens tagged before a cue or mark */
@@ -101,6 +102,7 @@ struct qent {
 	size_t		 link;		/* its link entity, or LINK_NONE */
 	size_t		 nwords;	/* words of the mention linked */
 	unsigned int	 nh, lh;	/* hashes of the name and its last word */
+	int		 lnext;		/* next entity of the same surname slot */
 };
 
 /* A record waiting for the end of its document. */
@@ -150,6 +152,13 @@ struct quote_doc {
 	/* The document. */
 	struct qent	*ents;
 	size_t		 nents;
+	/*
+	 * Indexes of the entities: by whole name (open addressing, entity
+	 * + 1; a renamed entity keeps its old slot too, checked on use)
+	 * and by surname (chains through lnext, -1 ends).
+	 */
+	int		*nslot, *lslot;
+	size_t		 nused;
 	long long	 pos;		/* token position in the document */
 	long long	 sbase;		/* sentences before the paragraph */
 	int		 last_direct;	/* the last quote was direct */
@@ -223,13 +232,20 @@ lookup(const char *s, size_t n)
 	char	 k[LOOK_MAX];
 	size_t	 i;
 	unsigned int h, w;
+	unsigned char c;
 
 	if (n == 0 || n >= sizeof(k))
 		return 0;
-	for (i = 0; i < n; i++)
-		k[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-	for (h = hash_key(k, n); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
-	    h++)
+	/* Lower-cased and hashed in one pass, as hash_key hashes. */
+	h = 2166136261u;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((unsigned char)(c - 'A') < 26)
+			c += 32;
+		k[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	for (; (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0; h++)
 		if (quote_words[w - 1].len == n &&
 		    memcmp(quote_words[w - 1].w, k, n) == 0)
 			return quote_words[w - 1].bits;
@@ -325,6 +341,11 @@ add_mark(struct quote_doc *q, size_t off, size_t len, int kind)
 	q->nmarks++;
 }
 
+/* The bytes that start a quote mark: " ' and the lead bytes of the rest. */
+static const unsigned char mark_byte[256] = {
+	['"'] = 1, ['\''] = 1, [0xc2] = 1, [0xe2] = 1
+};
+
 /* Every byte sequence that may be a quote mark, in order. */
 static void
 find_marks(struct quote_doc *q)
@@ -334,6 +355,11 @@ find_marks(struct quote_doc *q)
 
 	q->nmarks = 0;
 	for (i = 0; i < n; i++) {
+		/* Most bytes start no mark: skip them with one test each. */
+		while (i < n && !mark_byte[u[i]])
+			i++;
+		if (i == n)
+			break;
 		if (u[i] == '"')
 			add_mark(q, i, 1, M_DQ);
 		else if (u[i] == '\'') {
@@ -604,6 +630,20 @@ last_word(const char *s, size_t n, const char **w, size_t *wn)
 	*wn = n - i;
 }
 
+/* Index entity x under its whole name, while the index has room. */
+static void
+ent_index(struct quote_doc *q, size_t x)
+{
+	unsigned int h;
+
+	if (q->nused >= EHASH / 2)
+		return;
+	for (h = q->ents[x].nh; q->nslot[h & (EHASH - 1)] != 0; h++)
+		continue;
+	q->nslot[h & (EHASH - 1)] = x + 1;
+	q->nused++;
+}
+
 /*
  * The entity a mention stands for: a person whose name ends in the same
  * surname (a longer name replaces a shorter one), or an organisation of
@@ -615,8 +655,8 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	const char *w, *ew;
 	size_t	 wn, ewn, i;
 	struct qent *e;
-	int	 best = -1;
-	unsigned int nh, lh;
+	int	 best = -1, x;
+	unsigned int nh, lh, h;
 
 	if (n == 0)
 		return -1;
@@ -625,12 +665,23 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	last_word(s, n, &w, &wn);
 	nh = hash_key(s, n);
 	lh = hash_key(w, wn);
-	/* The hashes spare comparing names that cannot match. */
-	for (i = 0; i < q->nents; i++) {
-		e = &q->ents[i];
+	for (h = nh; (x = q->nslot[h & (EHASH - 1)]) != 0; h++) {
+		e = &q->ents[x - 1];
 		if (e->nh == nh && e->nlen == n && memcmp(e->name, s, n) == 0)
-			return i;
-		if (type != E_PERSON || e->type != E_PERSON || e->lh != lh)
+			return x - 1;
+	}
+	/* A full index (many renames) is no index: read them all. */
+	if (q->nused >= EHASH / 2)
+		for (i = 0; i < q->nents; i++) {
+			e = &q->ents[i];
+			if (e->nh == nh && e->nlen == n &&
+			    memcmp(e->name, s, n) == 0)
+				return i;
+		}
+	for (x = type == E_PERSON ? q->lslot[lh & (EHASH - 1)] : -1; x >= 0;
+	    x = q->ents[x].lnext) {
+		e = &q->ents[x];
+		if (e->type != E_PERSON || e->lh != lh)
 			continue;
 		last_word(e->name, e->nlen, &ew, &ewn);
 		if (ewn != wn || memcmp(ew, w, wn) != 0)
@@ -639,8 +690,10 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 		if (e->nlen > ewn && n > wn && (e->nlen != n ||
 		    memcmp(e->name, s, n) != 0))
 			continue;
-		if (best < 0 || q->ents[best].mention < e->mention)
-			best = i;
+		/* The one named last; of equals, the first added. */
+		if (best < 0 || q->ents[best].mention < e->mention ||
+		    (q->ents[best].mention == e->mention && x < best))
+			best = x;
 	}
 	if (best >= 0) {
 		e = &q->ents[best];
@@ -648,6 +701,7 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 			memcpy(e->name, s, n);
 			e->nlen = n;
 			e->nh = nh;
+			ent_index(q, best);
 		}
 		return best;
 	}
@@ -663,6 +717,9 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	e->mention = e->speech = -1;
 	e->msent = e->ssent = -1;
 	e->link = LINK_NONE;
+	e->lnext = q->lslot[lh & (EHASH - 1)];
+	q->lslot[lh & (EHASH - 1)] = q->nents;
+	ent_index(q, q->nents);
 	return q->nents++;
 }
 
@@ -967,6 +1024,7 @@ tag_para(struct quote_doc *q)
 	const char *w;
 	char	 buf[LOOK_MAX];
 	int	 ent, type;
+	unsigned int bits;
 
 	q->tl.n = 0;
 	q->nsent = 0;
@@ -1009,10 +1067,16 @@ tag_para(struct quote_doc *q)
 				buf[n++] = ' ';
 			memcpy(buf + n, w, tn);
 			n += tn;
-			if (j > k && lookup(buf, n) != 0) {
-				q->ti[k].pbits = lookup(buf, n);
+			if (j == k)
+				continue;
+			bits = lookup(buf, n);
+			if (bits & ~QT_P) {
+				q->ti[k].pbits = bits;
 				q->ti[k].plen = j - k + 1;
 			}
+			/* No longer phrase starts with these words. */
+			if (!(bits & QT_P))
+				break;
 		}
 	}
 	/* Quote marks and quote membership, spans and tokens in order. */
@@ -2219,6 +2283,8 @@ quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
 	q->dict = dict;
 	tok_list_init(&q->tl);
 	q->ents = nu_reallocarray(NULL, ENT_MAX, sizeof(q->ents[0]));
+	q->nslot = nu_reallocarray(NULL, EHASH, sizeof(q->nslot[0]));
+	q->lslot = nu_reallocarray(NULL, EHASH, sizeof(q->lslot[0]));
 	return q;
 }
 
@@ -2237,6 +2303,8 @@ quote_doc_free(struct quote_doc *q)
 	free(q->spans);
 	free(q->sstart);
 	free(q->ents);
+	free(q->nslot);
+	free(q->lslot);
 	free(q->pend);
 	free(q->arena);
 	free(q);
@@ -2249,6 +2317,9 @@ quote_doc_begin(struct quote_doc *q)
 	if (q->ld != NULL)
 		link_doc_reset(q->ld);
 	q->nents = 0;
+	q->nused = 0;
+	memset(q->nslot, 0, EHASH * sizeof(q->nslot[0]));
+	memset(q->lslot, 0xff, EHASH * sizeof(q->lslot[0]));
 	q->pos = 0;
 	q->sbase = 0;
 	q->open_at_end = 0;

@@ -3,8 +3,9 @@
 # one sorted table that lib/quote.c searches with bsearch(3).
 #   sh tools/quote-tab.sh data/quote/cues.txt data/quote/words.txt >build/gen/quote_tab.h
 # Each list line is WORD-OR-PHRASE<TAB>CLASSES; a word in several lists
-# gets the union of its classes, and the first word of every phrase gets
-# class P so that the scanner only tries phrases where one may start.
+# gets the union of its classes, and every proper start of a phrase (its
+# first word, its first two words ...) gets class P, so that the scanner
+# tries a longer phrase only while one may still follow.
 set -e
 CLASSES=vnpzasxtrochikmfdP
 LC_ALL=C
@@ -15,8 +16,12 @@ awk -F '\t' '
 {
 	print $1 "\t" $2
 	if (index($1, " ") > 0) {
-		split($1, w, " ")
-		print w[1] "\tP"
+		n = split($1, w, " ")
+		pre = w[1]
+		for (i = 1; i < n; i++) {
+			print pre "\tP"
+			pre = pre " " w[i + 1]
+		}
 	}
 }' "$@" | sort -t '	' -k1,1 | awk -F '\t' -v classes="$CLASSES" '
 function flush() {
