@@ -88,6 +88,20 @@ struct tinfo {
 enum { G_NONE, G_MALE, G_FEMALE };
 enum { E_PERSON, E_ORG, E_PLACE };
 
+/*
+ * The tagger's answer for a stretch of capitalised words, remembered for
+ * the rest of the document (gen is the document's number; 0: empty).
+ */
+#define TC_SLOTS	1024	/* a power of two */
+#define TC_SPANS	4
+struct tcache {
+	unsigned long long key;
+	unsigned long	 gen;
+	unsigned char	 ns;
+	unsigned char	 type[TC_SPANS];
+	unsigned char	 s[TC_SPANS], e[TC_SPANS];	/* from its first word */
+};
+
 /* A person or organisation of the document. */
 struct qent {
 	char		 name[NAME_MAX_LEN];
@@ -159,6 +173,8 @@ struct quote_doc {
 	 */
 	int		*nslot, *lslot;
 	size_t		 nused;
+	struct tcache	*tcache;
+	unsigned long	 gen;		/* documents begun */
 	long long	 pos;		/* token position in the document */
 	long long	 sbase;		/* sentences before the paragraph */
 	int		 last_direct;	/* the last quote was direct */
@@ -873,6 +889,24 @@ grow_sent(struct quote_doc *q)
 	}
 }
 
+/* First token of the sentence of token k. */
+static size_t
+sent_first(const struct quote_doc *q, size_t k)
+{
+	return q->sstart[q->ti[k].sent];
+}
+
+/* FNV-1a, 64 bits, over a word and a separator. */
+static unsigned long long
+tc_hash(unsigned long long h, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
 /* Mark tokens [a, b) of sentence si as worth tagging. */
 static void
 want(struct quote_doc *q, size_t si, long a, long b)
@@ -903,37 +937,82 @@ want(struct quote_doc *q, size_t si, long a, long b)
 }
 
 /*
- * Tag the tokens [a, b): the tagger's people and organisations become
- * entity spans (named later), its other names block the capitalised-word
- * rule.
+ * Apply one span of the tagger, tokens relative to a: its people and
+ * organisations become entity spans (named later), its other names
+ * block the capitalised-word rule.
  */
 static void
-tag_run(struct quote_doc *q, size_t a, size_t b)
+apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 {
-	const struct ner_span *sp;
-	size_t	 ns, i, j;
+	size_t	 j;
 	int	 type;
 
+	link_span(q, q->p, a, sp);
+	if (sp->type == NER_PT_PERSON)
+		type = E_PERSON;
+	else if (sp->type == NER_PT_ORG)
+		type = E_ORG;
+	else if (sp->type == NER_PT_GPE || sp->type == NER_PT_LOC)
+		type = E_PLACE;
+	else {
+		for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
+			q->ti[j].other = 1;
+		return;
+	}
+	for (j = a + sp->tok_start; j < a + sp->tok_end; j++) {
+		q->ti[j].other = type == E_PLACE;
+		q->ti[j].ent = -3 - type;	/* named below */
+		q->ti[j].e0 = a + sp->tok_start;
+		q->ti[j].e1 = a + sp->tok_end;
+	}
+}
+
+/*
+ * Tag the tokens [a, b) and apply the spans.  When they all lie within
+ * the capitalised words [c0, c1], the tagger's answer is remembered in
+ * tc for the next time the same words come.
+ */
+static void
+tag_run(struct quote_doc *q, size_t a, size_t b, size_t c0, size_t c1,
+    struct tcache *tc)
+{
+	const struct ner_span *sp;
+	size_t	 ns, i;
+
 	ns = ner_tag_sentence(q->ner, q->p, q->tl.v + a, b - a, &sp);
+	for (i = 0; i < ns; i++)
+		apply_span(q, a, &sp[i]);
+	tc->gen = 0;
+	if (ns > TC_SPANS)
+		return;
 	for (i = 0; i < ns; i++) {
-		link_span(q, q->p, a, &sp[i]);
-		if (sp[i].type == NER_PT_PERSON)
-			type = E_PERSON;
-		else if (sp[i].type == NER_PT_ORG)
-			type = E_ORG;
-		else if (sp[i].type == NER_PT_GPE || sp[i].type == NER_PT_LOC)
-			type = E_PLACE;
-		else {
-			for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++)
-				q->ti[j].other = 1;
-			continue;
-		}
-		for (j = a + sp[i].tok_start; j < a + sp[i].tok_end; j++) {
-			q->ti[j].other = type == E_PLACE;
-			q->ti[j].ent = -3 - type;	/* named below */
-			q->ti[j].e0 = a + sp[i].tok_start;
-			q->ti[j].e1 = a + sp[i].tok_end;
-		}
+		if (a + sp[i].tok_start < c0 || a + sp[i].tok_end > c1 + 1)
+			return;
+		tc->type[i] = sp[i].type;
+		tc->s[i] = a + sp[i].tok_start - c0;
+		tc->e[i] = a + sp[i].tok_end - c0;
+	}
+	tc->ns = ns;
+	tc->gen = q->gen;
+}
+
+/* The tagger's remembered answer for the words [c0, c1], applied. */
+static void
+tag_again(struct quote_doc *q, size_t c0, const struct tcache *tc)
+{
+	struct ner_span sp;
+	size_t	 i;
+
+	memset(&sp, 0, sizeof(sp));
+	for (i = 0; i < tc->ns; i++) {
+		sp.type = tc->type[i];
+		sp.tok_start = tc->s[i];
+		sp.tok_end = tc->e[i];
+		sp.start = q->tl.v[c0 + sp.tok_start].off;
+		sp.end = q->tl.v[c0 + sp.tok_end - 1].off +
+		    q->tl.v[c0 + sp.tok_end - 1].len;
+		sp.title = (size_t)-1;
+		apply_span(q, c0, &sp);
 	}
 }
 
@@ -948,25 +1027,43 @@ may_name(const struct quote_doc *q, size_t k)
  * Tag the names of the window [a, b): only the stretches around its
  * capitalised words, NAME_PAD words of context on either side, as the
  * tagger reads no further and the other words are no names ("he said",
- * "the spokesman said": nothing to tag).
+ * "the spokesman said": nothing to tag).  Names repeat in an article:
+ * the same words, in the same place of a sentence, are typed as the
+ * tagger typed them the first time, without asking it again.
  */
 static void
 tag_names(struct quote_doc *q, size_t a, size_t b)
 {
-	size_t	 k, s, e;
+	size_t	 k, s, e, c0, i, n;
+	const char *w;
+	unsigned long long h;
+	struct tcache *tc;
 
 	for (k = a; k < b; k = e) {
 		for (; k < b && !may_name(q, k); k++)
 			continue;
 		if (k == b)
 			break;
+		c0 = k;
 		s = k > a + NAME_PAD ? k - NAME_PAD : a;
 		/* Capitalised words within 2 * NAME_PAD join one stretch. */
 		for (e = k + 1; e < b && e < k + 2 * NAME_PAD + 1; e++)
 			if (may_name(q, e))
 				k = e;
 		e = k + NAME_PAD + 1 < b ? k + NAME_PAD + 1 : b;
-		tag_run(q, s, e);
+		h = 1469598103934665603ULL ^ (c0 == sent_first(q, c0)) ^
+		    (unsigned long long)(k - c0) << 1;
+		for (i = c0; i <= k; i++) {
+			w = tstr(q, i, &n);
+			h = tc_hash(h, w, n);
+		}
+		tc = &q->tcache[h & (TC_SLOTS - 1)];
+		if (tc->gen == q->gen && tc->key == h) {
+			tag_again(q, c0, tc);
+			continue;
+		}
+		tc->key = h;
+		tag_run(q, s, e, c0, k, tc);
 	}
 }
 
@@ -1402,13 +1499,6 @@ who_set(struct who *w, int e, size_t a, size_t b)
 	w->w0 = a;
 	w->w1 = b;
 	w->found = 1;
-}
-
-/* First token of the sentence of token k. */
-static size_t
-sent_first(const struct quote_doc *q, size_t k)
-{
-	return q->sstart[q->ti[k].sent];
 }
 
 static size_t
@@ -2284,6 +2374,7 @@ quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
 	tok_list_init(&q->tl);
 	q->ents = nu_reallocarray(NULL, ENT_MAX, sizeof(q->ents[0]));
 	q->nslot = nu_reallocarray(NULL, EHASH, sizeof(q->nslot[0]));
+	q->tcache = nu_calloc(TC_SLOTS, sizeof(q->tcache[0]));
 	q->lslot = nu_reallocarray(NULL, EHASH, sizeof(q->lslot[0]));
 	return q;
 }
@@ -2304,6 +2395,7 @@ quote_doc_free(struct quote_doc *q)
 	free(q->sstart);
 	free(q->ents);
 	free(q->nslot);
+	free(q->tcache);
 	free(q->lslot);
 	free(q->pend);
 	free(q->arena);
@@ -2318,6 +2410,7 @@ quote_doc_begin(struct quote_doc *q)
 		link_doc_reset(q->ld);
 	q->nents = 0;
 	q->nused = 0;
+	q->gen++;
 	memset(q->nslot, 0, EHASH * sizeof(q->nslot[0]));
 	memset(q->lslot, 0xff, EHASH * sizeof(q->lslot[0]));
 	q->pos = 0;
