@@ -69,6 +69,7 @@ struct span {
 	int		 cont;		/* continues the last paragraph's quote */
 	size_t		 t0, t1;	/* tokens inside: [t0, t1) */
 	size_t		 to, tc;	/* token of the opening, closing mark */
+	size_t		 skipped;	/* words of sentences not tokenized */
 };
 
 /* What a token is, besides its text. */
@@ -273,8 +274,11 @@ is_skipword(const char *s, size_t n)
 {
 	size_t	 i;
 
+	/* No single word of the list is longer, and many words are. */
+	if (n > 10)
+		return 0;
 	for (i = 0; i < sizeof(skipwords) / sizeof(skipwords[0]); i++)
-		if (strlen(skipwords[i]) == n &&
+		if (skipwords[i][0] == s[0] && strlen(skipwords[i]) == n &&
 		    memcmp(skipwords[i], s, n) == 0)
 			return 1;
 	return 0;
@@ -1106,6 +1110,24 @@ cheap_names(struct quote_doc *q)
 	}
 }
 
+/* Words of s, roughly: runs of bytes other than space. */
+static size_t
+count_bytes_words(const char *s, size_t n)
+{
+	size_t	 i, w = 0;
+	int	 in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (doc_isspace(s[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
 /*
  * Tokenize the paragraph sentence by sentence and fill the token facts:
  * quote, sentence, word classes.  The tagger, the slowest step by far,
@@ -1126,8 +1148,22 @@ tag_para(struct quote_doc *q)
 	q->tl.n = 0;
 	q->nsent = 0;
 	sent_begin(&it, q->p, q->len);
+	i = 0;
 	while (sent_next(&it, &s, &e)) {
 		first = q->tl.n;
+		/*
+		 * A sentence inside a quote, neither its first nor its last,
+		 * names no speaker: only its words are counted.
+		 */
+		while (i < q->nspans && s >= q->spans[i].c0)
+			i++;
+		if (i < q->nspans && s >= q->spans[i].o1 &&
+		    e <= q->spans[i].c0 && e > s) {
+			q->spans[i].skipped += count_bytes_words(q->p + s, e - s);
+			grow_sent(q);
+			q->sstart[q->nsent++] = first;
+			continue;
+		}
 		tok_text(&q->tl, q->p + s, e - s);
 		grow_ti(q, q->tl.n);
 		grow_sent(q);
@@ -1513,9 +1549,16 @@ sent_end(const struct quote_doc *q, size_t k)
 static int
 seg_edge(const struct quote_doc *q, size_t k)
 {
-	return q->ti[k].mark || q->ti[k].q >= 0 || tis(q, k, ",") ||
-	    tis(q, k, ";") || tis(q, k, ":") || tis(q, k, "(") ||
-	    tis(q, k, ")") || tis(q, k, ".");
+	if (q->ti[k].mark || q->ti[k].q >= 0)
+		return 1;
+	if (q->tl.v[k].len != 1)
+		return 0;
+	switch (q->p[q->tl.v[k].off]) {
+	case ',': case ';': case ':': case '(': case ')': case '.':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -1987,6 +2030,8 @@ count_words(const struct quote_doc *q, const struct span *sp, int *titlish)
 {
 	size_t	 k, n = 0, caps = 0, small = 0;
 
+	/* The words of inner sentences count, as neither names nor small. */
+	n = sp->skipped;
 	for (k = sp->t0; k < sp->t1; k++) {
 		if (!tword(q, k) && q->tl.v[k].kind != TOK_NUM)
 			continue;
