@@ -412,6 +412,9 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 static int
 common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 {
+	/* Nor does a weekday or a month. */
+	if ((ti[i].bits & NER_LX_DATE) && ti[i].pbits == NER_LX_DATE)
+		return 1;
 	return ti[i].init && ti[i].lcr == NER_LCR_ALWAYS &&
 	    (i + 1 >= ntok || !ti[i + 1].cap);
 }
