@@ -21,6 +21,10 @@ para(const struct para *p, void *arg)
 		/* Spans are inside the text, non-empty and in order. */
 		if (s < last || e <= s || e > p->len)
 			abort();
+		/* The white space between sentences is left out. */
+		if (doc_isspace((unsigned char)p->p[s]) ||
+		    doc_isspace((unsigned char)p->p[e - 1]))
+			abort();
 		/* Each call must move on, or a caller loops for ever. */
 		if (++n > p->len)
 			abort();
