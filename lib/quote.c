@@ -2026,9 +2026,10 @@ add_pending(struct quote_doc *q, size_t a, size_t b, enum quote_kind kind,
 
 /* Words inside a quote, and whether they look like a title or name. */
 static size_t
-count_words(const struct quote_doc *q, const struct span *sp, int *titlish)
+count_words(const struct quote_doc *q, const struct span *sp, int *titlish,
+    int *allcaps)
 {
-	size_t	 k, n = 0, caps = 0, small = 0;
+	size_t	 k, n = 0, caps = 0, small = 0, nums = 0;
 
 	/* The words of inner sentences count, as neither names nor small. */
 	n = sp->skipped;
@@ -2038,11 +2039,14 @@ count_words(const struct quote_doc *q, const struct span *sp, int *titlish)
 		n++;
 		if (tcap(q, k))
 			caps++;
+		else if (q->tl.v[k].kind == TOK_NUM)
+			nums++;
 		else if (q->tl.v[k].len <= 4)
 			small++;
 	}
 	*titlish = n > 0 && caps > 0 && caps + small == n &&
 	    caps * 2 >= n;
+	*allcaps = n > 0 && caps > 0 && caps + nums == n;
 	return n;
 }
 
@@ -2061,6 +2065,32 @@ scare_before(const struct quote_doc *q, size_t lo, size_t k)
 		if (!tword(q, j - 1))
 			break;
 	}
+	return 0;
+}
+
+/*
+ * A word that introduces a term or quoted words ("als", "von", "wie")
+ * just before the mark at token k, or before one article or adjective
+ * in lower case ("als eine „…“").
+ */
+static int
+term_intro(const struct quote_doc *q, size_t lo, size_t k)
+{
+	if (k > lo && (q->ti[k - 1].bits & QT_g))
+		return 1;
+	return k > lo + 1 && tword(q, k - 1) && !tcap(q, k - 1) &&
+	    q->tl.v[k - 1].len <= 6 && (q->ti[k - 2].bits & QT_g);
+}
+
+/* Whether a speech verb stands in the sentence of token k. */
+static int
+verb_in_sentence(const struct quote_doc *q, size_t k)
+{
+	size_t	 j, e = sent_end(q, k), clen;
+
+	for (j = sent_first(q, k); j < e; j++)
+		if (cue_at(q, j, &clen) & QT_v)
+			return 1;
 	return 0;
 }
 
@@ -2086,7 +2116,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	struct who w;
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
-	int	 titlish, direct, partial_ok, begins, same, cue_next = 0, colon;
+	int	 titlish, allcaps, german, term, direct, partial_ok, begins, same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
 	struct who wa;
 	size_t	 ca, clena;
@@ -2217,7 +2247,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    q->last_para == q->pn && q->last_ent >= 0;
 	if (same)
 		w.ent = q->last_ent;
-	nw = count_words(q, sp, &titlish);
+	nw = count_words(q, sp, &titlish, &allcaps);
 	/* "the film's title: "..."": a short unattributed colon quote. */
 	colon = tis(q, sp->to - 1, ":") && (cb != 0 || nw > 5 ||
 	    (!titlish && q->german <= q->english));
@@ -2240,23 +2270,30 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    (nw >= 8 && sp->tc != (size_t)-1 && sp->tc > sp->t0 &&
 	    !tword(q, sp->tc - 1));
 	if (!direct) {
+		/*
+		 * German capitalises every noun, so a title or name stands
+		 * out only as words that are all capitalised ("Berliner
+		 * Zeitung", "Tea Party"), and words quoted inside reported
+		 * speech are not told apart from it: a fragment is taken
+		 * where it is named as someone's words ("bezeichnete den
+		 * Plan als „völlig verfehlt“", "sprach von einer „…“"),
+		 * even when the speaker is not found.
+		 */
+		german = q->german > q->english;
+		term = german && !allcaps && term_intro(q, lo, sp->to) &&
+		    verb_in_sentence(q, sp->to);
 		partial_ok = 1;
 		if (scare_before(q, lo, sp->to))
 			partial_ok = 0;
-		else if (titlish && q->english >= q->german && nw <= 8)
+		else if (titlish && !german && nw <= 8)
 			partial_ok = 0;
 		else if ((cb & QT_n) && c + clen == sp->to && titlish)
 			partial_ok = 0;
-		else if (w.ent < 0 && !same && nw <= 1)
+		else if (w.ent < 0 && !same && nw <= 1 && !term)
 			partial_ok = 0;
-		/*
-		 * German capitalises every noun, so names, titles and terms
-		 * do not stand out from speech, nor a name from a subject:
-		 * a fragment inside the writer's sentence is not taken.
-		 */
-		else if (q->german > q->english)
+		else if (german && !term)
 			partial_ok = 0;
-		else if (!w.found && !same)
+		else if (!w.found && !same && !term)
 			partial_ok = 0;
 		else if (nw == 0)
 			partial_ok = 0;
