@@ -70,6 +70,7 @@ struct span {
 	size_t		 t0, t1;	/* tokens inside: [t0, t1) */
 	size_t		 to, tc;	/* token of the opening, closing mark */
 	size_t		 skipped;	/* words of sentences not tokenized */
+	int		 kept;		/* taken as a quote: its kind + 1, or 0 */
 };
 
 /* What a token is, besides its text. */
@@ -2071,15 +2072,46 @@ scare_before(const struct quote_doc *q, size_t lo, size_t k)
 /*
  * A word that introduces a term or quoted words ("als", "von", "wie")
  * just before the mark at token k, or before one article or adjective
- * in lower case ("als eine „…“").
+ * in lower case ("als eine „…“"); or a naming verb a few words before,
+ * with its object between ("nannte die Entscheidung „…“").
  */
 static int
 term_intro(const struct quote_doc *q, size_t lo, size_t k)
 {
+	size_t	 j, clen;
+
 	if (k > lo && (q->ti[k - 1].bits & QT_g))
 		return 1;
-	return k > lo + 1 && tword(q, k - 1) && !tcap(q, k - 1) &&
-	    q->tl.v[k - 1].len <= 6 && (q->ti[k - 2].bits & QT_g);
+	if (k > lo + 1 && tword(q, k - 1) && !tcap(q, k - 1) &&
+	    q->tl.v[k - 1].len <= 6 && (q->ti[k - 2].bits & QT_g))
+		return 1;
+	for (j = k; j > lo && k - j < 6 && tword(q, j - 1); j--)
+		if ((cue_at(q, j - 1, &clen) & (QT_v | QT_n)) ==
+		    (QT_v | QT_n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether quote i is joined to the quote before it, which was taken, by
+ * "and" or "or" ("Parolen wie „…“ und „…“"), an article between.
+ */
+static int
+joined(const struct quote_doc *q, size_t i)
+{
+	const struct span *a, *b;
+
+	if (i == 0)
+		return 0;
+	a = &q->spans[i - 1];
+	b = &q->spans[i];
+	if (a->kept != QUOTE_PARTIAL + 1 || a->tc == (size_t)-1 ||
+	    b->to == (size_t)-1 || b->to <= a->tc + 1 || b->to > a->tc + 3 ||
+	    !(q->ti[a->tc + 1].bits & QT_j))
+		return 0;
+	/* An article may follow the conjunction: "oder die „…“". */
+	return b->to == a->tc + 2 || (tword(q, a->tc + 2) &&
+	    !tcap(q, a->tc + 2) && q->tl.v[a->tc + 2].len <= 3);
 }
 
 /* Whether a speech verb stands in the sentence of token k. */
@@ -2248,9 +2280,13 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (same)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish, &allcaps);
+	german = q->german > q->english;
+	/* "eine „Zeitungsente“": after an indefinite article, no name. */
+	if (german && allcaps && sp->to > lo && (q->ti[sp->to - 1].bits & QT_u))
+		allcaps = 0;
 	/* "the film's title: "..."": a short unattributed colon quote. */
 	colon = tis(q, sp->to - 1, ":") && (cb != 0 || nw > 5 ||
-	    (!titlish && q->german <= q->english));
+	    (!titlish && !german));
 	/*
 	 * A short quote that opens a sentence which then goes on, with no
 	 * punctuation of its own ("'OpenOffice' is a suite"), is a name.
@@ -2279,9 +2315,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		 * Plan als „völlig verfehlt“", "sprach von einer „…“"),
 		 * even when the speaker is not found.
 		 */
-		german = q->german > q->english;
-		term = german && !allcaps && term_intro(q, lo, sp->to) &&
-		    verb_in_sentence(q, sp->to);
+		term = german && !allcaps && ((term_intro(q, lo, sp->to) &&
+		    verb_in_sentence(q, sp->to)) || joined(q, i));
 		partial_ok = 1;
 		if (scare_before(q, lo, sp->to))
 			partial_ok = 0;
@@ -2335,6 +2370,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		q->last_para = q->pn;
 		q->last_direct = direct;
 	}
+	sp->kept = (direct ? QUOTE_DIRECT : QUOTE_PARTIAL) + 1;
 	add_pending(q, sp->o1, sp->closed ? sp->c0 : q->len,
 	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, c, cb ? clen : 0, &w);
 }
