@@ -108,6 +108,11 @@ offsets_match() {
 @test "a quote over several sentences is one record" {
 	q 'Eva Lund said: "The river rose. The town flooded. Nobody came."\n'
 	assert_output $'Eva Lund\tThe river rose. The town flooded. Nobody came.'
+	# The inner sentences are only counted, not read word by word.
+	q '"The river rose. The town flooded. Nobody came. We waited," Eva Lund said.\n'
+	assert_output $'Eva Lund\tThe river rose. The town flooded. Nobody came. We waited,'
+	q 'Eva Lund was there. "The river rose. The town flooded. Nobody came.\n'
+	assert_output $'Eva Lund\tThe river rose. The town flooded. Nobody came.'
 }
 
 @test "a quote continued into the next paragraph: one record a paragraph" {
@@ -123,6 +128,39 @@ offsets_match() {
 	q 'The board watched "The Long Night" on Monday. A group called "Anonymous" posted it.\n'
 	assert_output ''
 	q 'The gallery had pictures of "unknowns" on its walls.\n'
+	assert_output ''
+}
+
+# qf TEXT: only the QUOTE column of the records of TEXT.
+qf() {
+	printf "$1" > "$T/in"
+	run sh -c '"$1" "$2" | cut -f 2' sh "$Q" "$T/in"
+}
+
+@test "German partial quotes: kept where named as someone's words" {
+	# "bezeichnete ... als „…“", "sprach von einer „…“": taken.
+	qf 'Die Ministerin Anna Berger bezeichnete den Plan als \342\200\236v\303\266llig verfehlt\342\200\234 und die Kritik der Opposition als berechtigt.\n'
+	assert_output 'völlig verfehlt'
+	qf 'Der Sprecher der Stadt sprach von einer \342\200\236schweren Belastung f\303\274r die Anwohner\342\200\234.\n'
+	assert_output 'schweren Belastung für die Anwohner'
+	# A naming verb and its object, an indefinite article: no name.
+	qf 'Der Verband nannte den Entwurf einen \342\200\236Rohrkrepierer\342\200\234, die Regierung wies das zur\303\274ck.\n'
+	assert_output 'Rohrkrepierer'
+	# Two quotes joined by "und": the second goes with the first.
+	qf 'Die Demonstranten riefen Parolen wie \342\200\236Die Mieten runter\342\200\234 und \342\200\236Wohnen ist kein Luxus\342\200\234.\n'
+	assert_output $'Die Mieten runter\nWohnen ist kein Luxus'
+}
+
+@test "German partial quotes: fragments of reported speech and names dropped" {
+	# Words quoted inside reported speech, names of papers and groups.
+	qf 'Die Ministerin Anna Berger sagte, die Lage sei \342\200\236nicht einfach\342\200\234 und die Stadt werde helfen.\n'
+	assert_output ''
+	qf 'Die Ministerin Anna Berger sagte der \342\200\236Neuen Zeitung\342\200\234, dass die Stadt helfen werde.\n'
+	assert_output ''
+	qf 'Der Chor sang bei dem Fest in der Stadt unter anderem \342\200\236Die Alte Linde\342\200\234 und andere Lieder.\n'
+	assert_output ''
+	# "mit" is no speech verb: "Schluss mit „…“" is no direct quote.
+	qf 'Der Bauer hatte genug, es sei Schluss mit \342\200\236leeren Versprechen\342\200\234 und nicht mehr.\n'
 	assert_output ''
 }
 
@@ -391,7 +429,7 @@ for line in sys.stdin:
 
 # Accuracy floors on the dev sets of ../shared/eval, a little below what
 # was reached (2026-11-27: English quote_f1 0.946, speaker_acc 0.900;
-# German quote_f1 0.803), so that the figures cannot fall back silently.
+# German quote_f1 0.858), so that the figures cannot fall back silently.
 # They guard against regressions; the final figures are taken elsewhere.
 @test "accuracy floors on the dev sets of the quote scorer" {
 	E=${NU_EVAL:-$BATS_TEST_DIRNAME/../../shared/eval}
@@ -408,6 +446,6 @@ for line in sys.stdin:
 	assert_success
 	echo "$output" | tail -n 1 | awk '{
 	    for (i = 1; i < NF; i++) v[$i] = $(i + 1)
-	    if (v["quote_f1"] < 0.78) {
+	    if (v["quote_f1"] < 0.84) {
 		print "German below the floor: " $0; exit 1 } }'
 }
