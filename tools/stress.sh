@@ -38,8 +38,8 @@ tmp=${TMPDIR:-/tmp}/nu-stress.$$
 status=0
 for p in sentences entities quotes mentions; do
 	gen=text want=
-	if [ "$p" = mentions ]; then
-		gen=records
+	[ "$p" = mentions ] && gen=records
+	if [ "$p" = mentions ] && [ "$MB" -gt 16 ]; then
 		want='Command exited with non-zero status 2
 mentions: -:1: a line of over 16 MB is no record'
 	fi
