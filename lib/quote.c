@@ -158,6 +158,8 @@ struct quote_doc {
 	size_t		 ticap;
 	unsigned char	*want;		/* tokens worth tagging */
 	size_t		 wantcap;
+	int		*used;		/* cues already given a subject */
+	size_t		 usedcap;
 	struct mark_at	*marks;
 	size_t		 nmarks, mcap;
 	struct span	*spans;
@@ -225,6 +227,46 @@ hash_key(const char *k, size_t n)
 	return h;
 }
 
+/*
+ * The hash of a word in the table, the same for any case of its ASCII
+ * letters: eight bytes at a time, each with bit 0x20 set (which makes
+ * 'A' 'a'; other bytes it merges only in the hash, not in lower_eq).
+ */
+static unsigned int
+word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+	size_t	 i;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ (x | 0x2020202020202020ULL)) * 0xff51afd7ed558ccdULL;
+	}
+	if (n > 0) {
+		for (x = 0, i = 0; i < n; i++)
+			x |= (uint64_t)((unsigned char)s[i] | 0x20) << (8 * i);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	}
+	return (unsigned int)(h ^ (h >> 32));
+}
+
+/* Whether s is the lower-case word w, ASCII letters in any case. */
+static int
+lower_eq(const char *w, const char *s, size_t n)
+{
+	size_t	 i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((unsigned char)(c - 'A') < 26)
+			c += 32;
+		if (c != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
 static void
 hash_build(void)
 {
@@ -232,7 +274,7 @@ hash_build(void)
 	unsigned int h;
 
 	for (i = 0; i < QUOTE_NWORDS; i++) {
-		h = hash_key(quote_words[i].w, quote_words[i].len);
+		h = word_hash(quote_words[i].w, quote_words[i].len);
 		while (hash_slot[h & (HASH_SLOTS - 1)] != 0)
 			h++;
 		hash_slot[h & (HASH_SLOTS - 1)] = i + 1;
@@ -247,25 +289,14 @@ hash_build(void)
 static unsigned int
 lookup(const char *s, size_t n)
 {
-	char	 k[LOOK_MAX];
-	size_t	 i;
 	unsigned int h, w;
-	unsigned char c;
 
-	if (n == 0 || n >= sizeof(k))
+	if (n == 0 || n >= LOOK_MAX)
 		return 0;
-	/* Lower-cased and hashed in one pass, as hash_key hashes. */
-	h = 2166136261u;
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if ((unsigned char)(c - 'A') < 26)
-			c += 32;
-		k[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
-	for (; (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0; h++)
+	for (h = word_hash(s, n); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
+	    h++)
 		if (quote_words[w - 1].len == n &&
-		    memcmp(quote_words[w - 1].w, k, n) == 0)
+		    lower_eq(quote_words[w - 1].w, s, n))
 			return quote_words[w - 1].bits;
 	return 0;
 }
@@ -2451,7 +2482,12 @@ walk(struct quote_doc *q)
 	size_t	 k, i, clen;
 	unsigned int cb;
 
-	used = nu_calloc(q->tl.n + 1, sizeof(int));
+	if (q->tl.n + 1 > q->usedcap) {
+		q->usedcap = q->tl.n + q->tl.n / 2 + 64;
+		q->used = nu_reallocarray(q->used, q->usedcap, sizeof(int));
+	}
+	used = q->used;
+	memset(used, 0, (q->tl.n + 1) * sizeof(int));
 	i = 0;
 	for (k = 0; k < q->tl.n; k++) {
 		while (i < q->nspans && q->spans[i].to == (size_t)-1)
@@ -2467,7 +2503,6 @@ walk(struct quote_doc *q)
 		/* A cue right after a quote was that quote's. */
 		reported(q, k, clen, cb, used);
 	}
-	free(used);
 }
 
 /*
@@ -2508,6 +2543,7 @@ quote_doc_free(struct quote_doc *q)
 	tok_list_free(&q->tl);
 	free(q->ti);
 	free(q->want);
+	free(q->used);
 	free(q->marks);
 	free(q->spans);
 	free(q->sstart);
