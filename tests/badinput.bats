@@ -316,3 +316,23 @@ $p: $T/missing: No such file or directory"
 		assert_equal "$stderr" "$p: $T/dir: Is a directory"
 	done
 }
+
+@test "the fuzzers' hostile seeds (fuzz/seeds/text), plain and -z, TSV and JSON" {
+	command -v python3 >/dev/null || skip "python3 is missing; run make deps"
+	for f in "$BATS_TEST_DIRNAME"/../fuzz/seeds/text/*; do
+		# A seed's first byte picks the fuzz target's options.
+		tail -c +2 "$f" > "$T/in"
+		for p in $TEXTPROGS; do
+			for o in -b -z; do
+				run --separate-stderr "$NU_BIN/$p" $o "$T/in"
+				[ "$status" -le 2 ] || fail "$p $o $f: exit $status"
+				case $stderr in
+				*Sanitizer*|*"runtime error"*)
+					fail "$p $o $f: $stderr" ;;
+				esac
+			done
+			"$NU_BIN/$p" -zj "$T/in" > "$T/out" 2>/dev/null
+			json_ok "$T/out" || fail "$p -zj $f: bad JSON"
+		done
+	done
+}
