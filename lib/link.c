@@ -744,6 +744,12 @@ link_dict_match(const struct link_dict *d, const char *s, size_t n,
 	return best;
 }
 
+int
+link_dict_has_user(const struct link_dict *d)
+{
+	return d != NULL && d->nuser > 0;
+}
+
 /* The dictionary entity of the name s[0..n), or -1. */
 static ssize_t
 dict_entity(const struct link_dict *d, const char *s, size_t n)

@@ -51,6 +51,8 @@ void		 link_dict_close(struct link_dict *);
  */
 size_t		 link_dict_match(const struct link_dict *, const char *s,
 		    size_t len, enum ent_type *);
+/* Whether there are user-dictionary names, so link_dict_match may match. */
+int		 link_dict_has_user(const struct link_dict *);
 /*
  * Look a whole name up (case ignored, except for acronyms such as WHO):
  * 0 if unknown, 1 for the shipped table, 2 for the user dictionary;

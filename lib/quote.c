@@ -882,7 +882,7 @@ dict_spans(struct quote_doc *q, size_t first)
 	size_t	 i, j, k, end, l;
 	const struct tok *tv = q->tl.v;
 
-	if (q->dict == NULL || q->ld == NULL)
+	if (!link_dict_has_user(q->dict) || q->ld == NULL)
 		return;
 	for (i = first; i < q->tl.n; i++) {
 		if (tv[i].kind == TOK_PUNCT && i > first &&
