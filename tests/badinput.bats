@@ -331,7 +331,8 @@ $p: $T/missing: No such file or directory"
 					fail "$p $o $f: $stderr" ;;
 				esac
 			done
-			"$NU_BIN/$p" -zj "$T/in" > "$T/out" 2>/dev/null
+			# Status 2 for the UTF-16 seed, 0 for the others.
+			"$NU_BIN/$p" -zj "$T/in" > "$T/out" 2>/dev/null || true
 			json_ok "$T/out" || fail "$p -zj $f: bad JSON"
 		done
 	done
