@@ -75,16 +75,16 @@ struct span {
 
 /* What a token is, besides its text. */
 struct tinfo {
+	size_t		 link;		/* the linked entity of its mention */
 	int		 q;		/* quote it is inside, or -1 */
-	int		 mark;		/* it is a quote mark */
 	int		 ent;		/* entity, or -1 */
-	size_t		 e0, e1;	/* the entity's tokens */
+	uint32_t	 e0, e1;	/* the entity's tokens */
 	unsigned int	 bits;		/* QT_* of the word */
 	unsigned int	 pbits;		/* QT_* of a phrase starting here */
+	uint32_t	 sent;		/* sentence number in the paragraph */
 	unsigned char	 plen;		/* its tokens */
-	size_t		 sent;		/* sentence number in the paragraph */
-	size_t		 link;		/* the linked entity of its mention */
-	int		 other;		/* inside a place or other name */
+	unsigned char	 mark;		/* it is a quote mark */
+	unsigned char	 other;		/* inside a place or other name */
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
