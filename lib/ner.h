@@ -17,9 +17,15 @@
  *	ner_free(n);
  *
  * Spans follow CoNLL practice: no leading "the", no possessive 's, and
- * titles ("President", "Mr.") stay outside PERSON spans.
- * Memory is bounded by the longest sentence plus a fixed-size document
- * history.
+ * titles ("President", "Mr.") stay outside PERSON spans.  Types: the
+ * model's LOC becomes GPE when the whole span is a country, state or
+ * city in the lexicon (iso-codes, tz database, data/ner), its MISC
+ * becomes NORP for a nationality or group (data/ner/demonyms.txt).
+ *
+ * Memory: the tagger works on pieces of at most 512 tokens and keeps a
+ * fixed-size document history, so only the span array grows, with the
+ * number of names in one sentence.  Not thread-safe per struct ner; use
+ * one per thread.
  */
 #ifndef NER_H
 #define NER_H
