@@ -231,22 +231,32 @@ hash_key(const char *k, size_t n)
  * The hash of a word in the table, the same for any case of its ASCII
  * letters: eight bytes at a time, each with bit 0x20 set (which makes
  * 'A' 'a'; other bytes it merges only in the hash, not in lower_eq).
+ * avail bytes from s may be read (at least n).
  */
 static unsigned int
-word_hash(const char *s, size_t n)
+word_hash(const char *s, size_t n, size_t avail)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
 	size_t	 i;
 
-	for (; n >= 8; s += 8, n -= 8) {
+	for (; n >= 8; s += 8, n -= 8, avail -= 8) {
 		memcpy(&x, s, 8);
 		h = (h ^ (x | 0x2020202020202020ULL)) * 0xff51afd7ed558ccdULL;
 	}
-	if (n > 0) {
-		for (x = 0, i = 0; i < n; i++)
-			x |= (uint64_t)((unsigned char)s[i] | 0x20) << (8 * i);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-	}
+	if (n == 0)
+		return (unsigned int)(h ^ (h >> 32));
+	/* The last bytes, byte i at bits 8i: one load where eight are there. */
+	x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (avail >= 8) {
+		memcpy(&x, s, 8);
+		x &= ~0ULL >> (64 - 8 * n);
+	} else
+#endif
+		for (i = 0; i < n; i++)
+			x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ (x | 0x2020202020202020ULL >> (64 - 8 * n))) *
+	    0xff51afd7ed558ccdULL;
 	return (unsigned int)(h ^ (h >> 32));
 }
 
@@ -274,7 +284,8 @@ hash_build(void)
 	unsigned int h;
 
 	for (i = 0; i < QUOTE_NWORDS; i++) {
-		h = word_hash(quote_words[i].w, quote_words[i].len);
+		h = word_hash(quote_words[i].w, quote_words[i].len,
+		    quote_words[i].len);
 		while (hash_slot[h & (HASH_SLOTS - 1)] != 0)
 			h++;
 		hash_slot[h & (HASH_SLOTS - 1)] = i + 1;
@@ -284,16 +295,16 @@ hash_build(void)
 
 /*
  * Look a word or phrase up in the generated table: its QT_* bits, or 0.
- * The key is lower-cased (ASCII letters only) first.
+ * Its ASCII letters may be in any case; avail bytes from s may be read.
  */
 static unsigned int
-lookup(const char *s, size_t n)
+lookup(const char *s, size_t n, size_t avail)
 {
 	unsigned int h, w;
 
 	if (n == 0 || n >= LOOK_MAX)
 		return 0;
-	for (h = word_hash(s, n); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
+	for (h = word_hash(s, n, avail); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
 	    h++)
 		if (quote_words[w - 1].len == n &&
 		    lower_eq(quote_words[w - 1].w, s, n))
@@ -1220,7 +1231,7 @@ tag_para(struct quote_doc *q)
 		if (!tword(q, k))
 			continue;
 		w = tstr(q, k, &tn);
-		q->ti[k].bits = lookup(w, tn);
+		q->ti[k].bits = lookup(w, tn, q->len - q->tl.v[k].off);
 		if (!(q->ti[k].bits & QT_P))
 			continue;
 		n = 0;
@@ -1234,7 +1245,7 @@ tag_para(struct quote_doc *q)
 			n += tn;
 			if (j == k)
 				continue;
-			bits = lookup(buf, n);
+			bits = lookup(buf, n, n);
 			if (bits & ~QT_P) {
 				q->ti[k].pbits = bits;
 				q->ti[k].plen = j - k + 1;
