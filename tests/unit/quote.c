@@ -181,6 +181,27 @@ main(void)
 	    strcmp(quote_kind_name(QUOTE_INDIRECT), "indirect") == 0,
 	    "kind names");
 
+	/*
+	 * The tagger's answer for a name is remembered for the document
+	 * only: the same words in the next document are asked again, and a
+	 * name repeated within one gets the same speaker.
+	 */
+	run(q, "\"We will appeal,\" Maria Reyes said. \"We will win,\" "
+	    "Maria Reyes said.");
+	ok(nrec == 2 && strcmp(recs[0].speaker, "Maria Reyes") == 0 &&
+	    strcmp(recs[1].speaker, "Maria Reyes") == 0,
+	    "a name said twice: one speaker");
+	run(q, "\"We will appeal,\" Maria Reyes said.");
+	ok(nrec == 1 && strcmp(recs[0].speaker, "Maria Reyes") == 0,
+	    "and again in the next document");
+
+	/* A quote of many sentences: its inner ones are only counted. */
+	run(q, "\"One. Two. Three. Four. Five,\" Eva Lund said.");
+	ok(nrec == 1 && recs[0].kind == QUOTE_DIRECT &&
+	    strcmp(recs[0].text, "One. Two. Three. Four. Five,") == 0 &&
+	    strcmp(recs[0].speaker, "Eva Lund") == 0 && bad_offsets == 0,
+	    "a long quote, whole, direct, attributed");
+
 	/* More records than the cap: all come out, in order. */
 	n = QUOTE_MAX_PENDING + 100;
 	big = malloc(n * 40 + 1);
