@@ -2082,10 +2082,12 @@ count_words(const struct quote_doc *q, const struct span *sp, int *titlish,
 		n++;
 		if (tcap(q, k))
 			caps++;
-		else if (q->tl.v[k].kind == TOK_NUM)
-			nums++;
-		else if (q->tl.v[k].len <= 4)
-			small++;
+		else {
+			if (q->tl.v[k].kind == TOK_NUM)
+				nums++;
+			if (q->tl.v[k].len <= 4)
+				small++;
+		}
 	}
 	*titlish = n > 0 && caps > 0 && caps + small == n &&
 	    caps * 2 >= n;

@@ -129,6 +129,9 @@ offsets_match() {
 	assert_output ''
 	q 'The gallery had pictures of "unknowns" on its walls.\n'
 	assert_output ''
+	# A number in a title is no word of speech: still a title.
+	q 'Eva Lund said the firm would open "The Harbor 6 Museum" next year.\n'
+	assert_output ''
 }
 
 # qf TEXT: only the QUOTE column of the records of TEXT.
