@@ -1015,11 +1015,11 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 }
 
 /*
- * Tag the tokens [a, b) and apply the spans.  When they all lie within
- * the capitalised words [c0, c1], the tagger's answer is remembered in
- * tc for the next time the same words come.
+ * Tag the tokens [a, b) and apply the spans; their number.  When they
+ * all lie within the capitalised words [c0, c1], the tagger's answer is
+ * remembered in tc for the next time the same words come.
  */
-static void
+static size_t
 tag_run(struct quote_doc *q, size_t a, size_t b, size_t c0, size_t c1,
     struct tcache *tc)
 {
@@ -1030,17 +1030,18 @@ tag_run(struct quote_doc *q, size_t a, size_t b, size_t c0, size_t c1,
 	for (i = 0; i < ns; i++)
 		apply_span(q, a, &sp[i]);
 	tc->gen = 0;
-	if (ns > TC_SPANS)
-		return;
+	if (ns == 0 || ns > TC_SPANS)
+		return ns;
 	for (i = 0; i < ns; i++) {
 		if (a + sp[i].tok_start < c0 || a + sp[i].tok_end > c1 + 1)
-			return;
+			return ns;
 		tc->type[i] = sp[i].type;
 		tc->s[i] = a + sp[i].tok_start - c0;
 		tc->e[i] = a + sp[i].tok_end - c0;
 	}
 	tc->ns = ns;
 	tc->gen = q->gen;
+	return ns;
 }
 
 /* The tagger's remembered answer for the words [c0, c1], applied. */
@@ -1083,8 +1084,8 @@ tag_names(struct quote_doc *q, size_t a, size_t b)
 {
 	size_t	 k, s, e, c0, i, n;
 	const char *w;
-	unsigned long long h;
-	struct tcache *tc;
+	unsigned long long h, hn;
+	struct tcache *tc, *tn;
 
 	for (k = a; k < b; k = e) {
 		for (; k < b && !may_name(q, k); k++)
@@ -1109,8 +1110,25 @@ tag_names(struct quote_doc *q, size_t a, size_t b)
 			tag_again(q, c0, tc);
 			continue;
 		}
+		/*
+		 * "No name here" holds only for the same words around: the
+		 * tagger may read the words as a name in another sentence.
+		 */
+		hn = h ^ (unsigned long long)(e - s) << 8 ^
+		    (s == sent_first(q, s)) << 16;
+		for (i = s; i < e; i++) {
+			w = tstr(q, i, &n);
+			hn = tc_hash(hn, w, n);
+		}
+		tn = &q->tcache[hn & (TC_SLOTS - 1)];
+		if (tn->gen == q->gen && tn->key == hn && tn->ns == 0)
+			continue;
 		tc->key = h;
-		tag_run(q, s, e, c0, k, tc);
+		if (tag_run(q, s, e, c0, k, tc) == 0) {
+			tn->key = hn;
+			tn->ns = 0;
+			tn->gen = q->gen;
+		}
 	}
 }
 
