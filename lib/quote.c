@@ -156,7 +156,7 @@ struct quote_doc {
 	struct tok_list	 tl;
 	struct tinfo	*ti;
 	size_t		 ticap;
-	unsigned char	*want;		/* tokens worth tagging */
+	int		*want;		/* tokens worth tagging */
 	size_t		 wantcap;
 	int		*used;		/* cues already given a subject */
 	size_t		 usedcap;
@@ -954,14 +954,17 @@ tc_hash(unsigned long long h, const char *s, size_t n)
 	return (h ^ 0x1f) * 1099511628211ULL;
 }
 
-/* Mark tokens [a, b) of sentence si as worth tagging. */
+/*
+ * Mark tokens [a, b) of sentence si as worth tagging: want[] counts the
+ * windows that start at a token less those that end there, and
+ * want_settle turns the counts into flags.
+ */
 static void
 want(struct quote_doc *q, size_t si, long a, long b)
 {
 	long	 lo = (long)q->sstart[si];
 	long	 hi = si + 1 < q->nsent ? (long)q->sstart[si + 1] :
 		    (long)q->tl.n;
-	const struct span *sp;
 
 	if (a < lo)
 		a = lo;
@@ -970,17 +973,31 @@ want(struct quote_doc *q, size_t si, long a, long b)
 		a = lo;
 	if (b > hi)
 		b = hi;
-	/*
-	 * Inside a quote only its edges: the tagger reads a few words of
-	 * context around a speaker, and the quoted words themselves name
-	 * no speaker.
-	 */
-	for (; a < b; a++) {
-		sp = q->ti[a].q >= 0 ? &q->spans[q->ti[a].q] : NULL;
-		if (sp == NULL || (size_t)a < sp->t0 + QUOTE_EDGE ||
-		    (size_t)a + QUOTE_EDGE >= sp->t1)
-			q->want[a] = 1;
+	if (a < b) {
+		q->want[a]++;
+		q->want[b]--;
 	}
+}
+
+/*
+ * A token is worth tagging when a window holds it; inside a quote only
+ * its edges: the tagger reads a few words of context around a speaker,
+ * and the quoted words themselves name no speaker.
+ */
+static void
+want_settle(struct quote_doc *q)
+{
+	const struct span *sp;
+	size_t	 k;
+	int	 in = 0;
+
+	for (k = 0; k < q->tl.n; k++) {
+		in += q->want[k];
+		sp = q->ti[k].q >= 0 ? &q->spans[q->ti[k].q] : NULL;
+		q->want[k] = in > 0 && (sp == NULL ||
+		    k < sp->t0 + QUOTE_EDGE || k + QUOTE_EDGE >= sp->t1);
+	}
+	q->want[q->tl.n] = 0;
 }
 
 /*
@@ -1241,9 +1258,10 @@ tag_para(struct quote_doc *q)
 	}
 	if (q->tl.n + 1 > q->wantcap) {
 		q->wantcap = q->tl.n + q->tl.n / 2 + 64;
-		q->want = nu_reallocarray(q->want, q->wantcap, 1);
+		q->want = nu_reallocarray(q->want, q->wantcap,
+		    sizeof(q->want[0]));
 	}
-	memset(q->want, 0, q->tl.n + 1);
+	memset(q->want, 0, (q->tl.n + 1) * sizeof(q->want[0]));
 	/* Word classes, and phrases that start at each word. */
 	for (k = 0; k < q->tl.n; k++) {
 		if (!tword(q, k))
@@ -1318,6 +1336,7 @@ tag_para(struct quote_doc *q)
 		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
 			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 	}
+	want_settle(q);
 	for (i = 0; i < q->nsent; i++) {
 		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
 		for (k = q->sstart[i]; k < e; k = j) {
