@@ -2529,7 +2529,7 @@ static void
 walk(struct quote_doc *q)
 {
 	int	*used;
-	size_t	 k, i, clen;
+	size_t	 k, i, clen, nextto;
 	unsigned int cb;
 
 	if (q->tl.n + 1 > q->usedcap) {
@@ -2538,17 +2538,21 @@ walk(struct quote_doc *q)
 	}
 	used = q->used;
 	memset(used, 0, (q->tl.n + 1) * sizeof(int));
-	i = 0;
+	for (i = 0; i < q->nspans && q->spans[i].to == (size_t)-1; i++)
+		continue;
+	nextto = i < q->nspans ? q->spans[i].to : (size_t)-1;
 	for (k = 0; k < q->tl.n; k++) {
-		while (i < q->nspans && q->spans[i].to == (size_t)-1)
-			i++;
-		if (i < q->nspans && q->spans[i].to == k) {
+		if (k == nextto) {
 			attribute(q, i, used);
-			i++;
+			for (i++; i < q->nspans && q->spans[i].to == (size_t)-1;
+			    i++)
+				continue;
+			nextto = i < q->nspans ? q->spans[i].to : (size_t)-1;
 			continue;
 		}
-		if (used[k] || (cb = cue_at(q, k, &clen)) == 0 ||
-		    !(cb & QT_v))
+		/* Most words are no speech verb: one test for them. */
+		if (used[k] || !((q->ti[k].bits | q->ti[k].pbits) & QT_v) ||
+		    !((cb = cue_at(q, k, &clen)) & QT_v))
 			continue;
 		/* A cue right after a quote was that quote's. */
 		reported(q, k, clen, cb, used);
