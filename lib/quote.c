@@ -119,6 +119,8 @@ struct qent {
 	size_t		 nwords;	/* words of the mention linked */
 	unsigned int	 nh, lh;	/* hashes of the name and its last word */
 	int		 lnext;		/* next entity of the same surname slot */
+	int		 newer, older;	/* the recency list, when inlist */
+	int		 inlist;
 };
 
 /* A record waiting for the end of its document. */
@@ -177,6 +179,7 @@ struct quote_doc {
 	 */
 	int		*nslot, *lslot;
 	size_t		 nused;
+	int		 mru;		/* the entity named or speaking last */
 	struct tcache	*tcache;
 	unsigned long	 gen;		/* documents begun */
 	long long	 pos;		/* token position in the document */
@@ -786,6 +789,46 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	return q->nents++;
 }
 
+/* When an entity was last named or the subject of speech. */
+static long long
+act(const struct qent *e)
+{
+	return e->mention > e->speech ? e->mention : e->speech;
+}
+
+/*
+ * Keep the entities that were named or spoke in a list, latest first,
+ * so that the search for the latest fitting one stops early.
+ */
+static void
+touch(struct quote_doc *q, int x)
+{
+	struct qent *e = &q->ents[x];
+	long long v = act(e);
+	int	 at, prev = -1;
+
+	if (e->inlist) {
+		if (e->newer >= 0)
+			q->ents[e->newer].older = e->older;
+		else
+			q->mru = e->older;
+		if (e->older >= 0)
+			q->ents[e->older].newer = e->newer;
+	}
+	for (at = q->mru; at >= 0 && act(&q->ents[at]) > v;
+	    at = q->ents[at].older)
+		prev = at;
+	e->newer = prev;
+	e->older = at;
+	if (prev >= 0)
+		q->ents[prev].older = x;
+	else
+		q->mru = x;
+	if (at >= 0)
+		q->ents[at].newer = x;
+	e->inlist = 1;
+}
+
 /*
  * Name a mention of tokens [a, b) as an entity: the tokens' text with
  * single spaces, a possessive dropped, titles in front remembered as the
@@ -1366,6 +1409,7 @@ tag_para(struct quote_doc *q)
 		if (ent >= 0 && q->ti[k].q < 0) {
 			q->ents[ent].mention = q->pos + k;
 			q->ents[ent].msent = q->sbase + q->ti[k].sent;
+			touch(q, ent);
 		}
 		k = q->ti[k].e1 - 1;
 	}
@@ -1475,14 +1519,17 @@ pron_gender(unsigned int bits)
  */
 static int
 resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
-{	int	 g = pron_gender(bits), sp = -1, nm = -1;
+{
+	int	 g = pron_gender(bits), sp = -1, nm = -1, i;
 	long long here = q->sbase + (long long)q->ti[k].sent;
-	size_t	 i;
 	struct qent *e;
 
+	/* The list is latest first: past the best found, none is later. */
 	if (!(bits & QT_h)) {
-		for (i = 0; i < q->nents; i++) {
+		for (i = q->mru; i >= 0; i = e->older) {
 			e = &q->ents[i];
+			if (sp >= 0 && act(e) < q->ents[sp].mention)
+				break;
 			if (e->type != E_ORG || e->mention < 0)
 				continue;
 			if (sp < 0 || e->mention > q->ents[sp].mention)
@@ -1490,8 +1537,11 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 		}
 		return sp;
 	}
-	for (i = 0; i < q->nents; i++) {
+	for (i = q->mru; i >= 0; i = e->older) {
 		e = &q->ents[i];
+		if (sp >= 0 && nm >= 0 && act(e) < q->ents[sp].speech &&
+		    act(e) < q->ents[nm].mention)
+			break;
 		if (e->type != E_PERSON)
 			continue;
 		if (g != G_NONE && e->gender != G_NONE && e->gender != g)
@@ -2215,6 +2265,7 @@ spoke(struct quote_doc *q, int e, size_t k)
 		return;
 	q->ents[e].speech = q->pos + k;
 	q->ents[e].ssent = q->sbase + q->ti[k].sent;
+	touch(q, e);
 	q->speech_ent = e;
 	q->speech_para = q->pn;
 }
@@ -2617,6 +2668,7 @@ quote_doc_begin(struct quote_doc *q)
 	if (q->ld != NULL)
 		link_doc_reset(q->ld);
 	q->nents = 0;
+	q->mru = -1;
 	q->nused = 0;
 	q->gen++;
 	memset(q->nslot, 0, EHASH * sizeof(q->nslot[0]));
