@@ -1593,20 +1593,23 @@ resolve_desc(struct quote_doc *q, size_t head)
 	const char *w;
 	size_t	 wn, i, k;
 	struct qent *e;
-	int	 best = -1;
+	int	 best = -1, x;
 	unsigned int bits = q->ti[head].bits;
 
 	if (is_age(q, head))
 		return resolve_person(q, head, QT_h);
 	w = tstr(q, head, &wn);
-	for (i = 0; i < q->nents; i++) {
-		e = &q->ents[i];
+	/* Latest first: past the best found, none was named later. */
+	for (x = q->mru; x >= 0; x = e->older) {
+		e = &q->ents[x];
+		if (best >= 0 && act(e) < q->ents[best].mention)
+			break;
 		if (e->mention < 0)
 			continue;
 		if ((bits & QT_r) && e->type != E_PLACE && e->rlen == wn &&
 		    memcmp(e->role, w, wn) == 0) {
 			if (best < 0 || e->mention > q->ents[best].mention)
-				best = i;
+				best = x;
 		}
 		if ((bits & QT_o) && e->type == E_ORG && e->nlen >= wn) {
 			for (k = 0; k + wn <= e->nlen; k++)
@@ -1615,7 +1618,7 @@ resolve_desc(struct quote_doc *q, size_t head)
 					break;
 			if (k + wn <= e->nlen &&
 			    (best < 0 || e->mention > q->ents[best].mention))
-				best = i;
+				best = x;
 		}
 	}
 	/*
