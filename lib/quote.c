@@ -307,8 +307,8 @@ lookup(const char *s, size_t n, size_t avail)
 
 	if (n == 0 || n >= LOOK_MAX)
 		return 0;
-	for (h = word_hash(s, n, avail); (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0;
-	    h++)
+	for (h = word_hash(s, n, avail);
+	    (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0; h++)
 		if (quote_words[w - 1].len == n &&
 		    lower_eq(quote_words[w - 1].w, s, n))
 			return quote_words[w - 1].bits;
@@ -1280,7 +1280,8 @@ tag_para(struct quote_doc *q)
 			i++;
 		if (i < q->nspans && s >= q->spans[i].o1 &&
 		    e <= q->spans[i].c0 && e > s) {
-			q->spans[i].skipped += count_bytes_words(q->p + s, e - s);
+			q->spans[i].skipped +=
+			    count_bytes_words(q->p + s, e - s);
 			grow_sent(q);
 			q->sstart[q->nsent++] = first;
 			continue;
@@ -2283,7 +2284,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	struct who w;
 	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
 	unsigned int cb = 0;
-	int	 titlish, allcaps, german, term, direct, partial_ok, begins, same, cue_next = 0, colon;
+	int	 titlish, allcaps, german, term, direct, partial_ok, begins;
+	int	 same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
 	struct who wa;
 	size_t	 ca, clena;
