@@ -1043,6 +1043,47 @@ want_settle(struct quote_doc *q)
 	q->want[q->tl.n] = 0;
 }
 
+/* Whether token k is the surname of a person the document named. */
+static int
+known_surname(const struct quote_doc *q, size_t k)
+{
+	const char *w, *ew;
+	size_t	 n, en;
+	unsigned int lh;
+	int	 x;
+
+	w = tstr(q, k, &n);
+	lh = hash_key(w, n);
+	for (x = q->lslot[lh & (EHASH - 1)]; x >= 0; x = q->ents[x].lnext) {
+		if (q->ents[x].type != E_PERSON || q->ents[x].lh != lh)
+			continue;
+		last_word(q->ents[x].name, q->ents[x].nlen, &ew, &en);
+		if (en == n && memcmp(ew, w, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether tokens [b, e) read as a person's name, which the tagger may
+ * still have typed as another kind of name: one to three capitalised
+ * words, the first a known first name ("Maria Reyes") or the last the
+ * surname of a person named before ("Reyes").
+ */
+static int
+person_shape(const struct quote_doc *q, size_t b, size_t e)
+{
+	size_t	 k;
+
+	if (e - b < 1 || e - b > 3 || (q->ti[b].bits & (QT_c | QT_t)))
+		return 0;
+	for (k = b; k < e; k++)
+		if (!tcap(q, k))
+			return 0;
+	return (e - b >= 2 && (q->ti[b].bits & (QT_f | QT_m))) ||
+	    known_surname(q, e - 1);
+}
+
 /*
  * Apply one span of the tagger, tokens relative to a: its people and
  * organisations become entity spans (named later), its other names
@@ -1055,7 +1096,8 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 	int	 type;
 
 	link_span(q, q->p, a, sp);
-	if (sp->type == NER_PT_PERSON)
+	if (sp->type == NER_PT_PERSON || (sp->type == NER_PT_MISC &&
+	    person_shape(q, a + sp->tok_start, a + sp->tok_end)))
 		type = E_PERSON;
 	else if (sp->type == NER_PT_ORG)
 		type = E_ORG;
