@@ -94,7 +94,7 @@ enum { E_PERSON, E_ORG, E_PLACE };
  * The tagger's answer for a stretch of capitalised words, remembered for
  * the rest of the document (gen is the document's number; 0: empty).
  */
-#define TC_SLOTS	1024	/* a power of two */
+#define TC_SLOTS	4096	/* a power of two */
 #define TC_SPANS	4
 struct tcache {
 	unsigned long long key;
