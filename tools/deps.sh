@@ -10,11 +10,12 @@
 #   python3                             make eval (the shared scorers)
 #   xz-utils                            make model (reads the training data)
 #   iso-codes                           tools/mkcountries.py (data/countries.tsv)
+#   tzdata                              make model (city names of zone.tab)
 #   clang libclang-rt-14-dev            make fuzz (libFuzzer, ASan, UBSan)
 #   valgrind                            make valgrind
 PKGS="gcc make pkg-config libpcre2-dev libbsd-dev bats bats-support bats-assert
 mandoc parallel hyperfine time python3 xz-utils iso-codes clang
-libclang-rt-14-dev valgrind"
+libclang-rt-14-dev valgrind tzdata"
 
 missing=
 for p in $PKGS; do
