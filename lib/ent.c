@@ -398,7 +398,14 @@ german_quotes(const char *s, size_t len, struct span *sv, size_t ns)
 	size_t	 i, k, open;
 
 	open = (size_t)-1;
+	/* Every quotation mark starts with the byte E2: jump from one to the
+	 * next rather than compare at every byte. */
 	for (i = 0, k = 0; i + 3 <= len; i++) {
+		const char *q = memchr(s + i, 0xe2, len - 2 - i);
+
+		if (q == NULL)
+			break;
+		i = (size_t)(q - s);
 		if (memcmp(s + i, "\xe2\x80\x9e", 3) == 0)
 			open = i;
 		else if (open != (size_t)-1 &&

@@ -292,8 +292,12 @@ static uint16_t	 title_bucket[257];
 static void
 title_index(void)
 {
-	size_t	 i, c, k;
+	static int	 ready;
+	size_t		 i, c, k;
 
+	if (ready)
+		return;
+	ready = 1;
 	for (i = 0; link_title_tab[i].title != NULL; i++) {
 		title_len[i] = strlen(link_title_tab[i].title);
 		title_bucket[lower((unsigned char)link_title_tab[i].title[0]) +
@@ -312,15 +316,11 @@ title_index(void)
 static size_t
 title_at(const char *s, size_t n, int *gender)
 {
-	static int	 ready;
 	const struct link_title_src *t;
 	size_t		 best, tl, k, j;
 	int		 c;
 
-	if (!ready) {
-		title_index();
-		ready = 1;
-	}
+	title_index();
 	if (n == 0)
 		return 0;
 	c = lower((unsigned char)s[0]);
@@ -345,6 +345,35 @@ title_at(const char *s, size_t n, int *gender)
 		}
 	}
 	return best;
+}
+
+/*
+ * Is all of s[0..n) one title?  The same answer as title_at(s, n, NULL)
+ * == n, but only titles of that length are compared: the search for a
+ * title before each person's name asks this of every word or two there.
+ */
+static int
+title_is(const char *s, size_t n)
+{
+	const char	*t;
+	size_t		 tl, j;
+	int		 c;
+
+	title_index();
+	if (n == 0)
+		return 0;
+	c = lower((unsigned char)s[0]);
+	for (j = title_bucket[c]; j < title_bucket[c + 1]; j++) {
+		t = link_title_tab[title_idx[j]].title;
+		tl = title_len[title_idx[j]];
+		if (tl == n && ci_eq(s, t, tl))
+			return 1;
+		/* "Gov." for the title "Gov". */
+		if (tl + 1 == n && s[tl] == '.' && t[tl - 1] != '.' &&
+		    ci_eq(s, t, tl))
+			return 1;
+	}
+	return 0;
 }
 
 size_t
@@ -385,7 +414,8 @@ title_ending_at(const char *s, size_t b, int *gender)
 	k = b;
 	for (words = 0; words < 3 && k > 0; words++) {
 		k = word_before(s, k);
-		if (title_at(s + k, b - k, gender) == b - k)
+		if (gender == NULL ? title_is(s + k, b - k) :
+		    title_at(s + k, b - k, gender) == b - k)
 			best = k;
 	}
 	return best;
