@@ -332,6 +332,13 @@ is_poss(const char *s, size_t len)
 	    (len == 4 && memcmp(s, "\xe2\x80\x99s", 4) == 0);
 }
 
+static int
+is_bracket(const char *s, size_t len)
+{
+	return len == 1 && (s[0] == '[' || s[0] == ']' || s[0] == '(' ||
+	    s[0] == ')' || s[0] == '{' || s[0] == '}');
+}
+
 /* May token i begin (end) an entity span? */
 static int
 edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
@@ -376,7 +383,12 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		}
 		t = NER_LABEL_TYPE(n->lab[i]);
 		a = i;
-		for (b = i + 1; b < ntok && n->lab[b] == 2 * t; b++)
+		/*
+		 * A bracket ends a name: "[George W.] Bush" in an edited
+		 * quotation is two mentions, whatever the labels say.
+		 */
+		for (b = i + 1; b < ntok && n->lab[b] == 2 * t &&
+		    !is_bracket(n->sp[b], n->lp[b]); b++)
 			;
 		i = b;
 		while (a < b && !edge_ok(n, toks, a, 0))

@@ -75,6 +75,10 @@ test_spans(void)
 	    sizeof(out));
 	ok(has(out, "ORG:Microsoft") && strstr(out, "Microsoft's") == NULL,
 	    "no possessive 's");
+	tag(n, "Nobody thought that [Tomasz K.] Brenner would stay on.",
+	    out, sizeof(out));
+	ok(strchr(out, ']') == NULL && strchr(out, '[') == NULL,
+	    "a name ends at a bracket");
 	tag(n, "the", out, sizeof(out));
 	ok(out[0] == '\0', "nothing in a lower-case word");
 	tag(n, "", out, sizeof(out));
