@@ -194,6 +194,12 @@ test_titles(struct link_doc *ld)
 	ok(link_title_prefix(s, strlen(s), NULL) == 5, "Sen. and its stop");
 	s = "Senegal";
 	ok(link_title_prefix(s, strlen(s), NULL) == 0, "Sen only as a word");
+	s = "Major-General Aldous Penhallow";
+	ok(link_title_prefix(s, strlen(s), NULL) == 14,
+	    "a hyphenated rank is one title");
+	s = "under Lieutenant-Colonel ";
+	ok(link_title_before(s, strlen(s), &start, NULL) == 18 && start == 6,
+	    "a hyphenated rank before a name");
 	s = "Major";
 	(void)s;
 	a = m(ld, ENT_PERSON, "Major");
