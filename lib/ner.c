@@ -401,6 +401,15 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 				a++;
 		if (a >= b)
 			continue;
+		/*
+		 * A person's surname the document gave in a full name goes
+		 * on a first name the tagger stopped at: "Tom" in "the Tom
+		 * Cruise video" once "Tom Cruise" was named.
+		 */
+		if (t == NER_PER && b == i && b < ntok && n->lab[b] == NER_O &&
+		    n->ti[b].cap && n->ti[b].done &&
+		    surname(n, n->ti[b].exact, 0))
+			i = ++b;
 		if (t == NER_PER && b - a >= 2 && n->ti[b - 1].cap)
 			surname(n, n->ti[b - 1].exact, 1);
 		else if (b - a == 1 && t != NER_PER &&
