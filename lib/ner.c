@@ -26,7 +26,8 @@ struct ner {
 	const char	**sp;
 	size_t		*lp;
 	uint8_t		*lab;
-	size_t		 cap;		/* of the four arrays above */
+	uint8_t		*up;		/* has an upper-case letter */
+	size_t		 cap;		/* of the five arrays above */
 	struct ner_span	*spans;
 	size_t		 nspans, cspans;
 	uint64_t	 hkey[HIST_SLOTS];
@@ -87,6 +88,7 @@ ner_free(struct ner *n)
 	free(n->sp);
 	free(n->lp);
 	free(n->lab);
+	free(n->up);
 	free(n->spans);
 	free(n);
 }
@@ -176,7 +178,8 @@ grow(struct ner *n, size_t ntok)
 	if ((n->ti = reallocarray(n->ti, c, sizeof(*n->ti))) == NULL ||
 	    (n->sp = reallocarray(n->sp, c, sizeof(*n->sp))) == NULL ||
 	    (n->lp = reallocarray(n->lp, c, sizeof(*n->lp))) == NULL ||
-	    (n->lab = reallocarray(n->lab, c, 1)) == NULL)
+	    (n->lab = reallocarray(n->lab, c, 1)) == NULL ||
+	    (n->up = reallocarray(n->up, c, 1)) == NULL)
 		err(2, NULL);
 	n->cap = c;
 }
@@ -458,8 +461,9 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	for (i = 0; i < ntok; i++) {
 		n->sp[i] = text + toks[i].off;
 		n->lp[i] = toks[i].len;
+		n->up[i] = (toks[i].flags & TOK_HASUPPER) != 0;
 	}
-	ner_feat_sentence(ti, n->sp, n->lp, ntok, model_look, NULL);
+	ner_feat_sentence(ti, n->sp, n->lp, n->up, ntok, model_look, NULL);
 	for (i = 0; i < ntok; i++) {
 		if (!ti[i].cap)
 			continue;

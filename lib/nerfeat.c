@@ -298,7 +298,8 @@ own_facts(struct ner_tokinfo *t, const char *s, size_t len,
  */
 void
 ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
-    const size_t *len, size_t n, ner_lookup_fn look, void *ctx)
+    const size_t *len, const uint8_t *cap, size_t n, ner_lookup_fn look,
+    void *ctx)
 {
 	struct ner_lexent e;
 	size_t i, k, best, lastcap;
@@ -308,7 +309,8 @@ ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
 	for (i = 0; i < n; i++) {
 		struct ner_tokinfo *t = &ti[i];
 
-		t->cap = (uint8_t)has_upper(s[i], len[i]);
+		t->cap = cap != NULL ? cap[i] :
+		    (uint8_t)has_upper(s[i], len[i]);
 		t->hist = 0;
 		t->bits = t->pbits = 0;
 		t->lcr = NER_LCR_UNSEEN;

@@ -112,10 +112,13 @@ uint64_t ner_hash_mix(uint64_t);
 /*
  * Fill ti[0..n) for the tokens (s[k], len[k]); hist is left zero.  Only
  * tokens near a capitalised word get all their facts (done); the decoder
- * calls ner_feat_ensure() for others it needs.
+ * calls ner_feat_ensure() for others it needs.  cap[k], when cap is not
+ * NULL, says whether token k has an upper-case letter (the tokenizer
+ * knows: TOK_HASUPPER), which is otherwise found here.
  */
 void	ner_feat_sentence(struct ner_tokinfo *ti, const char *const *s,
-	    const size_t *len, size_t n, ner_lookup_fn look, void *ctx);
+	    const size_t *len, const uint8_t *cap, size_t n,
+	    ner_lookup_fn look, void *ctx);
 
 /*
  * Make sure the facts of tokens i-2 .. i+2 are computed; call before

@@ -734,7 +734,7 @@ train_sentence(const struct sent *se, struct ner_tokinfo *ti,
 		sp[i] = arena + toks[se->first + i].off;
 		lp[i] = toks[se->first + i].len;
 	}
-	ner_feat_sentence(ti, sp, lp, se->n, train_look, NULL);
+	ner_feat_sentence(ti, sp, lp, NULL, se->n, train_look, NULL);
 	for (i = 0; i < se->n; i++)
 		if (ti[i].cap && ((h = map_get(&hist, ti[i].exact)) != NULL ||
 		    (h = map_get(&hist, NER_LOWKEY(ti[i].word))) != NULL))
