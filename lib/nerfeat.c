@@ -112,8 +112,17 @@ ner_hash_exact(const char *s, size_t len)
 	uint64_t h = FNV_OFF ^ 0x77;
 	size_t i;
 
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
+		/* The curly apostrophe hashes as the straight one. */
+		if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			h = (h ^ '\'') * FNV_PRIME;
+			i += 2;
+			continue;
+		}
 		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	}
 	return h;
 }
 
@@ -150,7 +159,9 @@ shape_of(const char *s, size_t len, int *cap)
 			goto add;
 		}
 		n = tok_utf8(s + i, len - i, &c);
-		if (c >= '0' && c <= '9')
+		if (c == 0x2019)	/* O’Connell has the shape of O'Connell */
+			ch = '\'';
+		else if (c >= '0' && c <= '9')
 			ch = 'd';
 		else if (tok_isupper(c)) {
 			ch = 'X';
