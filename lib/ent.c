@@ -606,6 +606,18 @@ cap_word(const char *s, size_t n)
 	return i;
 }
 
+/* The end of a run of capitalised words, one space apart, from i on. */
+static size_t
+cap_run(const char *p, size_t i, size_t lim)
+{
+	size_t	 k;
+
+	while (i + 1 < lim && p[i] == ' ' &&
+	    (k = cap_word(p + i + 1, lim - i - 1)) > 0)
+		i += 1 + k;
+	return i;
+}
+
 /* The length of a dash and the space after it at s, or 0. */
 static size_t
 dash(const char *s, size_t n)
@@ -662,10 +674,7 @@ dateline(struct ent_finder *f, const char *p, size_t n)
 	    (k = cap_word(p + i + 2, lim - i - 2)) > 0) {
 		sp = &f->dl[ns++];
 		sp->start = i + 2;
-		i += 2 + k;
-		while (i + 1 < lim && p[i] == ' ' &&
-		    (k = cap_word(p + i + 1, lim - i - 1)) > 0)
-			i += 1 + k;
+		i = cap_run(p, i + 2 + k, lim);
 		sp->end = i;
 		sp->type = ENT_GPE;
 	}
@@ -674,10 +683,7 @@ dateline(struct ent_finder *f, const char *p, size_t n)
 	    (k = cap_word(p + i + 2, lim - i - 2)) > 0) {
 		sp = &f->dl[ns++];
 		sp->start = i + 2;
-		i += 2 + k;
-		while (i + 1 < lim && p[i] == ' ' &&
-		    (k = cap_word(p + i + 1, lim - i - 1)) > 0)
-			i += 1 + k;
+		i = cap_run(p, i + 2 + k, lim);
 		sp->end = i;
 		sp->type = ENT_ORG;
 		if (i >= lim || p[i] != ')')
