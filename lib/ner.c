@@ -264,6 +264,30 @@ decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 	return best;
 }
 
+/*
+ * Do tokens [a, b) read as a person's name: two or three capitalised
+ * words, the first a given name, none a place's or organisation's word?
+ * The model sometimes calls such a name MISC when a quotation comes
+ * before it ("..." Maria Reyes, the firm's chief executive, said).
+ */
+static int
+person_shape(const struct ner *n, size_t a, size_t b)
+{
+	const uint16_t other = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY |
+	    NER_LX_ORGWORD | NER_LX_DEMONYM | NER_LX_DATE | NER_LX_LOCWORD |
+	    NER_LX_ORGNAME | NER_LX_TITLE;
+	size_t i;
+
+	if (b - a < 2 || b - a > 3 ||
+	    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_GIVEN)))
+		return 0;
+	for (i = a; i < b; i++)
+		if (!n->ti[i].cap || !n->ti[i].alpha || !n->ti[i].done ||
+		    (n->ti[i].bits & other))
+			return 0;
+	return 1;
+}
+
 static void
 add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 {
@@ -302,6 +326,8 @@ add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 	 */
 	if ((e.bits & NER_LX_ORGNAME) && base != NER_PER)
 		s->base = base = NER_ORG;
+	else if (base == NER_MISC && person_shape(n, a, b))
+		s->base = base = NER_PER;
 	switch (base) {
 	case NER_PER:
 		s->type = NER_PT_PERSON;
@@ -368,6 +394,23 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
 }
 
 /*
+ * A name does not begin with a middle initial: in "Image: Edna P.
+ * Marchetti" the capitalised word the model left before "P." is the
+ * first name, unless it is a title or a common word.
+ */
+static int
+first_before(const struct ner *n, size_t a)
+{
+	const struct ner_tokinfo *p = &n->ti[a - 1];
+
+	return n->lp[a] == 2 && n->sp[a][1] == '.' &&
+	    n->sp[a][0] >= 'A' && n->sp[a][0] <= 'Z' &&
+	    n->lab[a - 1] == NER_O && p->cap && p->alpha && p->done &&
+	    !(p->bits & NER_LX_TITLE) && (p->lcr < NER_LCR_MOSTLY ||
+	    (p->bits & (NER_LX_FIRST | NER_LX_GIVEN)));
+}
+
+/*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
  * misses: an article, a possessive, a weekday or punctuation at either
  * edge, a short lower-case word at the end, and a leading title inside a
@@ -404,6 +447,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 				a++;
 		if (a >= b)
 			continue;
+		if (t == NER_PER && a > 0 && first_before(n, a))
+			a--;
 		/*
 		 * A person's surname the document gave in a full name goes
 		 * on a first name the tagger stopped at: "Tom" in "the Tom
@@ -430,6 +475,68 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 }
 
 /*
+ * A company's legal form, which ends its name: "Inc.", "Corp", "Ltd.",
+ * "GmbH" (a full stop after it or not).
+ */
+static int
+legal_form(const char *s, size_t len)
+{
+	static const char *const forms[] = {
+		"AG", "Co", "Corp", "Corporation", "GmbH", "Inc", "LLC",
+		"LLP", "Ltd", "PLC", "plc"
+	};
+	size_t k;
+
+	if (len > 1 && s[len - 1] == '.')
+		len--;
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++)
+		if (strlen(forms[k]) == len && memcmp(forms[k], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define LEGAL_RUN	4	/* capitalised words before a legal form */
+
+/*
+ * A name ending in a legal form is an organisation's, whatever the
+ * model said: a name it typed otherwise ("Pellworth" PER, "Data Corp."
+ * O) becomes one ORG, and capitalised words it left out before "Corp."
+ * are taken, up to LEGAL_RUN of them, less an opening common word
+ * ("Shares").
+ */
+static void
+legal_names(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i, a, k;
+
+	for (i = 1; i < ntok; i++) {
+		if (!ti[i].cap || !legal_form(n->sp[i], n->lp[i]) ||
+		    !ti[i - 1].cap || (n->lab[i] != NER_O &&
+		    NER_LABEL_TYPE(n->lab[i]) == NER_ORG))
+			continue;
+		a = i;
+		if (n->lab[i - 1] != NER_O) {
+			while (a > 0 && n->lab[a - 1] != NER_O &&
+			    !NER_LABEL_ISB(n->lab[a]))
+				a--;
+		} else {
+			while (a > 0 && i - a < LEGAL_RUN && ti[a - 1].cap &&
+			    ti[a - 1].alpha && n->lab[a - 1] == NER_O)
+				a--;
+			while (a < i && (is_article(n->sp[a], n->lp[a]) ||
+			    (ti[a].init && ti[a].lcr >= NER_LCR_MOSTLY)))
+				a++;
+		}
+		if (a == i)
+			continue;
+		n->lab[a] = NER_B_ORG;
+		for (k = a + 1; k <= i; k++)
+			n->lab[k] = NER_I_ORG;
+	}
+}
+
+/*
  * "The", "But", "He" opening a sentence before a lower-case word: a word
  * never seen capitalised inside a sentence does not start a name there.
  */
@@ -437,7 +544,8 @@ static int
 common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 {
 	/* Nor does a weekday or a month. */
-	if ((ti[i].bits & NER_LX_DATE) && ti[i].pbits == NER_LX_DATE)
+	if ((ti[i].bits & NER_LX_DATE) &&
+	    (ti[i].pbits & NER_LX_FEATURES) == NER_LX_DATE)
 		return 1;
 	return ti[i].init && ti[i].lcr == NER_LCR_ALWAYS &&
 	    (i + 1 >= ntok || !ti[i + 1].cap);
@@ -488,6 +596,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2);
 		}
 	}
+	legal_names(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);

@@ -460,7 +460,7 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 {
 	const struct ner_tokinfo *t = &ti[i];
 	uint64_t wm2, wm1, wp1, wp2, s0, sm2, sm1, sp1, sp2;
-	unsigned lm1, lp1, gm1, gp1, b;
+	unsigned lm1, lp1, gm1, gp1, tb, tp, rb, b;
 	size_t k = 0;
 
 	wm1 = i >= 1 ? ti[i - 1].word : PAD_BEFORE;
@@ -473,8 +473,11 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 	sp2 = i + 2 < n ? ti[i + 2].shape : 2;
 	lm1 = i >= 1 ? ti[i - 1].lcr : 9;
 	lp1 = i + 1 < n ? ti[i + 1].lcr : 9;
-	gm1 = i >= 1 ? ti[i - 1].bits : 0;
-	gp1 = i + 1 < n ? ti[i + 1].bits : 0;
+	gm1 = i >= 1 ? ti[i - 1].bits & NER_LX_FEATURES : 0;
+	gp1 = i + 1 < n ? ti[i + 1].bits & NER_LX_FEATURES : 0;
+	tb = t->bits & NER_LX_FEATURES;
+	tp = t->pbits & NER_LX_FEATURES;
+	rb = t->rbits & NER_LX_FEATURES;
 	s0 = t->shape;
 
 	f[k++] = f1(T_BIAS, 0);
@@ -515,17 +518,17 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 	if (t->rword != 0) {
 		f[k++] = f1(T_RWORD, t->rword);
 		for (b = 0; b < NER_LX_NBITS; b++)
-			if (t->rbits & (1u << b))
+			if (rb & (1u << b))
 				f[k++] = f1(T_RBITS, b);
 	}
 	for (b = 0; b < NER_LX_NBITS; b++) {
 		unsigned m = 1u << b;
 
-		if (t->bits & m) {
+		if (tb & m) {
 			f[k++] = f2(T_G0, b, t->cap);
 			f[k++] = f2(T_Y1G0, b, (uint64_t)y1);
 		}
-		if (t->pbits & m)
+		if (tp & m)
 			f[k++] = f1(T_PG0, b);
 		if (gm1 & m)
 			f[k++] = f1(T_GM1, b);

@@ -52,6 +52,18 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tS. F. Smith\tS. F. Smith'
 }
 
+@test "a name ending in a legal form is an organisation's, all of it" {
+	printf 'Shares of Tarnwick Fabrics Ltd. rose after Harlow Gears Inc. cut its prices.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'ORG\tTarnwick Fabrics Ltd.\tTarnwick Fabrics Ltd.\nORG\tHarlow Gears Inc.\tHarlow Gears Inc.'
+}
+
+@test "a name does not begin with its middle initial" {
+	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tOdile R. Vance\tOdile R. Vance'
+}
+
 @test "a dateline's place is a GPE named as running text writes it" {
 	printf 'Talks end\n\nGENEVA \342\200\224 The talks ended.\n\nST. BRENDAN, Calder -- The count began.\n\nUPDATE - Nothing new.\n' > "$T/d"
 	run "$N" -b "$T/d"
