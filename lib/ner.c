@@ -489,6 +489,9 @@ legal_form(const char *s, size_t len)
 
 	if (len > 1 && s[len - 1] == '.')
 		len--;
+	/* Every capitalised word comes here: most leave at once. */
+	if (len < 2 || len > 11 || strchr("ACGILP", s[0]) == NULL)
+		return 0;
 	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++)
 		if (strlen(forms[k]) == len && memcmp(forms[k], s, len) == 0)
 			return 1;
