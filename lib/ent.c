@@ -43,7 +43,9 @@ struct ent_finder {
 	const struct link_dict *dict;
 	struct link_doc	*ld;
 	struct ner	*ner;
-	struct tok_list	 tl;
+	struct ent_prep	*prep;		/* for ent_para() */
+	const struct tok *tv;		/* the sentence's tokens */
+	size_t		 nt;
 	ent_emit_fn	 emit;
 	void		*arg;
 	struct pending	*pv;
@@ -66,7 +68,7 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	f->dict = d;
 	f->ld = link_doc_new(d);
 	f->ner = ner_new();
-	tok_list_init(&f->tl);
+	f->prep = ent_prep_new();
 	f->emit = emit;
 	f->arg = arg;
 	return f;
@@ -79,7 +81,7 @@ ent_free(struct ent_finder *f)
 		return;
 	link_doc_free(f->ld);
 	ner_free(f->ner);
-	tok_list_free(&f->tl);
+	ent_prep_free(f->prep);
 	free(f->pv);
 	free(f->text);
 	free(f->sv);
@@ -454,13 +456,13 @@ has_word(const char *s, size_t n)
 static size_t
 dict_spans(struct ent_finder *f, const char *s, size_t len)
 {
-	const struct tok *tv = f->tl.v;
+	const struct tok *tv = f->tv;
 	enum ent_type	 type;
 	size_t		 i, j, k, n;
 	struct span	*sp;
 
 	n = 0;
-	for (i = 0; i < f->tl.n; i++) {
+	for (i = 0; i < f->nt; i++) {
 		if (tv[i].kind == TOK_PUNCT && i > 0 &&
 		    !(tv[i].flags & TOK_SPACE))
 			continue;
@@ -468,10 +470,10 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 		    &type);
 		if (k == 0)
 			continue;
-		for (j = i; j < f->tl.n && tv[j].off + tv[j].len <
+		for (j = i; j < f->nt && tv[j].off + tv[j].len <
 		    tv[i].off + k; j++)
 			continue;
-		if (j == f->tl.n || tv[j].off + tv[j].len != tv[i].off + k)
+		if (j == f->nt || tv[j].off + tv[j].len != tv[i].off + k)
 			continue;
 		sp = new_span(f);
 		sp->start = tv[i].off;
@@ -518,20 +520,28 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 	return f->ns;
 }
 
+/*
+ * Sentence s of paragraph offset ps, document offset off: its tokens,
+ * and what ner_prepare() made of them or NULL.
+ */
 static void
 sentence(struct ent_finder *f, const char *s, size_t len,
-    unsigned long long off, size_t ps)
+    unsigned long long off, size_t ps, const struct tok *tv, size_t nt,
+    struct ner_tokinfo *ti, const struct ner_pre *np)
 {
 	const struct ner_span *ms;
 	size_t		 nm, nd, i, d;
 	struct span	*sp, tmp, pre;
 
 	f->sentence++;
-	f->tl.n = 0;
-	tok_text(&f->tl, s, len);
-	if (f->tl.n == 0)
+	if (nt == 0)
 		return;
-	nm = ner_tag_sentence(f->ner, s, f->tl.v, f->tl.n, &ms);
+	f->tv = tv;
+	f->nt = nt;
+	if (ti != NULL)
+		nm = ner_tag_prepared(f->ner, s, tv, nt, ti, np, &ms);
+	else
+		nm = ner_tag_sentence(f->ner, s, tv, nt, &ms);
 	f->ns = 0;
 	nd = fixed_spans(f, s, len, ps);
 
@@ -705,16 +715,126 @@ dateline(struct ent_finder *f, const char *p, size_t n)
 	return ns;
 }
 
+
+/*
+ * Paragraphs made ready ahead: their sentences, tokens and the tagger's
+ * facts and static scores.  The tokens of every sentence are kept; the
+ * tagger's part, 100 bytes or so a token, only up to ENT_PREP_TOKS tokens
+ * (the tagger does the rest itself), so that a paragraph of single
+ * letters does not hold megabytes in each of the batches in flight.
+ */
+#define ENT_PREP_TOKS	32768
+
+struct prep_sent {
+	size_t		 s, e;		/* bytes of the paragraph */
+	size_t		 t;		/* first token */
+	size_t		 nt;
+	size_t		 r;		/* its first in ti and pre */
+	int		 ready;		/* ti and pre are set */
+};
+
+struct ent_prep {
+	struct prep_sent *sv;
+	size_t		 ns, scap;
+	size_t		*pv;		/* each paragraph's first sentence */
+	size_t		 np, pcap;
+	struct tok_list	 tl;		/* every sentence's tokens */
+	struct ner_tokinfo *ti;		/* for the first ENT_PREP_TOKS */
+	struct ner_pre	*pre;
+	size_t		 nready;
+};
+
+struct ent_prep *
+ent_prep_new(void)
+{
+	struct ent_prep *pp;
+
+	pp = nu_calloc(1, sizeof(*pp));
+	tok_list_init(&pp->tl);
+	pp->ti = nu_reallocarray(NULL, ENT_PREP_TOKS, sizeof(*pp->ti));
+	pp->pre = nu_reallocarray(NULL, ENT_PREP_TOKS, sizeof(*pp->pre));
+	return pp;
+}
+
 void
-ent_para(struct ent_finder *f, const struct para *p)
+ent_prep_free(struct ent_prep *pp)
+{
+	if (pp == NULL)
+		return;
+	free(pp->sv);
+	free(pp->pv);
+	tok_list_free(&pp->tl);
+	free(pp->ti);
+	free(pp->pre);
+	free(pp);
+}
+
+void
+ent_prep_clear(struct ent_prep *pp)
+{
+	pp->ns = pp->np = pp->nready = 0;
+	pp->tl.n = 0;
+}
+
+void
+ent_prep_para(struct ent_prep *pp, const struct para *p)
 {
 	struct sent_iter it;
+	struct prep_sent *ps;
 	size_t		 s, e;
+
+	if (pp->np == pp->pcap) {
+		pp->pcap = pp->pcap ? pp->pcap * 2 : 64;
+		pp->pv = nu_reallocarray(pp->pv, pp->pcap, sizeof(*pp->pv));
+	}
+	pp->pv[pp->np++] = pp->ns;
+	sent_begin(&it, p->p, p->len);
+	while (sent_next(&it, &s, &e)) {
+		if (pp->ns == pp->scap) {
+			pp->scap = pp->scap ? pp->scap * 2 : 256;
+			pp->sv = nu_reallocarray(pp->sv, pp->scap,
+			    sizeof(*pp->sv));
+		}
+		ps = &pp->sv[pp->ns++];
+		ps->s = s;
+		ps->e = e;
+		ps->t = pp->tl.n;
+		ps->nt = tok_text(&pp->tl, p->p + s, e - s);
+		ps->ready = 0;
+		if (ps->nt > 0 && pp->nready + ps->nt <= ENT_PREP_TOKS) {
+			ner_prepare(p->p + s, pp->tl.v + ps->t, ps->nt,
+			    pp->ti + pp->nready, pp->pre + pp->nready);
+			ps->r = pp->nready;
+			ps->ready = 1;
+			pp->nready += ps->nt;
+		}
+	}
+}
+
+void
+ent_para_prepared(struct ent_finder *f, const struct para *p,
+    struct ent_prep *pp, size_t k)
+{
+	struct prep_sent *ps;
+	size_t		 i, end;
 
 	/* A dateline opens one of the first paragraphs of a story. */
 	f->ndl = p->cont || p->n > DATELINE_PARAS ? 0 :
 	    dateline(f, p->p, p->len);
-	sent_begin(&it, p->p, p->len);
-	while (sent_next(&it, &s, &e))
-		sentence(f, p->p + s, e - s, p->off + s, s);
+	end = k + 1 < pp->np ? pp->pv[k + 1] : pp->ns;
+	for (i = pp->pv[k]; i < end; i++) {
+		ps = &pp->sv[i];
+		sentence(f, p->p + ps->s, ps->e - ps->s, p->off + ps->s,
+		    ps->s, pp->tl.v + ps->t, ps->nt,
+		    ps->ready ? pp->ti + ps->r : NULL,
+		    ps->ready ? pp->pre + ps->r : NULL);
+	}
+}
+
+void
+ent_para(struct ent_finder *f, const struct para *p)
+{
+	ent_prep_clear(f->prep);
+	ent_prep_para(f->prep, p);
+	ent_para_prepared(f, p, f->prep, 0);
 }

@@ -47,6 +47,22 @@ void		 ent_doc_begin(struct ent_finder *);
 void		 ent_para(struct ent_finder *, const struct para *);
 void		 ent_doc_end(struct ent_finder *);
 
+/*
+ * The work on paragraphs that needs no document state (sentences, tokens,
+ * the tagger's facts and static scores), done ahead, in another thread:
+ * ent_prep_para() on each paragraph in turn, then ent_para_prepared() on
+ * the k-th of them (from 0) in place of ent_para().  The text of the
+ * paragraphs must stay in place until ent_prep_clear().
+ */
+struct ent_prep;
+
+struct ent_prep	*ent_prep_new(void);
+void		 ent_prep_free(struct ent_prep *);
+void		 ent_prep_clear(struct ent_prep *);
+void		 ent_prep_para(struct ent_prep *, const struct para *);
+void		 ent_para_prepared(struct ent_finder *, const struct para *,
+		    struct ent_prep *, size_t k);
+
 /* The document's links, for a caller that names more mentions itself. */
 struct link_doc	*ent_links(struct ent_finder *);
 

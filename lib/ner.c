@@ -22,7 +22,8 @@
 #define PER_MAX		700
 
 struct ner {
-	struct ner_tokinfo *ti;
+	struct ner_tokinfo *ti;		/* the facts of the piece in hand */
+	struct ner_tokinfo *own;	/* of a piece not prepared apart */
 	const char	**sp;
 	size_t		*lp;
 	uint8_t		*lab;
@@ -84,7 +85,7 @@ ner_free(struct ner *n)
 {
 	if (n == NULL)
 		return;
-	free(n->ti);
+	free(n->own);
 	free(n->sp);
 	free(n->lp);
 	free(n->lab);
@@ -175,7 +176,7 @@ grow(struct ner *n, size_t ntok)
 		return;
 	while (c < ntok)
 		c *= 2;
-	if ((n->ti = reallocarray(n->ti, c, sizeof(*n->ti))) == NULL ||
+	if ((n->own = reallocarray(n->own, c, sizeof(*n->own))) == NULL ||
 	    (n->sp = reallocarray(n->sp, c, sizeof(*n->sp))) == NULL ||
 	    (n->lp = reallocarray(n->lp, c, sizeof(*n->lp))) == NULL ||
 	    (n->lab = reallocarray(n->lab, c, 1)) == NULL ||
@@ -197,19 +198,15 @@ grow(struct ner *n, size_t ntok)
 
 _Static_assert(NER_NLABELS == 9, "decide() sums exactly nine labels");
 
-/* Score token i and return the best label allowed after y1. */
-static int
-decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
+/* Add the weights of features f[0..nf) to sc. */
+static void
+score(const uint64_t *f, size_t nf, int32_t *sc)
 {
-	uint64_t f[NER_MAXFEAT];
 	uint32_t row[NER_MAXFEAT];
 	const struct ner_wslot *b1, *b2;
-	int32_t sc[NER_NLABELS];
-	size_t k, nf;
+	size_t k;
 	uint32_t key, r, s;
-	int y, best;
 
-	nf = ner_feat_extract(ti, ntok, i, y1, y2, f);
 	for (k = 0; k < nf; k++) {
 		PREFETCH(&ner_model_wslot[NER_MODEL_B1(f[k],
 		    ner_model_wmask) * 4]);
@@ -247,16 +244,48 @@ decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2)
 			a7 += w[7];
 			a8 += w[8];
 		}
-		sc[0] = a0;
-		sc[1] = a1;
-		sc[2] = a2;
-		sc[3] = a3;
-		sc[4] = a4;
-		sc[5] = a5;
-		sc[6] = a6;
-		sc[7] = a7;
-		sc[8] = a8;
+		sc[0] += a0;
+		sc[1] += a1;
+		sc[2] += a2;
+		sc[3] += a3;
+		sc[4] += a4;
+		sc[5] += a5;
+		sc[6] += a6;
+		sc[7] += a7;
+		sc[8] += a8;
 	}
+}
+
+/* The scores of token i's static features (ner_feat_static). */
+static void
+score_static(const struct ner_tokinfo *ti, size_t ntok, size_t i,
+    int32_t *sc, unsigned *blim)
+{
+	uint64_t f[NER_MAXFEAT];
+
+	memset(sc, 0, NER_NLABELS * sizeof(*sc));
+	score(f, ner_feat_static(ti, ntok, i, f, blim), sc);
+}
+
+/*
+ * Score token i and return the best label allowed after y1; pre, when
+ * not NULL, holds the scores of its static features, worked out ahead.
+ */
+static int
+decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2,
+    const struct ner_pre *pre)
+{
+	uint64_t f[NER_MAXFEAT];
+	int32_t sc[NER_NLABELS];
+	unsigned blim;
+	int y, best;
+
+	if (pre != NULL) {
+		memcpy(sc, pre->sc, sizeof(sc));
+		blim = pre->blim;
+	} else
+		score_static(ti, ntok, i, sc, &blim);
+	score(f, ner_feat_dynamic(ti, i, y1, y2, blim, f), sc);
 	best = NER_O;
 	for (y = 1; y < NER_NLABELS; y++)
 		if (ner_label_ok(y1, y) && sc[y] > sc[best])
@@ -554,27 +583,39 @@ common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 	    (i + 1 >= ntok || !ti[i + 1].cap);
 }
 
+/* Does the tagger score token i whatever the labels before it are? */
+static int
+surely_scored(const struct ner_tokinfo *ti, size_t ntok, size_t i)
+{
+	return ti[i].cap && !common_opener(ti, ntok, i);
+}
+
 /*
  * Tag toks[0..ntok), a piece of at most NER_PIECE tokens, appending its
- * spans; base is its first token's number in the sentence.
+ * spans; base is its first token's number in the sentence.  ti and pre
+ * are what ner_prepare() worked out for the piece, or NULL.
  */
 static void
 tag_piece(struct ner *n, const char *text, const struct tok *toks,
-    size_t ntok, size_t base)
+    size_t ntok, size_t base, struct ner_tokinfo *ti,
+    const struct ner_pre *pre)
 {
-	struct ner_tokinfo *ti;
 	size_t i;
 	uint8_t *h;
 	int y1, y2;
 
 	grow(n, ntok);
-	ti = n->ti;
 	for (i = 0; i < ntok; i++) {
 		n->sp[i] = text + toks[i].off;
 		n->lp[i] = toks[i].len;
 		n->up[i] = (toks[i].flags & TOK_HASUPPER) != 0;
 	}
-	ner_feat_sentence(ti, n->sp, n->lp, n->up, ntok, model_look, NULL);
+	if (ti == NULL) {
+		ti = n->own;
+		ner_feat_sentence(ti, n->sp, n->lp, n->up, ntok, model_look,
+		    NULL);
+	}
+	n->ti = ti;
 	for (i = 0; i < ntok; i++) {
 		if (!ti[i].cap)
 			continue;
@@ -596,7 +637,8 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		else {
 			ner_feat_ensure(ti, n->sp, n->lp, ntok, i, model_look,
 			    NULL);
-			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2);
+			n->lab[i] = (uint8_t)decide(ti, ntok, i, y1, y2,
+			    pre != NULL && pre[i].ok ? &pre[i] : NULL);
 		}
 	}
 	legal_names(n, ntok);
@@ -615,29 +657,84 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
  * A "sentence" of thousands of tokens (a list, a table, text without
  * full stops) is tagged in pieces, so that the per-token arrays stay
  * small whatever the input.  A piece ends at a lower-case word or
- * punctuation between two such, where no name is cut.
+ * punctuation between two such, where no name is cut.  Returns the end
+ * of the piece that starts at token a.
  */
+static size_t
+piece_end(const struct tok *toks, size_t ntok, size_t a)
+{
+	size_t b, k;
+
+	if (ntok - a <= NER_PIECE)
+		return ntok;
+	b = a + NER_PIECE;
+	for (k = b - 1; k > a + NER_PIECE / 2; k--)
+		if (!(toks[k].flags & TOK_HASUPPER) &&
+		    !(toks[k - 1].flags & TOK_HASUPPER) &&
+		    !(toks[k + 1].flags & TOK_HASUPPER))
+			return k + 1;
+	return b;
+}
+
+void
+ner_prepare(const char *text, const struct tok *toks, size_t ntok,
+    struct ner_tokinfo *ti, struct ner_pre *pre)
+{
+	const char *sp[NER_PIECE];
+	size_t lp[NER_PIECE], a, b, i, m;
+	uint8_t up[NER_PIECE];
+	unsigned blim;
+
+	for (a = 0; a < ntok; a = b) {
+		b = piece_end(toks, ntok, a);
+		m = b - a;
+		for (i = 0; i < m; i++) {
+			sp[i] = text + toks[a + i].off;
+			lp[i] = toks[a + i].len;
+			up[i] = (toks[a + i].flags & TOK_HASUPPER) != 0;
+		}
+		ner_feat_sentence(ti + a, sp, lp, up, m, model_look, NULL);
+		for (i = 0; i < m; i++) {
+			pre[a + i].ok = 0;
+			if (!surely_scored(ti + a, m, i))
+				continue;
+			/* The tagger would do the same first. */
+			ner_feat_ensure(ti + a, sp, lp, m, i, model_look, NULL);
+			score_static(ti + a, m, i, pre[a + i].sc, &blim);
+			pre[a + i].blim = (uint8_t)blim;
+			pre[a + i].ok = 1;
+		}
+	}
+}
+
+static size_t
+tag(struct ner *n, const char *text, const struct tok *toks, size_t ntok,
+    struct ner_tokinfo *ti, const struct ner_pre *pre,
+    const struct ner_span **spans)
+{
+	size_t a, b;
+
+	n->nspans = 0;
+	for (a = 0; a < ntok; a = b) {
+		b = piece_end(toks, ntok, a);
+		tag_piece(n, text, toks + a, b - a, a,
+		    ti != NULL ? ti + a : NULL, pre != NULL ? pre + a : NULL);
+	}
+	*spans = n->spans;
+	return n->nspans;
+}
+
 size_t
 ner_tag_sentence(struct ner *n, const char *text, const struct tok *toks,
     size_t ntok, const struct ner_span **spans)
 {
-	size_t a, b, k;
+	return tag(n, text, toks, ntok, NULL, NULL, spans);
+}
 
-	n->nspans = 0;
-	for (a = 0; a < ntok; a = b) {
-		b = ntok;
-		if (ntok - a > NER_PIECE) {
-			b = a + NER_PIECE;
-			for (k = b - 1; k > a + NER_PIECE / 2; k--)
-				if (!(toks[k].flags & TOK_HASUPPER) &&
-				    !(toks[k - 1].flags & TOK_HASUPPER) &&
-				    !(toks[k + 1].flags & TOK_HASUPPER)) {
-					b = k + 1;
-					break;
-				}
-		}
-		tag_piece(n, text, toks + a, b - a, a);
-	}
-	*spans = n->spans;
-	return n->nspans;
+size_t
+ner_tag_prepared(struct ner *n, const char *text, const struct tok *toks,
+    size_t ntok, struct ner_tokinfo *ti, const struct ner_pre *pre,
+    const struct ner_span **spans)
+{
+	return tag(n, text, toks, ntok, ti, pre, spans);
 }

@@ -32,6 +32,7 @@
 
 #include <stddef.h>
 
+#include "nerfeat.h"
 #include "tok.h"
 
 /* Product types, in the order of the man page. */
@@ -70,6 +71,35 @@ void		 ner_doc_begin(struct ner *);
  */
 size_t		 ner_tag_sentence(struct ner *, const char *text,
 		    const struct tok *toks, size_t ntok,
+		    const struct ner_span **spans);
+
+/*
+ * What the tagger can work out for a sentence without the document's
+ * history, so ahead of it and in another thread: the facts of every token
+ * (struct ner_tokinfo) and, for each token it will score whatever the
+ * labels before it, the scores of the features that do not depend on
+ * those labels (ner_feat_static).
+ */
+struct ner_pre {
+	int32_t		 sc[NER_NLABELS];
+	uint8_t		 blim;		/* see ner_feat_static() */
+	uint8_t		 ok;		/* sc and blim are set */
+};
+
+/*
+ * Fill ti[0..ntok) and pre[0..ntok) for a sentence; reads only the
+ * compiled model, so any thread may call it.
+ */
+void		 ner_prepare(const char *text, const struct tok *toks,
+		    size_t ntok, struct ner_tokinfo *ti, struct ner_pre *pre);
+
+/*
+ * ner_tag_sentence() for a sentence ner_prepare() was given: the same
+ * spans, with the work done ahead.  ti is written to.
+ */
+size_t		 ner_tag_prepared(struct ner *, const char *text,
+		    const struct tok *toks, size_t ntok,
+		    struct ner_tokinfo *ti, const struct ner_pre *pre,
 		    const struct ner_span **spans);
 
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */

@@ -454,14 +454,20 @@ f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 	return ner_hash_mix(((a ^ (t * GOLD)) * K1 + b) * K2 + c);
 }
 
+/*
+ * The features of token i that depend on neither the labels before it nor
+ * the document history; the tagger can score them ahead, apart.  *blim is
+ * where ner_feat_dynamic() stops among the lexicon bits, so that the two
+ * together give exactly what ner_feat_extract() always gave.
+ */
 size_t
-ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
-    int y2, uint64_t *f)
+ner_feat_static(const struct ner_tokinfo *ti, size_t n, size_t i,
+    uint64_t *f, unsigned *blim)
 {
 	const struct ner_tokinfo *t = &ti[i];
 	uint64_t wm2, wm1, wp1, wp2, s0, sm2, sm1, sp1, sp2;
 	unsigned lm1, lp1, gm1, gp1, tb, tp, rb, b;
-	size_t k = 0;
+	size_t k = 0, all;
 
 	wm1 = i >= 1 ? ti[i - 1].word : PAD_BEFORE;
 	wm2 = i >= 2 ? ti[i - 2].word : PAD_BEFORE;
@@ -496,18 +502,12 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 	f[k++] = f2(T_SM1S0, sm1, s0);
 	f[k++] = f2(T_S0SP1, s0, sp1);
 	f[k++] = f3(T_SM1S0SP1, sm1, s0, sp1);
-	f[k++] = f1(T_Y1, (uint64_t)y1);
-	f[k++] = f2(T_Y1Y2, (uint64_t)y1, (uint64_t)y2);
-	f[k++] = f2(T_Y1W0, (uint64_t)y1, t->word);
-	f[k++] = f2(T_Y1S0, (uint64_t)y1, s0);
 	f[k++] = f1(T_L0, t->lcr);
 	f[k++] = f2(T_L0S0, t->lcr, s0);
 	f[k++] = f1(T_LM1, lm1);
 	f[k++] = f1(T_LP1, lp1);
 	f[k++] = f2(T_L0INIT, t->lcr, t->init);
 	f[k++] = f2(T_INITS0, t->init, s0);
-	f[k++] = f1(T_H0, t->hist);
-	f[k++] = f2(T_H0S0, t->hist, s0);
 	f[k++] = f2(T_WM1S0, wm1, s0);
 	f[k++] = f2(T_S0WP1, s0, wp1);
 	f[k++] = f2(T_WM2WM1, wm2, wm1);
@@ -521,21 +521,64 @@ ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
 			if (rb & (1u << b))
 				f[k++] = f1(T_RBITS, b);
 	}
+	/*
+	 * The bits, up to the bound on features; all counts the dynamic
+	 * ones too (NER_NDYNFIX, and a T_Y1G0 beside each T_G0).
+	 */
+	all = k + NER_NDYNFIX;
 	for (b = 0; b < NER_LX_NBITS; b++) {
 		unsigned m = 1u << b;
 
 		if (tb & m) {
 			f[k++] = f2(T_G0, b, t->cap);
-			f[k++] = f2(T_Y1G0, b, (uint64_t)y1);
+			all += 2;
 		}
-		if (tp & m)
+		if (tp & m) {
 			f[k++] = f1(T_PG0, b);
-		if (gm1 & m)
+			all++;
+		}
+		if (gm1 & m) {
 			f[k++] = f1(T_GM1, b);
-		if (gp1 & m)
+			all++;
+		}
+		if (gp1 & m) {
 			f[k++] = f1(T_GP1, b);
-		if (k > NER_MAXFEAT - 5)
+			all++;
+		}
+		if (all > NER_MAXFEAT - 5)
 			break;
 	}
+	*blim = b < NER_LX_NBITS ? b + 1 : NER_LX_NBITS;
 	return k;
+}
+
+size_t
+ner_feat_dynamic(const struct ner_tokinfo *ti, size_t i, int y1, int y2,
+    unsigned blim, uint64_t *f)
+{
+	const struct ner_tokinfo *t = &ti[i];
+	unsigned tb = t->bits & NER_LX_FEATURES, b;
+	size_t k = 0;
+
+	f[k++] = f1(T_Y1, (uint64_t)y1);
+	f[k++] = f2(T_Y1Y2, (uint64_t)y1, (uint64_t)y2);
+	f[k++] = f2(T_Y1W0, (uint64_t)y1, t->word);
+	f[k++] = f2(T_Y1S0, (uint64_t)y1, t->shape);
+	f[k++] = f1(T_H0, t->hist);
+	f[k++] = f2(T_H0S0, t->hist, t->shape);
+	for (b = 0; b < blim; b++)
+		if (tb & (1u << b))
+			f[k++] = f2(T_Y1G0, b, (uint64_t)y1);
+	return k;
+}
+
+size_t
+ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i, int y1,
+    int y2, uint64_t *f)
+{
+	unsigned blim;
+	size_t k;
+
+	k = ner_feat_static(ti, n, i, f, &blim);
+	return k + ner_feat_dynamic(ti, i, y1, y2, blim, f + k);
 }

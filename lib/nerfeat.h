@@ -149,6 +149,18 @@ int	ner_feat_skip(const struct ner_tokinfo *ti, size_t n, size_t i,
 size_t	ner_feat_extract(const struct ner_tokinfo *ti, size_t n, size_t i,
 	    int y1, int y2, uint64_t *f);
 
+/*
+ * The same features in two parts: those of the token and its neighbours
+ * alone, which may be scored ahead of the tagger, and those of the labels
+ * before it and the document history (the first NER_NDYNFIX always, then
+ * one for each lexicon bit below blim).
+ */
+#define NER_NDYNFIX	6
+size_t	ner_feat_static(const struct ner_tokinfo *ti, size_t n, size_t i,
+	    uint64_t *f, unsigned *blim);
+size_t	ner_feat_dynamic(const struct ner_tokinfo *ti, size_t i, int y1,
+	    int y2, unsigned blim, uint64_t *f);
+
 /* May label y follow label prev (BIO: I-X only after B-X or I-X)? */
 int	ner_label_ok(int prev, int y);
 
