@@ -10,7 +10,7 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 NU_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib \
 	$(shell pkg-config --cflags libbsd-overlay libpcre2-8)
-NU_LIBS	= $(shell pkg-config --libs libbsd-overlay libpcre2-8) -lm
+NU_LIBS	= $(shell pkg-config --libs libbsd-overlay libpcre2-8) -lm -pthread
 
 # SANITIZE=1 builds everything with AddressSanitizer and UBSan into its
 # own folders, so the two builds never mix.  FUZZBUILD=1 (set by `make

@@ -116,19 +116,56 @@ doc_begin(const struct doc *d)
 }
 
 static void
-para(const struct para *p)
-{
-	ent_para(finder, p);
-}
-
-static void
 doc_end(const struct doc *d)
 {
 	(void)d;
 	ent_doc_end(finder);
 }
 
-static const struct run_ops ops = { doc_begin, para, doc_end };
+/*
+ * Sentences, tokens and the tagger's work that needs no history are
+ * done in a reader thread ahead of the rest (lib/run.c).
+ */
+static void *
+prep_new(void)
+{
+	return ent_prep_new();
+}
+
+static void
+prep_free(void *pp)
+{
+	ent_prep_free(pp);
+}
+
+static void
+prep_clear(void *pp)
+{
+	ent_prep_clear(pp);
+}
+
+static void
+prep_para(void *pp, const struct para *p)
+{
+	ent_prep_para(pp, p);
+}
+
+static void
+prep_share(void *pp, unsigned share)
+{
+	ent_prep_share(pp, share);
+}
+
+static void
+para_prepared(const struct para *p, void *pp, size_t k)
+{
+	ent_para_prepared(finder, p, pp, k);
+}
+
+static const struct run_split ops = {
+	prep_new, prep_free, prep_clear, prep_para, prep_share,
+	doc_begin, para_prepared, doc_end
+};
 
 int
 main(int argc, char *argv[])
@@ -139,7 +176,7 @@ main(int argc, char *argv[])
 	i = opt_parse(&prog, argc, argv);
 	dict = link_dict_open(dict_path);
 	finder = ent_new(dict, emit, NULL);
-	status = run_operands(argc - i, argv + i, &ops);
+	status = run_operands_split(argc - i, argv + i, &ops);
 	ent_free(finder);
 	link_dict_close(dict);
 	nu_exit(status);

@@ -742,6 +742,8 @@ struct ent_prep {
 	struct ner_tokinfo *ti;		/* for the first ENT_PREP_TOKS */
 	struct ner_pre	*pre;
 	size_t		 nready;
+	unsigned	 share;		/* of the scores, per mille */
+	unsigned	 acc;
 };
 
 struct ent_prep *
@@ -753,6 +755,7 @@ ent_prep_new(void)
 	tok_list_init(&pp->tl);
 	pp->ti = nu_reallocarray(NULL, ENT_PREP_TOKS, sizeof(*pp->ti));
 	pp->pre = nu_reallocarray(NULL, ENT_PREP_TOKS, sizeof(*pp->pre));
+	pp->share = 1000;
 	return pp;
 }
 
@@ -767,6 +770,12 @@ ent_prep_free(struct ent_prep *pp)
 	free(pp->ti);
 	free(pp->pre);
 	free(pp);
+}
+
+void
+ent_prep_share(struct ent_prep *pp, unsigned share)
+{
+	pp->share = share > 1000 ? 1000 : share;
 }
 
 void
@@ -802,8 +811,12 @@ ent_prep_para(struct ent_prep *pp, const struct para *p)
 		ps->nt = tok_text(&pp->tl, p->p + s, e - s);
 		ps->ready = 0;
 		if (ps->nt > 0 && pp->nready + ps->nt <= ENT_PREP_TOKS) {
+			pp->acc += pp->share;
 			ner_prepare(p->p + s, pp->tl.v + ps->t, ps->nt,
-			    pp->ti + pp->nready, pp->pre + pp->nready);
+			    pp->ti + pp->nready, pp->pre + pp->nready,
+			    pp->acc >= 1000);
+			if (pp->acc >= 1000)
+				pp->acc -= 1000;
 			ps->r = pp->nready;
 			ps->ready = 1;
 			pp->nready += ps->nt;

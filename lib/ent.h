@@ -60,6 +60,11 @@ struct ent_prep	*ent_prep_new(void);
 void		 ent_prep_free(struct ent_prep *);
 void		 ent_prep_clear(struct ent_prep *);
 void		 ent_prep_para(struct ent_prep *, const struct para *);
+/*
+ * The part of the tagger's scores worked out ahead, per mille (1000, all,
+ * at first); ent_para_prepared() does the rest, with the same outcome.
+ */
+void		 ent_prep_share(struct ent_prep *, unsigned);
 void		 ent_para_prepared(struct ent_finder *, const struct para *,
 		    struct ent_prep *, size_t k);
 

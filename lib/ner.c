@@ -678,7 +678,7 @@ piece_end(const struct tok *toks, size_t ntok, size_t a)
 
 void
 ner_prepare(const char *text, const struct tok *toks, size_t ntok,
-    struct ner_tokinfo *ti, struct ner_pre *pre)
+    struct ner_tokinfo *ti, struct ner_pre *pre, int scores)
 {
 	const char *sp[NER_PIECE];
 	size_t lp[NER_PIECE], a, b, i, m;
@@ -696,7 +696,7 @@ ner_prepare(const char *text, const struct tok *toks, size_t ntok,
 		ner_feat_sentence(ti + a, sp, lp, up, m, model_look, NULL);
 		for (i = 0; i < m; i++) {
 			pre[a + i].ok = 0;
-			if (!surely_scored(ti + a, m, i))
+			if (!scores || !surely_scored(ti + a, m, i))
 				continue;
 			/* The tagger would do the same first. */
 			ner_feat_ensure(ti + a, sp, lp, m, i, model_look, NULL);

@@ -87,11 +87,13 @@ struct ner_pre {
 };
 
 /*
- * Fill ti[0..ntok) and pre[0..ntok) for a sentence; reads only the
+ * Fill ti[0..ntok) and pre[0..ntok) for a sentence, the scores only if
+ * scores is not 0 (the tagger works out the others); reads only the
  * compiled model, so any thread may call it.
  */
 void		 ner_prepare(const char *text, const struct tok *toks,
-		    size_t ntok, struct ner_tokinfo *ti, struct ner_pre *pre);
+		    size_t ntok, struct ner_tokinfo *ti, struct ner_pre *pre,
+		    int scores);
 
 /*
  * ner_tag_sentence() for a sentence ner_prepare() was given: the same

@@ -20,4 +20,29 @@ struct run_ops {
  */
 int	run_operands(int, char *[], const struct run_ops *);
 
+/*
+ * A program whose analysis splits in two: prep_para() needs nothing of
+ * the document before it, so it runs in a reader thread ahead of the
+ * rest, into a prep that takes many paragraphs; para() then gets the
+ * k-th paragraph (from 0) of that prep, in the calling thread, in input
+ * order.  The output is what run_operands() gives with the two together.
+ */
+struct run_split {
+	void	*(*prep_new)(void);
+	void	 (*prep_free)(void *);
+	void	 (*prep_clear)(void *);
+	void	 (*prep_para)(void *, const struct para *);
+	/*
+	 * May be NULL: how much, per mille, of the work that may be done
+	 * on either side prep_para() does; run.c sets it so that neither
+	 * thread waits for the other long.
+	 */
+	void	 (*prep_share)(void *, unsigned);
+	void	 (*doc_begin)(const struct doc *);		/* may be NULL */
+	void	 (*para)(const struct para *, void *, size_t k);
+	void	 (*doc_end)(const struct doc *);		/* may be NULL */
+};
+
+int	run_operands_split(int, char *[], const struct run_split *);
+
 #endif
