@@ -145,6 +145,49 @@ tok_tolower(uint32_t cp)
 	return cp + 1;
 }
 
+/*
+ * The class of each byte.  Most news text is ASCII, and a table tells
+ * in one look whether a byte is white space, a letter (and which case)
+ * or a digit, or may continue a word ("-.,:'&@", see word_len); a byte
+ * from 0x80 up starts a UTF-8 sequence that must be decoded first.
+ */
+#define C_SPACE		0x01
+#define C_LETTER	0x02
+#define C_DIGIT		0x04
+#define C_UPPER		0x08	/* with C_LETTER */
+#define C_LOWER		0x10	/* with C_LETTER: a letter not upper case */
+#define C_JOIN		0x20	/* may join two parts of a word */
+#define C_HIGH		0x40	/* 0x80 and up */
+#define C_ALNUM		(C_LETTER | C_DIGIT)
+
+#define S_	C_SPACE
+#define U_	(C_LETTER | C_UPPER)
+#define L_	(C_LETTER | C_LOWER)
+#define D_	C_DIGIT
+#define J_	C_JOIN
+#define H_	C_HIGH
+#define H16_	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_
+
+static const unsigned char cls[256] = {
+	0,  0,  0,  0,  0,  0,  0,  0,  0,  S_, S_, S_, S_, S_, 0,  0,
+	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	S_, 0,  0,  0,  0,  0,  J_, J_, 0,  0,  0,  0,  J_, J_, J_, 0,
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, J_, 0,  0,  0,  0,  0,
+	J_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+	U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, 0,  0,  0,  0,  0,
+	0,  L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0,  0,  0,  0,  0,
+	H16_, H16_, H16_, H16_, H16_, H16_, H16_, H16_
+};
+
+#undef S_
+#undef U_
+#undef L_
+#undef D_
+#undef J_
+#undef H_
+#undef H16_
+
 static int
 isdig(uint32_t c)
 {
@@ -200,6 +243,29 @@ inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	return bsearch(&key, tab, ntab, sizeof(*tab), cmpstr) != NULL;
+}
+
+/*
+ * Is s[0..n) an abbreviation?  Asked of every word before a full stop,
+ * most of which are not: a mask of the lengths of the abbreviations
+ * that begin with each byte turns most away before the search.
+ */
+static int
+isabbrev(const char *s, size_t n)
+{
+	static uint16_t	 lens[256];
+	static int	 ready;
+	size_t		 i, k;
+
+	if (!ready) {
+		for (i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
+			if ((k = strlen(abbrevs[i])) < 16)
+				lens[(unsigned char)abbrevs[i][0]] |= 1 << k;
+		ready = 1;
+	}
+	if (n == 0 || n >= 16 || !(lens[(unsigned char)s[0]] & (1 << n)))
+		return 0;
+	return inlist(abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]), s, n);
 }
 
 /*
@@ -285,44 +351,128 @@ url_len(const char *s, size_t len)
 }
 
 /*
+ * The letter class of a code point from 0x80 up, as cls[] has it for
+ * ASCII.  White space is not asked: a BOM is both, and which it is
+ * depends on where it stands (see tok_text).
+ */
+static unsigned
+cp_class(uint32_t c)
+{
+	if (tok_isletter(c))
+		return C_LETTER | (tok_isupper(c) ? C_UPPER : C_LOWER);
+	return 0;
+}
+
+/*
+ * The TOK_ flags that the characters of a token give, from the classes
+ * of all its characters or'ed together (cl) and of the first (first).
+ */
+static int
+class_flags(unsigned cl, unsigned first)
+{
+	int flags = 0;
+
+	if (first & C_UPPER)
+		flags |= TOK_UPPER;
+	if (cl & C_UPPER)
+		flags |= TOK_HASUPPER;
+	if (cl & C_DIGIT)
+		flags |= TOK_HASDIGIT;
+	if ((cl & (C_LETTER | C_LOWER)) == C_LETTER)
+		flags |= TOK_ALLUPPER;
+	return flags;
+}
+
+/*
+ * The flags of any token s[0..len), character by character: for the
+ * rarer tokens (URLs, clitics) that word_len does not scan.
+ */
+static int
+char_flags(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t c;
+	unsigned cl, first, all;
+
+	first = all = 0;
+	for (i = 0; i < len; i += n) {
+		if ((unsigned char)s[i] < 0x80) {
+			cl = cls[(unsigned char)s[i]];
+			n = 1;
+		} else {
+			n = tok_utf8(s + i, len - i, &c);
+			cl = cp_class(c);
+		}
+		if (i == 0)
+			first = cl;
+		all |= cl;
+	}
+	return class_flags(all, first);
+}
+
+/*
  * Scan a word or number starting at s[0]; return its length.  *dots
- * tells whether it has an inner full stop between single letters (U.S).
+ * tells whether it has an inner full stop between single letters (U.S);
+ * *flags gets the TOK_ flags of its characters, gathered on the way so
+ * that no second pass over the word is needed.
  */
 static size_t
-word_len(const char *s, size_t len, int *dots)
+word_len(const char *s, size_t len, int *dots, int *flags)
 {
 	size_t i, n, n2, seg, k;
 	uint32_t c, nx, nx2;
+	unsigned cl, all;
 	int email = 0;
 
 	*dots = 0;
 	seg = 0;
+	all = 0;
 	for (i = 0; i < len; ) {
 		unsigned char b = (unsigned char)s[i];
 
-		/* ASCII letters and digits first: most of the text. */
-		if (b < 0x80) {
-			if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
-			    isdig(b)) {
-				if ((b | 0x20) == 'n' && i > 0 &&
-				    nt_at(s, len, i) != 0)
-					break;
-				i++;
+		/* A run of ASCII letters and digits: most of the text. */
+		cl = cls[b];
+		if (cl & C_ALNUM) {
+			size_t j = i;
+			unsigned run = cl;
+
+			while (++j < len && (cls[(unsigned char)s[j]] & C_ALNUM))
+				run |= cls[(unsigned char)s[j]];
+			all |= run;
+			seg += j - i;
+			i = j;
+			continue;
+		}
+		if (cl & C_HIGH) {
+			c = peek(s, len, i, &n);
+			cl = cp_class(c);
+			if ((cl & C_LETTER) || (c >= 0x300 && c <= 0x36F)) {
+				all |= cl;
+				i += n;
 				seg++;
 				continue;
 			}
+			if (c != 0x2011 && c != 0x2019)
+				break;
+		} else if (!(cl & C_JOIN))
+			break;
+		else {
 			c = b;
 			n = 1;
-		} else
-			c = peek(s, len, i, &n);
-		if (tok_isletter(c) || isdig(c) ||
-		    (c >= 0x300 && c <= 0x36F)) {
-			i += n;
-			seg++;
-			continue;
 		}
 		if (i == 0)
 			break;
+		/*
+		 * The n of "n't" starts a token of its own ("do n't"): the
+		 * run above took it as a letter, so look back from the
+		 * apostrophe.
+		 */
+		if (isapos(c) && i > 1 && (s[i - 1] | 0x20) == 'n' &&
+		    nt_at(s, len, i - 1) != 0) {
+			i--;
+			*flags = char_flags(s, i);
+			return i;
+		}
 		nx = peek(s, len, i + n, &n2);
 		if (c == '-' || c == 0x2011) {
 			if (tok_isletter(nx) || isdig(nx)) {
@@ -384,20 +534,19 @@ word_len(const char *s, size_t len, int *dots)
 		}
 		break;
 	}
+	if ((cl = cls[(unsigned char)s[0]]) & C_HIGH)
+		cl = cp_class(peek(s, len, 0, &n));
+	*flags = class_flags(all, cl);
 	return i;
 }
 
 static void
-push(struct tok_list *tl, size_t off, size_t len, int kind, int flags,
-    const char *s)
+push(struct tok_list *tl, size_t off, size_t len, int kind, int flags)
 {
 	struct tok *t;
-	size_t i, n;
-	uint32_t c;
-	int first = 1, letters = 0, lower = 0;
 
 	if (tl->n == tl->cap) {
-		size_t ncap = tl->cap ? tl->cap * 2 : 64;
+		size_t ncap = tl->cap ? tl->cap * 2 : 256;
 		struct tok *nv;
 
 		if ((nv = reallocarray(tl->v, ncap, sizeof(*nv))) == NULL)
@@ -405,38 +554,6 @@ push(struct tok_list *tl, size_t off, size_t len, int kind, int flags,
 		tl->v = nv;
 		tl->cap = ncap;
 	}
-	for (i = 0; i < len; i += n) {
-		if ((unsigned char)s[i] < 0x80) {
-			/* ASCII inline: the tokenizer's hottest loop. */
-			c = (unsigned char)s[i];
-			n = 1;
-			if (c >= 'a' && c <= 'z') {
-				letters++;
-				lower++;
-			} else if (c >= 'A' && c <= 'Z') {
-				letters++;
-				flags |= TOK_HASUPPER | (first ? TOK_UPPER : 0);
-			} else if (isdig(c))
-				flags |= TOK_HASDIGIT;
-			first = 0;
-			continue;
-		}
-		n = tok_utf8(s + i, len - i, &c);
-		if (isdig(c))
-			flags |= TOK_HASDIGIT;
-		else if (tok_isletter(c)) {
-			letters++;
-			if (tok_isupper(c)) {
-				flags |= TOK_HASUPPER;
-				if (first)
-					flags |= TOK_UPPER;
-			} else
-				lower++;
-		}
-		first = 0;
-	}
-	if (letters > 0 && lower == 0)
-		flags |= TOK_ALLUPPER;
 	t = &tl->v[tl->n++];
 	t->off = off;
 	t->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
@@ -449,52 +566,61 @@ tok_text(struct tok_list *tl, const char *s, size_t len)
 {
 	size_t i, n, m, start = tl->n;
 	uint32_t c;
-	int flags = 0, dots, prevword = 0;
+	unsigned cl;
+	int flags = 0, cf, dots, kind, prevword = 0;
 
-	for (i = 0; i < len; ) {
-		if ((unsigned char)s[i] < 0x80) {
-			c = (unsigned char)s[i];
-			n = 1;
-		} else
+	for (i = 0; i < len; i += m) {
+		unsigned char b = (unsigned char)s[i];
+
+		cl = cls[b];
+		if (cl & C_HIGH) {
+			/* White space first: a BOM between words is one. */
 			c = peek(s, len, i, &n);
-		if (isspc(c)) {
+			cl = isspc(c) ? C_SPACE : cp_class(c);
+		} else {
+			c = b;
+			n = 1;
+		}
+		if (cl & C_SPACE) {
 			flags |= TOK_SPACE;
 			if (c == '\n')
 				flags |= TOK_NEWLINE;
-			i += n;
+			m = n;
 			prevword = 0;
 			continue;
 		}
-		if (tok_isletter(c) || isdig(c)) {
-			if (prevword && (m = nt_at(s, len, i)) != 0) {
-				push(tl, i, m, TOK_WORD, flags, s + i);
-				goto next;
-			}
-			if ((m = url_len(s + i, len - i)) == 0) {
-				m = word_len(s + i, len - i, &dots);
+		if (cl & C_ALNUM) {
+			kind = TOK_WORD;
+			if (prevword && (m = nt_at(s, len, i)) != 0)
+				cf = char_flags(s + i, m);
+			else if (((b | 0x20) == 'h' || (b | 0x20) == 'w') &&
+			    (m = url_len(s + i, len - i)) != 0)
+				cf = char_flags(s + i, m);
+			else {
+				m = word_len(s + i, len - i, &dots, &cf);
 				/* The full stop of U.S., Mr., J. */
 				if (i + m < len && s[i + m] == '.' && (dots ||
-				    inlist(abbrevs, sizeof(abbrevs) /
-				    sizeof(abbrevs[0]), s + i, m) ||
-				    (m == 1 && tok_isupper(c))))
+				    isabbrev(s + i, m) ||
+				    (m == 1 && (cl & C_UPPER))))
 					m++;
+				if (cl & C_DIGIT)
+					kind = TOK_NUM;
 			}
-			push(tl, i, m, isdig(c) ? TOK_NUM : TOK_WORD, flags,
-			    s + i);
-			goto next;
+		} else if (prevword && isapos(c) &&
+		    (m = clitic_at(s, len, i)) != 0) {
+			kind = TOK_WORD;
+			cf = char_flags(s + i, m);
+		} else {
+			/* Punctuation: its characters add no flags. */
+			kind = TOK_PUNCT;
+			cf = 0;
+			m = n;
+			if (c == '.' || c == '-')
+				while (i + m < len && s[i + m] == (char)c)
+					m++;
 		}
-		if (prevword && (m = clitic_at(s, len, i)) != 0) {
-			push(tl, i, m, TOK_WORD, flags, s + i);
-			goto next;
-		}
-		m = n;
-		if (c == '.' || c == '-')
-			while (i + m < len && s[i + m] == (char)c)
-				m++;
-		push(tl, i, m, TOK_PUNCT, flags, s + i);
-next:
-		prevword = tl->v[tl->n - 1].kind != TOK_PUNCT;
-		i += m;
+		push(tl, i, m, kind, flags | cf);
+		prevword = kind != TOK_PUNCT;
 		flags = 0;
 	}
 	return tl->n - start;
