@@ -235,7 +235,7 @@ ORG	Acme Widget Works	the Works"
 	run --separate-stderr "$N" --help
 	assert_success
 	for o in -b -H -h -j --json -z --line-buffered -d --dictionary \
-	    -t --types --help -V --version; do
+	    -t --types --threads --help -V --version; do
 		assert_output --partial -- "$o"
 	done
 	run "$N" -V
@@ -243,8 +243,28 @@ ORG	Acme Widget Works	the Works"
 	run --separate-stderr "$N" -Q
 	assert_failure 2
 	assert_equal "${stderr_lines[1]}" \
-	    "usage: entities [-bHhjVz] [-d file] [-t types] [--line-buffered] [file ...]"
+	    "usage: entities [-bHhjVz] [-d file] [-t types] [--line-buffered] [--threads n] [file ...]"
 	run --separate-stderr "$N" -d
+	assert_failure 2
+}
+
+@test "--threads: one thread or two, the same output over many batches" {
+	# Some 700 KB: the reader thread hands on batches of about 64 KB.
+	for i in $(seq 32); do
+		cat "$C"/*.txt
+		printf '\0'
+	done > "$T/many"
+	"$N" --threads=1 -z -j "$T/many" "$C"/*.txt > "$T/one"
+	run "$N" --threads=2 -z -j "$T/many" "$C"/*.txt
+	assert_success
+	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
+	assert [ "$(wc -l < "$T/one")" -gt 8000 ]
+	run "$N" --threads 9 -z -j "$T/many" "$C"/*.txt
+	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
+	run --separate-stderr "$N" --threads=0 "$C"/*.txt
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "entities: --threads: 0 is too small"
+	run --separate-stderr "$N" --threads=two "$C"/*.txt
 	assert_failure 2
 }
 

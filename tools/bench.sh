@@ -93,6 +93,7 @@ progs=
 for c in cmd/*.c; do
 	p=$(basename "$c" .c)
 	[ -x "$BIN/$p" ] && progs="$progs $p"
+	[ "$p" = entities ] && [ -x "$BIN/$p" ] && progs="$progs entities-1"
 done
 
 mbs() {
@@ -105,11 +106,15 @@ echo "wc -w: on the same 200 MB input, in the same minute; peak: maximum RSS"
 printf '%-10s %8s %16s %16s %10s %10s %9s\n' program "20 MB" \
     "200 MB" "wc -w 200 MB" "peak 20" "peak 200" "one para"
 for p in wc $progs; do
-	if [ "$p" = wc ]; then
-		cmd="wc -w"
-	else
-		cmd="$BIN/$p"
-	fi
+	case $p in
+	wc)
+		cmd="wc -w" ;;
+	entities-1)
+		# entities in one thread: what each job of parallel(1) runs.
+		cmd="$BIN/entities --threads=1" ;;
+	*)
+		cmd="$BIN/$p" ;;
+	esac
 	in20=$DIR/news-20.txt
 	in200=$DIR/news-200.txt
 	if [ "$p" = mentions ]; then
@@ -167,11 +172,14 @@ fi
 if [ -x "$BIN/mentions" ] && [ -x "$BIN/entities" ] &&
     command -v parallel >/dev/null 2>&1; then
 	in=$DIR/news-200.txt
-	ts=$(wall "{ $BIN/entities | $BIN/mentions; }" "$in" 0 1)
+	# Each job in one thread, as against the same pipeline alone; and
+	# the pipeline with entities' own two threads, for comparison.
+	ts=$(wall "{ $BIN/entities --threads=1 | $BIN/mentions; }" "$in" 0 1)
 	tp=$(wall "{ parallel --will-cite --pipepart -a $in --recend '\n\n' \
-	    --block -1 -j2 '$BIN/entities | $BIN/mentions --partial' | \
+	    --block -1 -j2 '$BIN/entities --threads=1 | $BIN/mentions --partial' | \
 	    $BIN/mentions --merge; }" /dev/null 0 1)
-	printf 'entities | mentions on 200 MB: %.1f s; parallel -j2: %.1f s (%.2fx)\n' \
-	    "$ts" "$tp" "$(awk -v a="$ts" -v b="$tp" 'BEGIN { print a / b }')"
+	t2=$(wall "{ $BIN/entities | $BIN/mentions; }" "$in" 0 1)
+	printf 'entities --threads=1 | mentions on 200 MB: %.1f s; parallel -j2: %.1f s (%.2fx); entities in two threads | mentions: %.1f s\n' \
+	    "$ts" "$tp" "$(awk -v a="$ts" -v b="$tp" 'BEGIN { print a / b }')" "$t2"
 fi
 rm -f "$DIR/hf.csv" "$DIR/time.out" "$DIR/cpu"
