@@ -474,6 +474,13 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 			while (b - a > 1 && (n->ti[a].bits & NER_LX_TITLE) &&
 			    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST)))
 				a++;
+		/*
+		 * A title before a person is no part of the name before it
+		 * either: "FMC Chair Ingrid Solberg" is FMC, then a person.
+		 */
+		else if (b == i && b < ntok && n->lab[b] == NER_B_PER)
+			while (b - a > 1 && (n->ti[b - 1].bits & NER_LX_TITLE))
+				b--;
 		if (a >= b)
 			continue;
 		if (t == NER_PER && a > 0 && first_before(n, a))
@@ -527,6 +534,29 @@ legal_form(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * A word that ends the name of a public body or an institution
+ * ("Federal Markets Commission", "Calder State University").  Not
+ * "Bank" (the West Bank), "Party" or "Court" (Earls Court).
+ */
+static int
+org_head(const char *s, size_t len)
+{
+	static const char *const heads[] = {
+		"Agency", "Association", "Authority", "Bureau", "Commission",
+		"Committee", "Council", "Department", "Federation",
+		"Foundation", "Institute", "Ministry", "University"
+	};
+	size_t k;
+
+	if (len < 6 || len > 11 || strchr("ABCDFIMU", s[0]) == NULL)
+		return 0;
+	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++)
+		if (strlen(heads[k]) == len && memcmp(heads[k], s, len) == 0)
+			return 1;
+	return 0;
+}
+
 #define LEGAL_RUN	4	/* capitalised words before a legal form */
 
 /*
@@ -534,7 +564,9 @@ legal_form(const char *s, size_t len)
  * model said: a name it typed otherwise ("Pellworth" PER, "Data Corp."
  * O) becomes one ORG, and capitalised words it left out before "Corp."
  * are taken, up to LEGAL_RUN of them, less an opening common word
- * ("Shares").
+ * ("Shares").  So is a run of capitalised words ending in the head word
+ * of a public body that the model left out altogether ("The Federal
+ * Markets Commission on Thursday sued").
  */
 static void
 legal_names(struct ner *n, size_t ntok)
@@ -543,9 +575,12 @@ legal_names(struct ner *n, size_t ntok)
 	size_t i, a, k;
 
 	for (i = 1; i < ntok; i++) {
-		if (!ti[i].cap || !legal_form(n->sp[i], n->lp[i]) ||
-		    !ti[i - 1].cap || (n->lab[i] != NER_O &&
+		if (!ti[i].cap || !ti[i - 1].cap || (n->lab[i] != NER_O &&
 		    NER_LABEL_TYPE(n->lab[i]) == NER_ORG))
+			continue;
+		if (!legal_form(n->sp[i], n->lp[i]) &&
+		    (n->lab[i] != NER_O || n->lab[i - 1] != NER_O ||
+		    !org_head(n->sp[i], n->lp[i])))
 			continue;
 		a = i;
 		if (n->lab[i - 1] != NER_O) {

@@ -58,6 +58,20 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'ORG\tTarnwick Fabrics Ltd.\tTarnwick Fabrics Ltd.\nORG\tHarlow Gears Inc.\tHarlow Gears Inc.'
 }
 
+@test "a title between two names belongs to neither" {
+	printf 'The Calder Markets Commission sued the firm. "We will act," CMC Chair Odile Vance said.\n' > "$T/t"
+	run "$N" -t ORG,PERSON "$T/t"
+	assert_output $'ORG\tCalder Markets Commission\tCalder Markets Commission\nORG\tCalder Markets Commission\tCMC\nPERSON\tOdile Vance\tOdile Vance'
+}
+
+@test "a public body the model left out is found by its head word" {
+	# In this article the model reads "The Federal Markets Commission on
+	# Thursday sued" as no name; "Commission" ends a run of capitals.
+	run "$N" -t ORG "$C/merger-review.txt"
+	assert_line $'ORG\tFederal Markets Commission\tFederal Markets Commission'
+	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tFederal Markets Commission\t')" 5
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
