@@ -19,6 +19,8 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 #define DATELINE_SPANS	4
 #define DATELINE_PARAS	6	/* it may follow a headline, byline, photo */
 #define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
+#define HEAD_PARAS	3	/* a headline is one of the first paragraphs */
+#define HEAD_MAX	200	/* bytes of a headline */
 
 /* A mention waiting for its NAME. */
 struct pending {
@@ -57,7 +59,18 @@ struct ent_finder {
 	size_t		 sentence;
 	struct span	 dl[DATELINE_SPANS];	/* the paragraph's dateline */
 	size_t		 ndl;
+	struct head {
+		unsigned long long off;		/* in the document */
+		size_t		 sentence;
+		size_t		 len;
+		char		 text[HEAD_MAX];
+	}		 head[HEAD_PARAS];	/* see second_look() */
+	size_t		 nhead;
+	struct tok_list	 htl;
 };
+
+static struct pending *new_pending(struct ent_finder *, size_t,
+		    const char *, size_t);
 
 struct ent_finder *
 ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
@@ -69,6 +82,7 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	f->ld = link_doc_new(d);
 	f->ner = ner_new();
 	f->prep = ent_prep_new();
+	tok_list_init(&f->htl);
 	f->emit = emit;
 	f->arg = arg;
 	return f;
@@ -82,6 +96,7 @@ ent_free(struct ent_finder *f)
 	link_doc_free(f->ld);
 	ner_free(f->ner);
 	ent_prep_free(f->prep);
+	tok_list_free(&f->htl);
 	free(f->pv);
 	free(f->text);
 	free(f->sv);
@@ -102,6 +117,7 @@ ent_doc_begin(struct ent_finder *f)
 	f->np = 0;
 	f->tlen = 0;
 	f->sentence = 0;
+	f->nhead = 0;
 }
 
 /*
@@ -163,11 +179,121 @@ flush(struct ent_finder *f)
 	}
 	f->np = 0;
 	f->tlen = 0;
+	f->nhead = 0;
+}
+
+/*
+ * The person (by surname) or organisation (by first word) that a
+ * buffered mention names in two words or more, as word w; its type.
+ */
+static int
+named_in_full(struct ent_finder *f, const char *w, size_t n,
+    enum ent_type *type)
+{
+	const struct pending *p;
+	const char	*t, *sp;
+	size_t		 i;
+	enum ent_type	 ty;
+
+	for (i = 0; i < f->np; i++) {
+		p = &f->pv[i];
+		if (p->ent == LINK_NONE)
+			continue;
+		ty = link_type(f->ld, p->ent);
+		t = f->text + p->toff;
+		if ((ty != ENT_PERSON && ty != ENT_ORG) || p->tlen <= n ||
+		    (sp = memchr(t, ' ', p->tlen)) == NULL)
+			continue;
+		if ((ty == ENT_ORG && (size_t)(sp - t) == n &&
+		    memcmp(t, w, n) == 0) || (ty == ENT_PERSON &&
+		    t[p->tlen - n - 1] == ' ' &&
+		    memcmp(t + p->tlen - n, w, n) == 0)) {
+			*type = ty;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The first buffered mention that starts at or after start; whether one
+ * overlaps [start, end).
+ */
+static size_t
+pending_at(const struct ent_finder *f, unsigned long long start,
+    unsigned long long end, int *covered)
+{
+	size_t i;
+
+	*covered = 0;
+	for (i = 0; i < f->np && f->pv[i].start < end; i++)
+		if (f->pv[i].end > start) {
+			*covered = 1;
+			break;
+		}
+	while (i < f->np && f->pv[i].start < start)
+		i++;
+	return i;
+}
+
+/*
+ * A second look at the headlines, when the document is over.  The tagger
+ * reads a headline before the story has named anyone ("Corvane to cut
+ * 1,200 jobs", "Marchetti wins"), so a capitalised word of a headline
+ * that no mention covers, that is no common word, and that is the
+ * surname of a person or the first word of an organisation the story
+ * names in full, is a mention of them.  The parts of a hyphenated word
+ * ("Halvorsen-Brightline merger") are words here.
+ */
+static void
+second_look(struct ent_finder *f)
+{
+	const struct head *h;
+	const struct tok *t;
+	struct pending	*p;
+	enum ent_type	 type;
+	size_t		 i, k, a, b, at, ent;
+	int		 covered;
+
+	for (i = 0; i < f->nhead; i++) {
+		h = &f->head[i];
+		f->htl.n = 0;
+		tok_text(&f->htl, h->text, h->len);
+		for (k = 0; k < f->htl.n; k++) {
+			t = &f->htl.v[k];
+			if (t->kind != TOK_WORD || !(t->flags & TOK_UPPER) ||
+			    (t->flags & TOK_ALLUPPER))
+				continue;
+			for (a = t->off; a < t->off + t->len; a = b + 1) {
+				b = a;
+				while (b < t->off + t->len && h->text[b] != '-')
+					b++;
+				if (b - a < 2 || h->text[a] < 'A' ||
+				    h->text[a] > 'Z' ||
+				    ner_mostly_lower(h->text + a, b - a) ||
+				    !named_in_full(f, h->text + a, b - a,
+				    &type))
+					continue;
+				at = pending_at(f, h->off + a, h->off + b,
+				    &covered);
+				if (covered || (ent = link_mention(f->ld, type,
+				    h->text + a, b - a)) == LINK_NONE)
+					continue;
+				p = new_pending(f, at, h->text + a, b - a);
+				p->start = h->off + a;
+				p->end = h->off + b;
+				p->ent = ent;
+				p->sentence = h->sentence;
+				p->type = type;
+			}
+		}
+	}
 }
 
 void
 ent_doc_end(struct ent_finder *f)
 {
+	second_look(f);
 	flush(f);
 }
 
@@ -189,6 +315,35 @@ title_case(char *dst, const char *s, size_t n)
 		start = c == ' ' || c == '-' || c == '.';
 	}
 	return dst;
+}
+
+/*
+ * A buffered mention at f->pv[k], the ones from k on moved up, with its
+ * text s[0..len) kept.
+ */
+static struct pending *
+new_pending(struct ent_finder *f, size_t k, const char *s, size_t len)
+{
+	struct pending	*p;
+
+	if (f->np == f->pcap) {
+		f->pcap = f->pcap ? f->pcap * 2 : 64;
+		f->pv = nu_reallocarray(f->pv, f->pcap, sizeof(*f->pv));
+	}
+	if (f->tlen + len + 1 > f->tcap) {
+		while (f->tlen + len + 1 > f->tcap)
+			f->tcap = f->tcap ? f->tcap * 2 : 4096;
+		f->text = nu_reallocarray(f->text, f->tcap, 1);
+	}
+	memmove(&f->pv[k + 1], &f->pv[k], (f->np - k) * sizeof(*f->pv));
+	f->np++;
+	p = &f->pv[k];
+	memset(p, 0, sizeof(*p));
+	p->toff = f->tlen;
+	p->tlen = len;
+	memcpy(f->text + f->tlen, s, len);
+	f->tlen += len;
+	return p;
 }
 
 /* Record one span of sentence s (at offset off of the document). */
@@ -216,26 +371,13 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	}
 	if (ent != LINK_NONE && sp->tlen > 0)
 		link_title_seen(f->ld, ent, s + sp->tstart, sp->tlen);
-	if (f->np == f->pcap) {
-		f->pcap = f->pcap ? f->pcap * 2 : 64;
-		f->pv = nu_reallocarray(f->pv, f->pcap, sizeof(*f->pv));
-	}
-	if (f->tlen + len + 1 > f->tcap) {
-		while (f->tlen + len + 1 > f->tcap)
-			f->tcap = f->tcap ? f->tcap * 2 : 4096;
-		f->text = nu_reallocarray(f->text, f->tcap, 1);
-	}
-	p = &f->pv[f->np++];
+	p = new_pending(f, f->np, s + sp->start, len);
 	p->start = off + sp->start;
 	p->end = off + sp->end;
-	p->toff = f->tlen;
-	p->tlen = len;
 	p->ent = ent;
 	p->sentence = f->sentence;
 	p->type = sp->type;
 	p->german = sp->german;
-	memcpy(f->text + f->tlen, s + sp->start, len);
-	f->tlen += len;
 }
 
 static struct span *
@@ -829,11 +971,21 @@ ent_para_prepared(struct ent_finder *f, const struct para *p,
     struct ent_prep *pp, size_t k)
 {
 	struct prep_sent *ps;
+	struct head	*h;
 	size_t		 i, end;
 
 	/* A dateline opens one of the first paragraphs of a story. */
 	f->ndl = p->cont || p->n > DATELINE_PARAS ? 0 :
 	    dateline(f, p->p, p->len);
+	/* A short first paragraph without a full stop is a headline. */
+	if (!p->cont && p->n <= HEAD_PARAS && f->nhead < HEAD_PARAS &&
+	    p->len > 0 && p->len <= HEAD_MAX && p->p[p->len - 1] != '.') {
+		h = &f->head[f->nhead++];
+		h->off = p->off;
+		h->sentence = f->sentence + 1;
+		h->len = p->len;
+		memcpy(h->text, p->p, p->len);
+	}
 	end = k + 1 < pp->np ? pp->pv[k + 1] : pp->ns;
 	for (i = pp->pv[k]; i < end; i++) {
 		ps = &pp->sv[i];

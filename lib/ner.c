@@ -167,6 +167,15 @@ model_look(void *ctx, uint64_t h, struct ner_lexent *e)
 	return 0;
 }
 
+int
+ner_mostly_lower(const char *s, size_t len)
+{
+	struct ner_lexent e;
+
+	return model_look(NULL, ner_hash_word(s, len), &e) &&
+	    e.lcr >= NER_LCR_MOSTLY;
+}
+
 static void
 grow(struct ner *n, size_t ntok)
 {
@@ -604,6 +613,27 @@ legal_names(struct ner *n, size_t ntok)
 }
 
 /*
+ * A capitalised word inside a sentence that the document gave a type
+ * before, standing alone, keeps it where the model let it go ("who
+ * co-founded Corvane in 2011" after "Corvane" was an ORG four times).
+ */
+static void
+same_again(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i;
+
+	for (i = 0; i < ntok; i++)
+		if (n->lab[i] == NER_O && ti[i].cap && !ti[i].init &&
+		    ti[i].alpha && ti[i].done &&
+		    ti[i].hist >= NER_PER && ti[i].hist <= NER_MISC &&
+		    ti[i].lcr < NER_LCR_MOSTLY &&
+		    (i == 0 || n->lab[i - 1] == NER_O) &&
+		    (i + 1 == ntok || !ti[i + 1].cap))
+			n->lab[i] = (uint8_t)(2 * ti[i].hist - 1);
+}
+
+/*
  * "The", "But", "He" opening a sentence before a lower-case word: a word
  * never seen capitalised inside a sentence does not start a name there.
  */
@@ -677,6 +707,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 	}
 	legal_names(n, ntok);
+	same_again(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);

@@ -104,6 +104,9 @@ size_t		 ner_tag_prepared(struct ner *, const char *text,
 		    struct ner_tokinfo *ti, const struct ner_pre *pre,
 		    const struct ner_span **spans);
 
+/* Is the word mostly written in lower case (in the training text)? */
+int		 ner_mostly_lower(const char *s, size_t len);
+
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */
 const char	*ner_type_name(int ptype);
 

@@ -72,6 +72,20 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tFederal Markets Commission\t')" 5
 }
 
+@test "a headline's names are read again once the story has named them" {
+	printf 'Brannock to shut two mills as Okonjo-Brannock talks fail\n\nHARWICK \342\200\224 Brannock Textiles Ltd. said on Monday it would shut two mills. Its chief executive, Ines Okonjo, said the talks had failed.\n' > "$T/t"
+	run "$N" -b -t ORG,PERSON "$T/t"
+	assert_line --index 1 $'30\t36\tPERSON\tInes Okonjo\tOkonjo'
+	assert_line --index 2 $'37\t45\tORG\tBrannock Textiles Ltd.\tBrannock'
+}
+
+@test "a word the document typed before keeps its type where the model let go" {
+	# "Rao, who co-founded Corvane in 2011": the model says O there; the
+	# headline's Corvane comes before the story names the company.
+	run "$N" -t ORG "$C/chip-layoffs.txt"
+	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tCorvane Technologies Inc\.\t')" 7
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
