@@ -274,106 +274,183 @@ is_acronym(const char *s, size_t n)
 
 /* Titles: the generated table, looked up by the words of the text. */
 
-/*
- * The length of the title that s[0..n) starts with, including a full
- * stop after it but not the space: the longest entry of the table whose
- * words match (case ignored) and which ends at a word end.
- */
 #define NTITLES	(sizeof(link_title_tab) / sizeof(link_title_tab[0]))
 
 /*
- * The titles grouped by their first letter, folded, so that a word is
- * compared only with the titles it could be.
+ * The titles in a hash table by their folded text: a word or two of the
+ * text is looked up with one probe, not compared with every title of its
+ * first letter (the search for a title before each person's name asks
+ * it of every word or two there).  A slot holds the first title of the
+ * table with that text, the one a search in table order would find.
  */
+#define TITLE_HTCAP	1024
+_Static_assert(NTITLES * 2 <= TITLE_HTCAP, "title hash table too small");
+
 static size_t	 title_len[NTITLES];
-static uint16_t	 title_idx[NTITLES];
-static uint16_t	 title_bucket[257];
+static uint32_t	 title_hash[NTITLES];
+static uint16_t	 title_ht[TITLE_HTCAP];	/* title + 1 */
+static size_t	 title_maxlen;
+/*
+ * A bit for the hash of every word or words a title goes on after
+ * ("vice" of "Vice President"): where the text's words so far have no
+ * bit, no longer title can match, and the search stops.
+ */
+static uint64_t	 title_more[TITLE_HTCAP / 64];
+/*
+ * A bit for the hash of the last word of every title, also with a full
+ * stop after it ("president", "gov", "gov."): a word before a name that
+ * has no bit ends no title, and the search for one stops there.
+ */
+static uint64_t	 title_last[TITLE_HTCAP / 64];
+
+static void
+bit_set(uint64_t *set, uint32_t h)
+{
+	h &= TITLE_HTCAP - 1;
+	set[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static int
+bit_has(const uint64_t *set, uint32_t h)
+{
+	h &= TITLE_HTCAP - 1;
+	return (set[h / 64] >> (h % 64)) & 1;
+}
+
+/* hash_bytes of s[0..n) folded. */
+static uint32_t
+hash_fold(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)lower((unsigned char)s[i]);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The first title whose text is s[0..n) (case ignored), or -1. */
+static ssize_t
+title_find(const char *s, size_t n, uint32_t h)
+{
+	size_t	 j, t;
+
+	for (j = h & (TITLE_HTCAP - 1); title_ht[j] != 0;
+	    j = (j + 1) & (TITLE_HTCAP - 1)) {
+		t = title_ht[j] - 1;
+		if (title_hash[t] == h && title_len[t] == n &&
+		    ci_eq(s, link_title_tab[t].title, n))
+			return t;
+	}
+	return -1;
+}
+
+/* Can a title end before the byte c: white space or a full stop. */
+static int
+title_end(int c)
+{
+	return c == ' ' || c == '.' || isspace_a(c);
+}
 
 static void
 title_index(void)
 {
 	static int	 ready;
-	size_t		 i, c, k;
+	const char	*t;
+	size_t		 i, j, n;
+	uint32_t	 h;
 
 	if (ready)
 		return;
 	ready = 1;
 	for (i = 0; link_title_tab[i].title != NULL; i++) {
-		title_len[i] = strlen(link_title_tab[i].title);
-		title_bucket[lower((unsigned char)link_title_tab[i].title[0]) +
-		    1]++;
+		t = link_title_tab[i].title;
+		n = strlen(t);
+		for (j = 1; j < n; j++)
+			if (title_end((unsigned char)t[j]))
+				bit_set(title_more, hash_fold(t, j));
+		for (j = n; j > 0 && !isspace_a((unsigned char)t[j - 1]); j--)
+			continue;
+		h = hash_fold(t + j, n - j);
+		bit_set(title_last, h);
+		if (n > 0 && t[n - 1] != '.')
+			bit_set(title_last, (h ^ '.') * 16777619u);
+		h = hash_fold(t, n);
+		if (n > title_maxlen)
+			title_maxlen = n;
+		if (title_find(t, n, h) >= 0)
+			continue;
+		title_len[i] = n;
+		title_hash[i] = h;
+		for (j = h & (TITLE_HTCAP - 1); title_ht[j] != 0;
+		    j = (j + 1) & (TITLE_HTCAP - 1))
+			continue;
+		title_ht[j] = i + 1;
 	}
-	for (c = 1; c < 257; c++)
-		title_bucket[c] += title_bucket[c - 1];
-	for (c = 0; c < 256; c++)
-		for (i = 0, k = title_bucket[c];
-		    link_title_tab[i].title != NULL; i++)
-			if (lower((unsigned char)link_title_tab[i].title[0]) ==
-			    (int)c)
-				title_idx[k++] = i;
 }
 
+/*
+ * The length of the title that s[0..n) starts with, including a full
+ * stop after it but not the space: the longest entry of the table whose
+ * words match (case ignored) and which ends at a word end.
+ */
 static size_t
 title_at(const char *s, size_t n, int *gender)
 {
-	const struct link_title_src *t;
-	size_t		 best, tl, k, j;
-	int		 c;
+	size_t		 best, tl, k, max;
+	ssize_t		 t, bt;
+	uint32_t	 h;
 
 	title_index();
-	if (n == 0)
-		return 0;
-	c = lower((unsigned char)s[0]);
 	best = 0;
-	for (j = title_bucket[c]; j < title_bucket[c + 1]; j++) {
-		t = &link_title_tab[title_idx[j]];
-		tl = title_len[title_idx[j]];
-		if (tl > n || tl <= best || !ci_eq(s, t->title, tl))
+	bt = -1;
+	max = n < title_maxlen ? n : title_maxlen;
+	h = 2166136261u;
+	/*
+	 * Every prefix of s that ends where a title may end, longest
+	 * match wins; of two that end at the same byte ("Gov" and "Gov."
+	 * before "Gov. Osei"), the title first in the table.
+	 */
+	for (tl = 1; tl <= max; tl++) {
+		h ^= (unsigned char)lower((unsigned char)s[tl - 1]);
+		h *= 16777619u;
+		if (tl < n && !title_end((unsigned char)s[tl]))
 			continue;
-		k = tl;
-		if (k < n && s[k] == '.' && t->title[tl - 1] != '.')
-			k++;
-		if (k < n && isword((unsigned char)s[k]))
-			continue;
-		if (k < n && s[k] != ' ' && s[k] != '.' &&
-		    !isspace_a((unsigned char)s[k]))
-			continue;
-		if (k > best) {
-			best = k;
-			if (gender != NULL)
-				*gender = t->gender;
+		if ((t = title_find(s, tl, h)) >= 0) {
+			k = tl;
+			if (k < n && s[k] == '.' && s[tl - 1] != '.')
+				k++;
+			if ((k == n || title_end((unsigned char)s[k])) &&
+			    (k > best || (k == best && t < bt))) {
+				best = k;
+				bt = t;
+			}
 		}
+		if (!bit_has(title_more, h))
+			break;
 	}
+	if (bt >= 0 && gender != NULL)
+		*gender = link_title_tab[bt].gender;
 	return best;
 }
 
 /*
  * Is all of s[0..n) one title?  The same answer as title_at(s, n, NULL)
- * == n, but only titles of that length are compared: the search for a
- * title before each person's name asks this of every word or two there.
+ * == n: the text, or the text less a full stop after it ("Gov." for the
+ * title "Gov").
  */
 static int
 title_is(const char *s, size_t n)
 {
-	const char	*t;
-	size_t		 tl, j;
-	int		 c;
-
 	title_index();
-	if (n == 0)
+	if (n == 0 || n > title_maxlen + 1)
 		return 0;
-	c = lower((unsigned char)s[0]);
-	for (j = title_bucket[c]; j < title_bucket[c + 1]; j++) {
-		t = link_title_tab[title_idx[j]].title;
-		tl = title_len[title_idx[j]];
-		if (tl == n && ci_eq(s, t, tl))
-			return 1;
-		/* "Gov." for the title "Gov". */
-		if (tl + 1 == n && s[tl] == '.' && t[tl - 1] != '.' &&
-		    ci_eq(s, t, tl))
-			return 1;
-	}
-	return 0;
+	if (n <= title_maxlen && title_find(s, n, hash_fold(s, n)) >= 0)
+		return 1;
+	return n > 1 && s[n - 1] == '.' && s[n - 2] != '.' &&
+	    title_find(s, n - 1, hash_fold(s, n - 1)) >= 0;
 }
 
 size_t
@@ -411,6 +488,15 @@ title_ending_at(const char *s, size_t b, int *gender)
 	size_t	 k, words, best;
 
 	best = (size_t)-1;
+	/*
+	 * Most words before a name end no title: say so from the last
+	 * word alone.  Not when a gender is asked for, which title_at
+	 * sets from a title that merely starts the words.
+	 */
+	title_index();
+	k = word_before(s, b);
+	if (gender == NULL && !bit_has(title_last, hash_fold(s + k, b - k)))
+		return best;
 	k = b;
 	for (words = 0; words < 3 && k > 0; words++) {
 		k = word_before(s, k);
