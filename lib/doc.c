@@ -19,7 +19,7 @@
 #define READ_CHUNK	(64 * 1024)
 #define NONE		((size_t)-1)
 
-enum { MODE_BLANK, MODE_LINE };
+enum { MODE_BLANK, MODE_LINE, MODE_WRAP };
 
 struct doc_reader {
 	int		 fd;
@@ -38,6 +38,7 @@ struct doc_reader {
 	int		 started;	/* a document was handed out */
 	size_t		 ndoc, npara;
 	int		 mode;
+	size_t		 width;		/* MODE_WRAP: the longest line seen */
 	int		 cut;		/* the last paragraph was cut */
 };
 
@@ -187,14 +188,24 @@ skip_blanks(struct doc_reader *r, size_t i)
 }
 
 /*
+ * Hard-wrapped text: lines of WRAP_MIN to WRAP_MAX bytes at most, most of
+ * them at least two thirds of the longest, and enough of them to tell.
+ */
+#define WRAP_MIN	40
+#define WRAP_MAX	100
+#define WRAP_LINES	8
+
+/*
  * Decide the paragraph style from the start of the document: a blank line
- * between two lines of text means blank-line paragraphs.
+ * between two lines of text means blank-line paragraphs; else lines of
+ * about the same length, none long, are a wrapped text's, and otherwise
+ * each line is a paragraph.
  */
 static int
 guess_mode(struct doc_reader *r)
 {
 	const char	*b, *q;
-	size_t		 n, i, k;
+	size_t		 n, i, k, len, lines, full, width;
 	int		 text, gap, blank;
 
 	/*
@@ -204,6 +215,7 @@ guess_mode(struct doc_reader *r)
 	for (n = have(r);; n = want(r, n + 1)) {
 		b = r->buf + r->pos;
 		text = gap = 0;
+		lines = width = 0;
 		for (i = 0; i < n; i = (size_t)(q - b) + 1) {
 			if ((q = memchr(b + i, '\n', n - i)) == NULL)
 				q = b + n;
@@ -214,12 +226,28 @@ guess_mode(struct doc_reader *r)
 				if (text && gap)
 					return MODE_BLANK;
 				text = 1;
+				len = (size_t)(q - b) - i;
+				lines++;
+				if (len > width)
+					width = len;
 			} else if (text)
 				gap = 1;
 		}
 		if (n >= DOC_LOOKAHEAD || complete(r))
-			return MODE_LINE;
+			break;
 	}
+	if (lines < WRAP_LINES || width < WRAP_MIN || width > WRAP_MAX)
+		return MODE_LINE;
+	for (i = full = 0; i < n; i = (size_t)(q - b) + 1) {
+		if ((q = memchr(b + i, '\n', n - i)) == NULL)
+			q = b + n;
+		if (((size_t)(q - b) - i) * 3 >= width * 2)
+			full++;
+	}
+	if (full * 3 < lines * 2)
+		return MODE_LINE;
+	r->width = width;
+	return MODE_WRAP;
 }
 
 /* UTF-16 without a BOM: every other byte NUL in the first characters. */
@@ -319,12 +347,17 @@ doc_next(struct doc_reader *r, struct doc *d)
 
 /*
  * In one-paragraph-a-line text, a line break is only a wrapped line when
- * the next line goes on in lower case.
+ * the next line goes on in lower case; in wrapped text, also when the
+ * line, len bytes, is nearly as long as the longest (a short line ends its
+ * paragraph, as does one after which the next is indented).
  */
 static int
-line_continues(unsigned char next)
+line_continues(const struct doc_reader *r, size_t len, const char *next)
 {
-	return next >= 'a' && next <= 'z';
+	if (*next >= 'a' && *next <= 'z')
+		return 1;
+	return r->mode == MODE_WRAP && len * 3 >= r->width * 2 &&
+	    !is_blank((unsigned char)next[-1]);
 }
 
 /* Hand out [0, len) of the unread bytes as a paragraph, trimmed. */
@@ -409,7 +442,7 @@ static int
 read_para(struct doc_reader *r, struct para *p)
 {
 	const char	*q;
-	size_t		 i, s, n, nl;
+	size_t		 i, s, ls, n, nl;
 	int		 cont;
 
 	if (!r->indoc)
@@ -432,8 +465,8 @@ read_para(struct doc_reader *r, struct para *p)
 		cont = 0;
 	}
 
-	/* Take lines until the paragraph ends. */
-	s = 0;
+	/* Take lines until the paragraph ends; ls is where a line starts. */
+	s = ls = 0;
 	for (;;) {
 		n = have(r);
 		q = memchr(r->buf + r->pos + s, '\n', n - s);
@@ -454,13 +487,13 @@ read_para(struct doc_reader *r, struct para *p)
 			return cut(r, p, cont);
 		i = skip_blanks(r, nl + 1);
 		if (i >= have(r) || r->buf[r->pos + i] == '\n' ||
-		    (r->mode == MODE_LINE &&
-		    !line_continues((unsigned char)r->buf[r->pos + i]))) {
+		    (r->mode != MODE_BLANK && !line_continues(r, nl - ls,
+		    r->buf + r->pos + i))) {
 			emit(r, p, nl, cont);
 			r->pos += nl + 1;
 			return 1;
 		}
-		s = nl + 1;
+		s = ls = nl + 1;
 	}
 }
 

@@ -163,6 +163,37 @@ $T/p	Two."
 	assert_output $'This sentence is wrapped over three lines.\nNext.'
 }
 
+@test "three styles of paragraph: blank lines, a line each, wrapped lines" {
+	# Hard-wrapped, no blank line: a line break inside a sentence before
+	# a capital ("Mayor\nOdile Vance") joins; a short line ends its
+	# paragraph, as does one before an indented line.
+	cat > "$T/w" <<-'EOF'
+	Harbour plan approved
+	The council of Tarnwick voted on Monday to approve the harbour plan,
+	after a debate that lasted well into the night. The vote was seven to
+	two. Mayor Odile Vance, who had pushed for the plan since her election,
+	said the town had waited long enough. Councillor Brannock Okafor
+	voted against it.
+	  The work will start in the spring and will take about three years to
+	finish, the council said in a statement released after the vote ended.
+	Residents of the harbour district will be asked to comment on the plan.
+	EOF
+	run "$S" -p "$T/w"
+	assert_output "Harbour plan approved
+
+The council of Tarnwick voted on Monday to approve the harbour plan, after a debate that lasted well into the night.
+The vote was seven to two.
+Mayor Odile Vance, who had pushed for the plan since her election, said the town had waited long enough.
+Councillor Brannock Okafor voted against it.
+
+The work will start in the spring and will take about three years to finish, the council said in a statement released after the vote ended.
+Residents of the harbour district will be asked to comment on the plan."
+	# One paragraph a line, long lines: each line is a paragraph.
+	printf 'Harbour plan approved\nThe council voted on Monday to approve the harbour plan after a debate that lasted well into the night, seven to two.\nMayor Odile Vance said the town had waited long enough for the plan and would now move quickly.\n' > "$T/l"
+	run "$S" -p "$T/l"
+	assert_output $'Harbour plan approved\n\nThe council voted on Monday to approve the harbour plan after a debate that lasted well into the night, seven to two.\n\nMayor Odile Vance said the town had waited long enough for the plan and would now move quickly.'
+}
+
 @test "TSV escapes TAB and backslash" {
 	printf 'A\ttab and a \\ backslash.\n' > "$T/e"
 	run "$S" "$T/e"
