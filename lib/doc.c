@@ -213,6 +213,12 @@ guess_mode(struct doc_reader *r)
 	 * --line-buffered gets its first paragraphs out early.
 	 */
 	for (n = have(r);; n = want(r, n + 1)) {
+		/*
+		 * The same bytes decide however the input arrives: a read may
+		 * bring more than the look-ahead.
+		 */
+		if (n > DOC_LOOKAHEAD)
+			n = DOC_LOOKAHEAD;
 		b = r->buf + r->pos;
 		text = gap = 0;
 		lines = width = 0;
