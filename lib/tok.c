@@ -9,10 +9,12 @@
 #include "tok.h"
 
 /*
- * Words that keep their full stop.  Sorted (strcmp order) for bsearch;
- * matched case-sensitively, so "No." keeps its stop but "no." does not.
+ * Words that keep their full stop.  Sorted (strcmp order) for a binary
+ * search; matched case-sensitively, so "No." keeps its stop but "no."
+ * does not.  Each fills 16 bytes padded with NULs, so that a word is
+ * compared with one memcmp of fixed length.
  */
-static const char *const abbrevs[] = {
+static const char abbrevs[][16] = {
 	"Adm", "Apr", "Aug", "Ave", "Blvd", "Brig", "Bros", "Capt", "Cmdr",
 	"Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Dr", "Esq", "Feb", "Fla",
 	"Fr", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun",
@@ -246,26 +248,36 @@ inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 }
 
 /*
- * Is s[0..n) an abbreviation?  Asked of every word before a full stop,
- * most of which are not: a mask of the lengths of the abbreviations
- * that begin with each byte turns most away before the search.
+ * Is s[0..n) an abbreviation?  Asked of every word before a full stop:
+ * the word, padded like the table, is searched for in place of a copy
+ * ending in a NUL (the padded order is strcmp's for words without NULs,
+ * and a word has none).
  */
 static int
 isabbrev(const char *s, size_t n)
 {
-	static uint16_t	 lens[256];
-	static int	 ready;
-	size_t		 i, k;
+	char	 key[sizeof(abbrevs[0])];
+	size_t	 lo, hi, mid;
+	int	 r;
 
-	if (!ready) {
-		for (i = 0; i < sizeof(abbrevs) / sizeof(abbrevs[0]); i++)
-			if ((k = strlen(abbrevs[i])) < 16)
-				lens[(unsigned char)abbrevs[i][0]] |= 1 << k;
-		ready = 1;
-	}
-	if (n == 0 || n >= 16 || !(lens[(unsigned char)s[0]] & (1 << n)))
+	if (n == 0 || n >= sizeof(key))
 		return 0;
-	return inlist(abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]), s, n);
+	memset(key, 0, sizeof(key));
+	memcpy(key, s, n);
+	lo = 0;
+	hi = sizeof(abbrevs) / sizeof(abbrevs[0]);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		/* The first bytes mostly differ: no call for those. */
+		r = (unsigned char)key[0] - (unsigned char)abbrevs[mid][0];
+		if (r == 0 && (r = memcmp(key, abbrevs[mid], sizeof(key))) == 0)
+			return 1;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 /*
@@ -436,7 +448,8 @@ word_len(const char *s, size_t len, int *dots, int *flags)
 			size_t j = i;
 			unsigned run = cl;
 
-			while (++j < len && (cls[(unsigned char)s[j]] & C_ALNUM))
+			while (++j < len &&
+			    (cls[(unsigned char)s[j]] & C_ALNUM))
 				run |= cls[(unsigned char)s[j]];
 			all |= run;
 			seg += j - i;
