@@ -603,6 +603,8 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 	size_t		 i, j, k, n;
 	struct span	*sp;
 
+	if (f->dict == NULL || !link_dict_has_user(f->dict))
+		return 0;
 	n = 0;
 	for (i = 0; i < f->nt; i++) {
 		if (tv[i].kind == TOK_PUNCT && i > 0 &&

@@ -9,6 +9,7 @@
  * file as sorted tables in sent_tab.h (regenerate with tools/senttab.sh),
  * indexed by first byte and length and searched by bisection.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "doc.h"
@@ -177,7 +178,8 @@ static struct table titles = { sent_titles, NELEM(sent_titles), {0}, {0} };
 static struct table abbrevs = { sent_abbrevs, NELEM(sent_abbrevs), {0}, {0} };
 static struct table starters = { sent_starters, NELEM(sent_starters), {0}, {0} };
 static struct table credits = { sent_credits, NELEM(sent_credits), {0}, {0} };
-static int	 tables_ready;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
 
 static void
 table_init(struct table *t)
@@ -194,6 +196,16 @@ table_init(struct table *t)
 			i++;
 		t->first[b] = (unsigned short)i;
 	}
+}
+
+/* The word tables' indexes, made once, whichever thread comes first. */
+static void
+tables_init(void)
+{
+	table_init(&titles);
+	table_init(&abbrevs);
+	table_init(&starters);
+	table_init(&credits);
 }
 
 /* Bisection among the entries that share the word's first byte. */
@@ -940,13 +952,7 @@ sent_begin(struct sent_iter *it, const char *p, size_t len)
 	unsigned		 num;
 	int			 suf;
 
-	if (!tables_ready) {
-		table_init(&titles);
-		table_init(&abbrevs);
-		table_init(&starters);
-		table_init(&credits);
-		tables_ready = 1;
-	}
+	pthread_once(&tables_once, tables_init);
 	memset(it, 0, sizeof(*it));
 	it->p = p;
 	it->len = len;
