@@ -448,6 +448,8 @@ first_before(const struct ner *n, size_t a)
 	    (p->bits & (NER_LX_FIRST | NER_LX_GIVEN)));
 }
 
+static int	place_of(const struct ner *, size_t);
+
 /*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
  * misses: an article, a possessive, a weekday or punctuation at either
@@ -509,6 +511,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		    surname(n, n->ti[a].exact, 0))
 			t = NER_PER;
 		add_span(n, toks, a, b, t);
+		if (t == NER_LOC && place_of(n, a))
+			n->spans[n->nspans - 1].type = NER_PT_GPE;
 	}
 	/* Token numbers count from the start of the whole sentence. */
 	for (i = first; i < n->nspans; i++) {
@@ -613,6 +617,53 @@ legal_names(struct ner *n, size_t ntok)
 }
 
 /*
+ * "The canton of Vellen", "the city of Harwick": a name after a kind of
+ * place and "of" is that place's, whatever the model said (see
+ * places_of()).
+ */
+static int
+place_of(const struct ner *n, size_t a)
+{
+	static const char *const kinds[] = {
+		"borough", "canton", "city", "commune", "county", "district",
+		"emirate", "island", "kingdom", "municipality", "prefecture",
+		"province", "region", "republic", "state", "town", "village"
+	};
+	size_t k;
+
+	if (a < 2 || n->lp[a - 1] != 2 || memcmp(n->sp[a - 1], "of", 2) != 0)
+		return 0;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strlen(kinds[k]) == n->lp[a - 2] &&
+		    memcmp(kinds[k], n->sp[a - 2], n->lp[a - 2]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The model's labels for a capitalised word after a kind of place and
+ * "of" ("the canton of Vellen", which it read as a person or as no name)
+ * become a place's; make_spans() types it GPE.
+ */
+static void
+places_of(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i;
+
+	for (i = 2; i < ntok; i++) {
+		if (!ti[i].cap || !ti[i].alpha || !ti[i].done ||
+		    (n->lab[i] != NER_O && n->lab[i] != NER_B_PER) ||
+		    ti[i].lcr >= NER_LCR_MOSTLY || !place_of(n, i))
+			continue;
+		n->lab[i] = NER_B_LOC;
+		while (++i < ntok && (n->lab[i] == NER_I_PER ||
+		    (n->lab[i] == NER_O && ti[i].cap && ti[i].alpha)))
+			n->lab[i] = NER_I_LOC;
+	}
+}
+
+/*
  * A capitalised word inside a sentence that the document gave a type
  * before, standing alone, keeps it where the model let it go ("who
  * co-founded Corvane in 2011" after "Corvane" was an ORG four times).
@@ -707,6 +758,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 	}
 	legal_names(n, ntok);
+	places_of(n, ntok);
 	same_again(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {

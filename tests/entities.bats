@@ -86,6 +86,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tCorvane Technologies Inc\.\t')" 7
 }
 
+@test "a name after a kind of place and 'of' is that place" {
+	printf 'The tunnel under the canton of Brelland will open in 2031. Brelland'"'"'s minister, Odile Vance, said so at the Brelland Institute of Technology.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'GPE\tBrelland\tBrelland\nGPE\tBrelland\tBrelland\nPERSON\tOdile Vance\tOdile Vance\nORG\tBrelland Institute of Technology\tBrelland Institute of Technology'
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
