@@ -451,6 +451,29 @@ first_before(const struct ner *n, size_t a)
 static int	place_of(const struct ner *, size_t);
 
 /*
+ * "The regional newspaper Le Courrier de la Sarre", "the broadcaster
+ * RTE": a name right after the kind of the press is an organisation's,
+ * as news NER has it, where the model saw a work or a place.
+ */
+static int
+press_before(const struct ner *n, size_t a)
+{
+	static const char *const kinds[] = {
+		"agency", "broadcaster", "daily", "magazine", "newspaper",
+		"paper", "tabloid", "weekly"
+	};
+	size_t k;
+
+	if (a < 1)
+		return 0;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (strlen(kinds[k]) == n->lp[a - 1] &&
+		    memcmp(kinds[k], n->sp[a - 1], n->lp[a - 1]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
  * misses: an article, a possessive, a weekday or punctuation at either
  * edge, a short lower-case word at the end, and a leading title inside a
@@ -510,6 +533,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		else if (b - a == 1 && t != NER_PER &&
 		    surname(n, n->ti[a].exact, 0))
 			t = NER_PER;
+		if (t != NER_ORG && t != NER_PER && press_before(n, a))
+			t = NER_ORG;
 		add_span(n, toks, a, b, t);
 		if (t == NER_LOC && place_of(n, a))
 			n->spans[n->nspans - 1].type = NER_PT_GPE;

@@ -92,6 +92,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'GPE\tBrelland\tBrelland\nGPE\tBrelland\tBrelland\nPERSON\tOdile Vance\tOdile Vance\nORG\tBrelland Institute of Technology\tBrelland Institute of Technology'
 }
 
+@test "a name right after the kind of a newspaper is an organisation" {
+	printf 'The regional newspaper Le Courrier de la Sarre quoted the minister.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'ORG\tLe Courrier de la Sarre\tLe Courrier de la Sarre'
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
