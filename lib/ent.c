@@ -30,6 +30,7 @@ struct pending {
 	size_t		 sentence;
 	enum ent_type	 type;		/* as tagged, for LINK_NONE */
 	int		 german;	/* one word inside „...“ */
+	int		 fixed;		/* a dateline's place, or after "in" */
 };
 
 /* A span of the current sentence, from the model or the dictionary. */
@@ -290,10 +291,85 @@ second_look(struct ent_finder *f)
 	}
 }
 
+/* The words that end a sports club's name after its town's. */
+static int
+team_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"Albion", "Athletic", "City", "County", "FC", "Hotspur",
+		"Rangers", "Rovers", "Town", "United", "Wanderers"
+	};
+	size_t	 k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The one club of the document whose name is the place p names and a
+ * club's word ("Dunmore" and "Dunmore Rovers"); LINK_NONE if none, or
+ * if two are (Manchester City and United).
+ */
+static size_t
+club_of(struct ent_finder *f, const struct pending *p)
+{
+	const struct pending *c;
+	const char	*t, *pt = f->text + p->toff;
+	size_t		 i, k, club = LINK_NONE;
+
+	for (i = 0; i < f->np; i++) {
+		c = &f->pv[i];
+		t = f->text + c->toff;
+		if (c->ent == LINK_NONE || c->tlen <= p->tlen + 1 ||
+		    !doc_isspace((unsigned char)t[p->tlen]))
+			continue;
+		/* A line break in a name is a space. */
+		for (k = 0; k < p->tlen && (t[k] == pt[k] ||
+		    (doc_isspace((unsigned char)t[k]) &&
+		    doc_isspace((unsigned char)pt[k]))); k++)
+			continue;
+		if (k < p->tlen ||
+		    !team_word(t + p->tlen + 1, c->tlen - p->tlen - 1) ||
+		    link_type(f->ld, c->ent) != ENT_ORG)
+			continue;
+		if (club != LINK_NONE && club != c->ent)
+			return LINK_NONE;
+		club = c->ent;
+	}
+	return club;
+}
+
+/*
+ * In a story about a sports club, its town's name stands for the club
+ * ("Dunmore stun Port Ellison", "Dunmore's manager") except in a
+ * dateline and after "in", "at" and the like: news NER calls it the
+ * club.
+ */
+static void
+clubs(struct ent_finder *f)
+{
+	struct pending	*p;
+	enum ent_type	 t;
+	size_t		 i, club;
+
+	for (i = 0; i < f->np; i++) {
+		p = &f->pv[i];
+		if (p->fixed || p->ent == LINK_NONE)
+			continue;
+		t = link_type(f->ld, p->ent);
+		if ((t == ENT_GPE || t == ENT_LOC) &&
+		    (club = club_of(f, p)) != LINK_NONE)
+			p->ent = club;
+	}
+}
+
 void
 ent_doc_end(struct ent_finder *f)
 {
 	second_look(f);
+	clubs(f);
 	flush(f);
 }
 
@@ -315,6 +391,27 @@ title_case(char *dst, const char *s, size_t n)
 		start = c == ' ' || c == '-' || c == '.';
 	}
 	return dst;
+}
+
+/* Is the word before s[b] one that makes a place of a name after it? */
+static int
+locative_before(const char *s, size_t b)
+{
+	static const char *const preps[] = {
+		"across", "around", "at", "from", "in", "into", "near", "of",
+		"outside", "through", "to", "toward", "towards", "via"
+	};
+	size_t	 e, a, k;
+
+	for (e = b; e > 0 && s[e - 1] == ' '; e--)
+		continue;
+	for (a = e; a > 0 && s[a - 1] >= 'a' && s[a - 1] <= 'z'; a--)
+		continue;
+	for (k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
+		if (strlen(preps[k]) == e - a &&
+		    memcmp(preps[k], s + a, e - a) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -378,6 +475,7 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	p->sentence = f->sentence;
 	p->type = sp->type;
 	p->german = sp->german;
+	p->fixed = sp->caps || locative_before(s, sp->start);
 }
 
 static struct span *

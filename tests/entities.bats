@@ -98,6 +98,19 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'ORG\tLe Courrier de la Sarre\tLe Courrier de la Sarre'
 }
 
+@test "a sports club's town stands for the club, but not in a dateline or after 'in'" {
+	printf 'Brackley beat Tarnwick in the cup final\n\nTARNWICK, Calder \342\200\224 Brackley Athletic won the cup on Sunday, beating Tarnwick Rovers 2-1 in Tarnwick. Brackley'"'"'s manager, Odile Vance, praised her side.\n' > "$T/t"
+	run "$N" -t ORG,GPE "$T/t"
+	assert_output "ORG	Brackley Athletic	Brackley
+ORG	Tarnwick Rovers	Tarnwick
+GPE	Tarnwick	TARNWICK
+GPE	Calder	Calder
+ORG	Brackley Athletic	Brackley Athletic
+ORG	Tarnwick Rovers	Tarnwick Rovers
+GPE	Tarnwick	Tarnwick
+ORG	Brackley Athletic	Brackley"
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
