@@ -689,6 +689,33 @@ places_of(struct ner *n, size_t ntok)
 }
 
 /*
+ * A picture's credit, "(Jonah Reyes/Calder Wire)": the capitalised
+ * words after the photographer's name and a slash, up to the closing
+ * bracket, are the agency's, which the model does not see.
+ */
+static void
+credits(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i, k;
+
+	for (i = 1; i + 2 < ntok; i++) {
+		if (n->lp[i] != 1 || n->sp[i][0] != '/' ||
+		    NER_LABEL_TYPE(n->lab[i - 1]) != NER_PER)
+			continue;
+		for (k = i + 1; k < ntok && ti[k].cap && ti[k].alpha &&
+		    n->lab[k] == NER_O; k++)
+			continue;
+		if (k == i + 1 || k == ntok || n->lp[k] != 1 ||
+		    n->sp[k][0] != ')')
+			continue;
+		n->lab[i + 1] = NER_B_ORG;
+		while (++i + 1 < k)
+			n->lab[i + 1] = NER_I_ORG;
+	}
+}
+
+/*
  * A capitalised word inside a sentence that the document gave a type
  * before, standing alone, keeps it where the model let it go ("who
  * co-founded Corvane in 2011" after "Corvane" was an ORG four times).
@@ -784,6 +811,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	}
 	legal_names(n, ntok);
 	places_of(n, ntok);
+	credits(n, ntok);
 	same_again(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {

@@ -111,6 +111,12 @@ GPE	Tarnwick	Tarnwick
 ORG	Brackley Athletic	Brackley"
 }
 
+@test "a picture's credit: the photographer, then the agency" {
+	printf 'Odile Vance speaks in Tarnwick. (Jonah Reyes/Calder Wire)\n' > "$T/t"
+	run "$N" -t ORG,PERSON "$T/t"
+	assert_output $'PERSON\tOdile Vance\tOdile Vance\nPERSON\tJonah Reyes\tJonah Reyes\nORG\tCalder Wire\tCalder Wire'
+}
+
 @test "a name does not begin with its middle initial" {
 	printf 'Caption: Odile R. Vance waves at the crowd.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
