@@ -190,6 +190,7 @@ struct quote_doc {
 	size_t		 last_para;	/* its paragraph */
 	int		 speech_ent;	/* subject of the last speech cue */
 	size_t		 speech_para;
+	long long	 anon_speech;	/* when someone unnamed spoke last */
 	long long	 german, english;	/* function words seen */
 
 	struct pending	*pend;
@@ -1596,6 +1597,11 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 		    (nm < 0 || e->mention > q->ents[nm].mention))
 			nm = i;
 	}
+	/* Someone unnamed spoke after anyone was named or spoke. */
+	if (q->anon_speech >= 0 && (sp < 0 ||
+	    q->anon_speech > q->ents[sp].speech) && (nm < 0 ||
+	    q->anon_speech > q->ents[nm].mention))
+		return -1;
 	if (sp < 0)
 		sp = nm;
 	else if (nm >= 0 && nm != sp && g != G_NONE &&
@@ -2303,12 +2309,21 @@ verb_in_sentence(const struct quote_doc *q, size_t k)
 	return 0;
 }
 
-/* Update the history: e was the subject of speech at token k. */
+/*
+ * Update the history: e was the subject of speech at token k.  Someone
+ * unnamed (e < 0: "One engineer, who asked that her name not be used,
+ * said") is remembered too, so that the "she said" after is theirs, not
+ * the last named woman's.
+ */
 static void
 spoke(struct quote_doc *q, int e, size_t k)
 {
-	if (e < 0)
+	if (e < 0) {
+		q->anon_speech = q->pos + k;
+		q->speech_ent = -1;
+		q->speech_para = q->pn;
 		return;
+	}
 	q->ents[e].speech = q->pos + k;
 	q->ents[e].ssent = q->sbase + q->ti[k].sent;
 	touch(q, e);
@@ -2725,6 +2740,7 @@ quote_doc_begin(struct quote_doc *q)
 	q->open_at_end = 0;
 	q->last_ent = q->speech_ent = -1;
 	q->last_para = q->speech_para = 0;
+	q->anon_speech = -1;
 	q->german = q->english = 0;
 	q->npend = 0;
 	q->alen = 0;

@@ -262,6 +262,13 @@ for line in sys.stdin:
 	assert_output $'Maria Reyes\tthe deal was dead'
 }
 
+@test "someone unnamed who spoke last is the 'she' after, not the last named woman" {
+	q 'Maria Reyes said the merger would lower prices. One engineer, who asked not to be named, said her team was told nothing. "We found out from the radio," she said.\n'
+	assert_output $'\tWe found out from the radio,'
+	q 'Maria Reyes said the merger would lower prices. "It will," she added.\n'
+	assert_output $'Maria Reyes\tIt will,'
+}
+
 @test "-d: the speaker takes its dictionary NAME, as entities prints it" {
 	printf 'ORG\tAcme Widget Works\tAWW\n' > "$T/d"
 	q '"We disagree," AWW said.\n' -d "$T/d"
