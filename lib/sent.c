@@ -845,18 +845,27 @@ stop_ends(const unsigned char *p, size_t n, size_t s0, size_t i, size_t *e,
 	int	 kind;
 
 	k = i + 1;
+	for (ws = i; ws > s0 && !doc_isspace(p[ws - 1]); ws--)
+		continue;
+	while (ws < i && opener_len(p, n, ws))
+		ws += opener_len(p, n, ws);
 	if (!space_after(p, n, &k, &m)) {
 		if (k == i + 1 && glued_end(p, n, s0, i)) {
 			*e = *next = i + 1;
 			return 1;
 		}
+		/*
+		 * A space lost after a closing quote: "committed to
+		 * Calder."Rao is expected" ends after the quote.
+		 */
+		if (k > i + 1 && k < n && p[k] >= 'A' && p[k] <= 'Z' &&
+		    classify(p + ws, i - ws) == K_WORD) {
+			*e = *next = k;
+			return 1;
+		}
 		*next = k;
 		return 0;
 	}
-	for (ws = i; ws > s0 && !doc_isspace(p[ws - 1]); ws--)
-		continue;
-	while (ws < i && opener_len(p, n, ws))
-		ws += opener_len(p, n, ws);
 	kind = classify(p + ws, i - ws);
 	if (ends_before(p, n, kind, m) || (kind == K_WORD && k == i + 1 &&
 	    next_kind(p, n, m) == NX_LOWER && plain_word(p + ws, i - ws))) {

@@ -268,3 +268,12 @@ EOF
 	assert_success
 	assert_output "$(printf '%b' "$text" | tr -d ' \r\n')"
 }
+
+@test "a space lost after a closing quote: the sentence still ends there" {
+	split 'He said the firm was "committed to Calder."Rao did not reply. The "U.S."Army sent none.'
+	assert_output - <<'EOF2'
+He said the firm was "committed to Calder."
+Rao did not reply.
+The "U.S."Army sent none.
+EOF2
+}
