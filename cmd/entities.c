@@ -97,33 +97,15 @@ static const struct opt_prog prog = {
 static void
 emit(const struct ent_mention *m, void *arg)
 {
-	struct out_field f[5];
+	struct out_field f[ENT_NFIELDS];
+	size_t		 n;
 
 	(void)arg;
 	if (!(types & (1u << m->type)))
 		return;
-	memset(f, 0, sizeof(f));
-	f[0].key = "type";
-	f[0].kind = OUT_STR;
-	f[0].s = ent_type_name(m->type);
-	f[0].len = strlen(f[0].s);
-	f[1].key = "name";
-	f[1].kind = OUT_TEXT;
-	f[1].s = m->name;
-	f[1].len = m->namelen;
-	f[2].key = "text";
-	f[2].kind = OUT_TEXT;
-	f[2].s = m->text;
-	f[2].len = m->textlen;
-	f[3].key = "sentence";
-	f[3].kind = OUT_INT;
-	f[3].n = (long long)m->sentence;
-	f[4].key = "title";
-	f[4].kind = OUT_TEXT;
-	f[4].s = m->title != NULL ? m->title : "";
-	f[4].len = m->titlelen;
+	n = ent_fields(m, f);
 	/* TSV keeps its three columns; JSON has every field. */
-	out_record(m->start, m->end, f, opt_common.json ? 5 : 3);
+	out_record(m->start, m->end, f, opt_common.json ? n : ENT_NCOLUMNS);
 }
 
 static void

@@ -15,7 +15,7 @@ static struct ent_finder *finder;
 static void
 emit(const struct ent_mention *m, void *arg)
 {
-	struct out_field	 f[3];
+	struct out_field	 f[ENT_NFIELDS];
 
 	(void)arg;
 	if (m->end <= m->start || m->sentence == 0 ||
@@ -24,20 +24,8 @@ emit(const struct ent_mention *m, void *arg)
 	if (m->name == NULL || m->namelen == 0 || m->text == NULL ||
 	    m->textlen == 0)
 		abort();
-	memset(f, 0, sizeof(f));
-	f[0].key = "type";
-	f[0].kind = OUT_STR;
-	f[0].s = ent_type_name(m->type);
-	f[0].len = strlen(f[0].s);
-	f[1].key = "name";
-	f[1].kind = OUT_TEXT;
-	f[1].s = m->name;
-	f[1].len = m->namelen;
-	f[2].key = "text";
-	f[2].kind = OUT_TEXT;
-	f[2].s = m->text;
-	f[2].len = m->textlen;
-	out_record(m->start, m->end, f, 3);
+	ent_fields(m, f);
+	out_record(m->start, m->end, f, ENT_NCOLUMNS);
 	if (m->title != NULL)
 		out_tsv_str(m->title, m->titlelen);
 }
