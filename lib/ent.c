@@ -47,7 +47,7 @@ struct ent_finder {
 	const struct link_dict *dict;
 	struct link_doc	*ld;
 	struct ner	*ner;
-	struct ent_prep	*prep;		/* for ent_para() */
+	struct ent_prep	*prep;		/* for ent_para(), or NULL */
 	const struct tok *tv;		/* the sentence's tokens */
 	size_t		 nt;
 	ent_emit_fn	 emit;
@@ -83,7 +83,6 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	f->dict = d;
 	f->ld = link_doc_new(d);
 	f->ner = ner_new();
-	f->prep = ent_prep_new();
 	tok_list_init(&f->htl);
 	f->emit = emit;
 	f->arg = arg;
@@ -1100,6 +1099,9 @@ ent_para_prepared(struct ent_finder *f, const struct para *p,
 void
 ent_para(struct ent_finder *f, const struct para *p)
 {
+	/* Made here: a caller that prepares ahead has its own. */
+	if (f->prep == NULL)
+		f->prep = ent_prep_new();
 	ent_prep_clear(f->prep);
 	ent_prep_para(f->prep, p);
 	ent_para_prepared(f, p, f->prep, 0);
