@@ -307,61 +307,84 @@ team_word(const char *w, size_t n)
 	return 0;
 }
 
-/*
- * The one club of the document whose name is the place p names and a
- * club's word ("Dunmore" and "Dunmore Rovers"); LINK_NONE if none, or
- * if two are (Manchester City and United).
- */
-static size_t
-club_of(struct ent_finder *f, const struct pending *p)
-{
-	const struct pending *c;
-	const char	*t, *pt = f->text + p->toff;
-	size_t		 i, k, club = LINK_NONE;
+/* Clubs a document may have, for clubs(). */
+#define CLUBS_MAX	64
 
-	for (i = 0; i < f->np; i++) {
-		c = &f->pv[i];
-		t = f->text + c->toff;
-		if (c->ent == LINK_NONE || c->tlen <= p->tlen + 1 ||
-		    !doc_isspace((unsigned char)t[p->tlen]))
-			continue;
-		/* A line break in a name is a space. */
-		for (k = 0; k < p->tlen && (t[k] == pt[k] ||
-		    (doc_isspace((unsigned char)t[k]) &&
-		    doc_isspace((unsigned char)pt[k]))); k++)
-			continue;
-		if (k < p->tlen ||
-		    !team_word(t + p->tlen + 1, c->tlen - p->tlen - 1) ||
-		    link_type(f->ld, c->ent) != ENT_ORG)
-			continue;
-		if (club != LINK_NONE && club != c->ent)
-			return LINK_NONE;
-		club = c->ent;
-	}
-	return club;
+struct club {
+	size_t		 ent;
+	const char	*town;		/* the name before the club's word */
+	size_t		 len;
+};
+
+/* Is a[0..n) b[0..n), a line break or a tab counting as a space? */
+static int
+same_spaced(const char *a, const char *b, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if (a[k] != b[k] && !(doc_isspace((unsigned char)a[k]) &&
+		    doc_isspace((unsigned char)b[k])))
+			return 0;
+	return 1;
 }
 
 /*
  * In a story about a sports club, its town's name stands for the club
  * ("Dunmore stun Port Ellison", "Dunmore's manager") except in a
  * dateline and after "in", "at" and the like: news NER calls it the
- * club.
+ * club.  A town two clubs share (Manchester City and United) is left
+ * alone.
  */
 static void
 clubs(struct ent_finder *f)
 {
+	struct club	 cv[CLUBS_MAX];
 	struct pending	*p;
-	enum ent_type	 t;
-	size_t		 i, club;
+	const char	*t, *w;
+	size_t		 i, k, nc, wl, ent;
+	enum ent_type	 ty;
 
+	/* The clubs: "Dunmore Rovers", named after "Dunmore". */
+	for (i = nc = 0; i < f->np && nc < CLUBS_MAX; i++) {
+		p = &f->pv[i];
+		t = f->text + p->toff;
+		for (wl = 0; wl < p->tlen &&
+		    !doc_isspace((unsigned char)t[p->tlen - 1 - wl]); wl++)
+			continue;
+		if (p->ent == LINK_NONE || wl == 0 || wl >= p->tlen ||
+		    !team_word(t + p->tlen - wl, wl) ||
+		    link_type(f->ld, p->ent) != ENT_ORG)
+			continue;
+		for (k = 0; k < nc && cv[k].ent != p->ent; k++)
+			continue;
+		if (k < nc)
+			continue;
+		cv[nc].ent = p->ent;
+		cv[nc].town = t;
+		cv[nc++].len = p->tlen - wl - 1;
+	}
+	if (nc == 0)
+		return;
 	for (i = 0; i < f->np; i++) {
 		p = &f->pv[i];
 		if (p->fixed || p->ent == LINK_NONE)
 			continue;
-		t = link_type(f->ld, p->ent);
-		if ((t == ENT_GPE || t == ENT_LOC) &&
-		    (club = club_of(f, p)) != LINK_NONE)
-			p->ent = club;
+		ty = link_type(f->ld, p->ent);
+		if (ty != ENT_GPE && ty != ENT_LOC)
+			continue;
+		w = f->text + p->toff;
+		ent = LINK_NONE;
+		for (k = 0; k < nc; k++) {
+			if (cv[k].len != p->tlen ||
+			    !same_spaced(cv[k].town, w, p->tlen))
+				continue;
+			if (ent != LINK_NONE && ent != cv[k].ent)
+				break;
+			ent = cv[k].ent;
+		}
+		if (k == nc && ent != LINK_NONE)
+			p->ent = ent;
 	}
 }
 
