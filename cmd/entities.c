@@ -3,10 +3,8 @@
  * entity within the document.
  */
 #include <err.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ent.h"
 #include "link.h"
@@ -19,8 +17,6 @@ static const char	*dict_path;	/* -d */
 static unsigned		 types = (1u << ENT_NTYPES) - 1;	/* -t */
 static struct ent_finder *finder;
 
-enum { OPT_THREADS = OPT_LONG + 1 };
-
 static int		 threads;	/* --threads, 0 when not given */
 
 static const struct opt opts[] = {
@@ -28,8 +24,7 @@ static const struct opt opts[] = {
 	    "add names and aliases: lines TYPE<TAB>NAME[<TAB>ALIAS...]" },
 	{ 't', "types", required_argument, "TYPES",
 	    "print only these types: PERSON,ORG,GPE,LOC,NORP,MISC" },
-	{ OPT_THREADS, "threads", required_argument, "N",
-	    "1: work in one thread; 2 or more: read ahead in a second" },
+	OPT_THREADS_OPT,
 	{ 0, NULL, 0, NULL, NULL }
 };
 
@@ -66,8 +61,6 @@ parse_types(const char *arg)
 static int
 set(int id, const char *arg)
 {
-	const char	*errstr;
-
 	switch (id) {
 	case 'd':
 		dict_path = arg;
@@ -75,12 +68,7 @@ set(int id, const char *arg)
 	case 't':
 		return parse_types(arg);
 	case OPT_THREADS:
-		threads = (int)strtonum(arg, 1, INT_MAX, &errstr);
-		if (errstr != NULL) {
-			warnx("--threads: %s is %s", arg, errstr);
-			return 0;
-		}
-		return 1;
+		return (threads = opt_threads(arg)) > 0;
 	}
 	return 0;
 }
@@ -157,14 +145,6 @@ prep_share(void *pp, unsigned share)
 }
 
 static void
-para(const struct para *p)
-{
-	ent_para(finder, p);
-}
-
-static const struct run_ops ops1 = { doc_begin, para, doc_end };
-
-static void
 para_prepared(const struct para *p, void *pp, size_t k)
 {
 	ent_para_prepared(finder, p, pp, k);
@@ -184,13 +164,7 @@ main(int argc, char *argv[])
 	i = opt_parse(&prog, argc, argv);
 	dict = link_dict_open(dict_path);
 	finder = ent_new(dict, emit, NULL);
-	/* Two threads where there are two processors, unless told. */
-	if (threads == 0)
-		threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
-	if (threads == 1)
-		status = run_operands(argc - i, argv + i, &ops1);
-	else
-		status = run_operands_split(argc - i, argv + i, &ops);
+	status = run_operands_split(argc - i, argv + i, &ops, threads);
 	ent_free(finder);
 	link_dict_close(dict);
 	nu_exit(status);

@@ -12,6 +12,7 @@
 
 static const char	*dict_path;	/* -d */
 static int		 iflag;		/* -i: reported speech too */
+static int		 threads;	/* --threads, 0 when not given */
 static struct quote_doc	*qd;
 
 static const struct opt opts[] = {
@@ -19,6 +20,7 @@ static const struct opt opts[] = {
 	    "add names and aliases: lines TYPE<TAB>NAME[<TAB>ALIAS...]" },
 	{ 'i', "indirect", no_argument, NULL,
 	    "print reported speech without quote marks too" },
+	OPT_THREADS_OPT,
 	{ 0, NULL, 0, NULL, NULL }
 };
 
@@ -32,13 +34,15 @@ set(int id, const char *arg)
 	case 'i':
 		iflag = 1;
 		return 1;
+	case OPT_THREADS:
+		return (threads = opt_threads(arg)) > 0;
 	}
 	return 0;
 }
 
 static const struct opt_prog prog = {
 	"quotes",
-	"[-bHhijVz] [-d file] [--line-buffered] [file ...]",
+	"[-bHhijVz] [-d file] [--line-buffered] [--threads n] [file ...]",
 	"Print every quotation as SPEAKER and QUOTE.",
 	opts, set
 };
@@ -83,10 +87,38 @@ doc_begin(const struct doc *d)
 	quote_doc_begin(qd);
 }
 
-static void
-para(const struct para *p)
+/*
+ * Quote marks, sentences, tokens and word classes are found in a reader
+ * thread ahead of the rest (lib/run.c).
+ */
+static void *
+prep_new(void)
 {
-	quote_doc_para(qd, p);
+	return quote_prep_new();
+}
+
+static void
+prep_free(void *pp)
+{
+	quote_prep_free(pp);
+}
+
+static void
+prep_clear(void *pp)
+{
+	quote_prep_clear(pp);
+}
+
+static void
+prep_para(void *pp, const struct para *p)
+{
+	quote_prep_para(pp, p);
+}
+
+static void
+para_prepared(const struct para *p, void *pp, size_t k)
+{
+	quote_doc_para_prepared(qd, p, pp, k);
 }
 
 static void
@@ -96,7 +128,10 @@ doc_end(const struct doc *d)
 	quote_doc_end(qd);
 }
 
-static const struct run_ops ops = { doc_begin, para, doc_end };
+static const struct run_split ops = {
+	prep_new, prep_free, prep_clear, prep_para, NULL,
+	doc_begin, para_prepared, doc_end
+};
 
 int
 main(int argc, char *argv[])
@@ -107,7 +142,7 @@ main(int argc, char *argv[])
 	i = opt_parse(&prog, argc, argv);
 	dict = link_dict_open(dict_path);
 	qd = quote_doc_new(dict, iflag, emit, NULL);
-	status = run_operands(argc - i, argv + i, &ops);
+	status = run_operands_split(argc - i, argv + i, &ops, threads);
 	quote_doc_free(qd);
 	link_dict_close(dict);
 	nu_exit(status);

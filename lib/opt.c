@@ -2,6 +2,7 @@
  * opt.c - option parsing and help from one table (see opt.h).
  */
 #include <err.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,4 +201,18 @@ opt_want_header(int noperands)
 	if (opt_common.header >= 0)
 		return opt_common.header;
 	return noperands > 1;
+}
+
+int
+opt_threads(const char *arg)
+{
+	const char	*errstr;
+	int		 n;
+
+	n = (int)strtonum(arg, 1, INT_MAX, &errstr);
+	if (errstr != NULL) {
+		warnx("--threads: %s is %s", arg, errstr);
+		return 0;
+	}
+	return n;
 }

@@ -29,6 +29,17 @@ struct opt_prog {
 	int		(*set)(int id, const char *arg);
 };
 
+/*
+ * --threads N, for the programs that read ahead in a second thread
+ * (entities, quotes): OPT_THREADS_OPT goes in their table, and their set
+ * function hands the argument to opt_threads(), which returns N, or 0
+ * after a warning when it is no number of at least 1.
+ */
+#define OPT_THREADS	(OPT_LONG + 50)
+#define OPT_THREADS_OPT	{ OPT_THREADS, "threads", required_argument, "N", \
+	    "1: work in one thread; 2 or more: read ahead in a second" }
+int	opt_threads(const char *);
+
 /* The common flags of DESIGN.md, set by opt_parse. */
 struct opt_common {
 	int		 header;	/* -H 1, -h 0, -1 when neither given */

@@ -1294,19 +1294,17 @@ count_bytes_words(const char *s, size_t n)
 
 /*
  * Tokenize the paragraph sentence by sentence and fill the token facts:
- * quote, sentence, word classes.  The tagger, the slowest step by far,
- * runs only on windows around cues and quote marks, where speakers are
- * written; elsewhere a capitalised-word rule notes the people named.
+ * quote, sentence, word classes, and the windows worth tagging.  This
+ * needs nothing of the document before the paragraph (see quote_prep).
  */
 static void
-tag_para(struct quote_doc *q)
+tag_prep(struct quote_doc *q)
 {
 	struct sent_iter it;
 	size_t	 s, e, first, k, i, j, n, tn;
 	struct tok *t;
 	const char *w;
 	char	 buf[LOOK_MAX];
-	int	 ent, type;
 	unsigned int bits;
 
 	q->tl.n = 0;
@@ -1424,6 +1422,19 @@ tag_para(struct quote_doc *q)
 			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
 	}
 	want_settle(q);
+}
+
+/*
+ * The tagger, the slowest step by far, runs only on the windows around
+ * cues and quote marks, where speakers are written; elsewhere a
+ * capitalised-word rule notes the people named.
+ */
+static void
+tag_rest(struct quote_doc *q)
+{
+	size_t	 e, k, i, j;
+	int	 ent, type;
+
 	for (i = 0; i < q->nsent; i++) {
 		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
 		for (k = q->sstart[i]; k < e; k = j) {
@@ -2676,6 +2687,8 @@ walk(struct quote_doc *q)
  * The interface.
  */
 
+static void	 para_free(struct quote_doc *);
+
 struct quote_doc *
 quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
     void *arg)
@@ -2707,13 +2720,8 @@ quote_doc_free(struct quote_doc *q)
 	ner_free(q->ner);
 	if (q->ld != NULL)
 		link_doc_free(q->ld);
-	tok_list_free(&q->tl);
-	free(q->ti);
-	free(q->want);
+	para_free(q);
 	free(q->used);
-	free(q->marks);
-	free(q->spans);
-	free(q->sstart);
 	free(q->ents);
 	free(q->nslot);
 	free(q->tcache);
@@ -2721,6 +2729,18 @@ quote_doc_free(struct quote_doc *q)
 	free(q->pend);
 	free(q->arena);
 	free(q);
+}
+
+/* Free the paragraph's part of a quote_doc. */
+static void
+para_free(struct quote_doc *q)
+{
+	tok_list_free(&q->tl);
+	free(q->ti);
+	free(q->want);
+	free(q->marks);
+	free(q->spans);
+	free(q->sstart);
 }
 
 void
@@ -2746,8 +2766,9 @@ quote_doc_begin(struct quote_doc *q)
 	q->alen = 0;
 }
 
-void
-quote_doc_para(struct quote_doc *q, const struct para *pa)
+/* The work on a paragraph that needs nothing of the document. */
+static void
+prep_para(struct quote_doc *q, const struct para *pa)
 {
 	q->p = pa->p;
 	q->len = pa->len;
@@ -2755,13 +2776,129 @@ quote_doc_para(struct quote_doc *q, const struct para *pa)
 	q->pn = pa->n;
 	find_marks(q);
 	pair_marks(q);
+	tag_prep(q);
+}
+
+/* The rest: the tagger, the speakers, the records. */
+static void
+para_rest(struct quote_doc *q)
+{
 	if (q->nspans > 0 && q->open_at_end && q->spans[0].o0 == 0)
 		q->spans[0].cont = 1;
 	q->open_at_end = q->nspans > 0 && !q->spans[q->nspans - 1].closed;
-	tag_para(q);
+	tag_rest(q);
 	walk(q);
 	q->pos += q->tl.n + 1;
 	q->sbase += q->nsent;
+}
+
+void
+quote_doc_para(struct quote_doc *q, const struct para *pa)
+{
+	prep_para(q, pa);
+	para_rest(q);
+}
+
+/*
+ * Paragraphs made ready ahead: each is held by a quote_doc of its own,
+ * of which only the paragraph's part is used, and handed to the document
+ * by swapping that part.
+ */
+struct quote_prep {
+	struct quote_doc **v;
+	size_t		 n, cap;
+};
+
+#define PREP_KEEP	4096	/* tokens a slot's arrays keep room for */
+
+struct quote_prep *
+quote_prep_new(void)
+{
+	return nu_calloc(1, sizeof(struct quote_prep));
+}
+
+void
+quote_prep_free(struct quote_prep *pp)
+{
+	size_t	 i;
+
+	if (pp == NULL)
+		return;
+	/* Each holds a paragraph and nothing of a document. */
+	for (i = 0; i < pp->cap; i++)
+		if (pp->v[i] != NULL) {
+			para_free(pp->v[i]);
+			free(pp->v[i]);
+		}
+	free(pp->v);
+	free(pp);
+}
+
+void
+quote_prep_clear(struct quote_prep *pp)
+{
+	pp->n = 0;
+}
+
+void
+quote_prep_para(struct quote_prep *pp, const struct para *pa)
+{
+	if (pp->n == pp->cap) {
+		pp->cap = pp->cap ? pp->cap * 2 : 64;
+		pp->v = nu_reallocarray(pp->v, pp->cap, sizeof(*pp->v));
+		memset(pp->v + pp->n, 0, (pp->cap - pp->n) * sizeof(*pp->v));
+	}
+	if (pp->v[pp->n] == NULL)
+		pp->v[pp->n] = nu_calloc(1, sizeof(struct quote_doc));
+	prep_para(pp->v[pp->n++], pa);
+}
+
+#define SWAP(a, b) do {							\
+	__typeof__(a) swap_tmp_ = (a);					\
+	(a) = (b);							\
+	(b) = swap_tmp_;						\
+} while (0)
+
+void
+quote_doc_para_prepared(struct quote_doc *q, const struct para *pa,
+    struct quote_prep *pp, size_t k)
+{
+	struct quote_doc *r = pp->v[k];
+
+	SWAP(q->tl, r->tl);
+	SWAP(q->ti, r->ti);
+	SWAP(q->ticap, r->ticap);
+	SWAP(q->want, r->want);
+	SWAP(q->wantcap, r->wantcap);
+	SWAP(q->marks, r->marks);
+	SWAP(q->nmarks, r->nmarks);
+	SWAP(q->mcap, r->mcap);
+	SWAP(q->spans, r->spans);
+	SWAP(q->nspans, r->nspans);
+	SWAP(q->scap, r->scap);
+	SWAP(q->sstart, r->sstart);
+	SWAP(q->nsent, r->nsent);
+	SWAP(q->sscap, r->sscap);
+	/*
+	 * What the slot now holds was grown for paragraphs before: keep no
+	 * more than a usual paragraph needs, so that a few long paragraphs
+	 * do not leave their arrays in every slot of the pool.
+	 */
+	if (r->tl.cap > PREP_KEEP || r->ticap > PREP_KEEP ||
+	    r->wantcap > PREP_KEEP) {
+		tok_list_free(&r->tl);
+		tok_list_init(&r->tl);
+		free(r->ti);
+		free(r->want);
+		r->ti = NULL;
+		r->want = NULL;
+		r->ticap = r->wantcap = 0;
+	}
+	q->p = pa->p;
+	q->len = pa->len;
+	q->off = pa->off;
+	q->pn = pa->n;
+	para_rest(q);
 }
 
 void

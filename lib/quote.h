@@ -60,6 +60,23 @@ void		 quote_doc_free(struct quote_doc *);
 
 void		 quote_doc_begin(struct quote_doc *);
 void		 quote_doc_para(struct quote_doc *, const struct para *);
+/*
+ * The work on paragraphs that needs nothing of the document (quote
+ * marks, sentences, tokens, word classes), done ahead, in another thread:
+ * quote_prep_para() on each paragraph in turn, then
+ * quote_doc_para_prepared() on the k-th of them (from 0) in place of
+ * quote_doc_para().  The text of the paragraphs must stay in place until
+ * quote_prep_clear().
+ */
+struct quote_prep;
+
+struct quote_prep *quote_prep_new(void);
+void		 quote_prep_free(struct quote_prep *);
+void		 quote_prep_clear(struct quote_prep *);
+void		 quote_prep_para(struct quote_prep *, const struct para *);
+void		 quote_doc_para_prepared(struct quote_doc *,
+		    const struct para *, struct quote_prep *, size_t k);
+
 /* The document is over: names settle and the records are emitted. */
 void		 quote_doc_end(struct quote_doc *);
 

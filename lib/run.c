@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "opt.h"
 #include "out.h"
@@ -60,8 +61,8 @@ run_operands(int argc, char *argv[], const struct run_ops *ops)
  * about BATCH_TEXT bytes of text, so memory does not grow with the input.
  */
 #define NBATCH		3
-#define BATCH_TEXT	(64 * 1024)
-#define BATCH_EVENTS	4096
+#define BATCH_TEXT	(16 * 1024)
+#define BATCH_EVENTS	512	/* a prep may hold something a paragraph */
 #define SHARE_STEP	50
 
 enum { EV_BEGIN, EV_PARA, EV_END };
@@ -279,8 +280,48 @@ consume(struct split *sp, struct batch *b, struct doc *d, char **name)
 	sp->ops->prep_clear(b->prep);
 }
 
+/* One thread: each paragraph prepared, then analysed, in turn. */
+static const struct run_split *one_ops;
+static void	*one_prep;
+
+static void
+one_begin(const struct doc *d)
+{
+	if (one_ops->doc_begin != NULL)
+		one_ops->doc_begin(d);
+}
+
+static void
+one_para(const struct para *p)
+{
+	one_ops->prep_clear(one_prep);
+	one_ops->prep_para(one_prep, p);
+	one_ops->para(p, one_prep, 0);
+}
+
+static void
+one_end(const struct doc *d)
+{
+	if (one_ops->doc_end != NULL)
+		one_ops->doc_end(d);
+}
+
+static int
+run_one_thread(int argc, char *argv[], const struct run_split *ops)
+{
+	static const struct run_ops one = { one_begin, one_para, one_end };
+	int	 status;
+
+	one_ops = ops;
+	one_prep = ops->prep_new();
+	status = run_operands(argc, argv, &one);
+	ops->prep_free(one_prep);
+	return status;
+}
+
 int
-run_operands_split(int argc, char *argv[], const struct run_split *ops)
+run_operands_split(int argc, char *argv[], const struct run_split *ops,
+    int threads)
 {
 	static struct split sp;
 	struct batch	*b;
@@ -290,6 +331,10 @@ run_operands_split(int argc, char *argv[], const struct run_split *ops)
 	size_t		 i;
 	int		 last, e;
 
+	if (threads <= 0)
+		threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	if (threads == 1)
+		return run_one_thread(argc, argv, ops);
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;

@@ -43,6 +43,12 @@ struct run_split {
 	void	 (*doc_end)(const struct doc *);		/* may be NULL */
 };
 
-int	run_operands_split(int, char *[], const struct run_split *);
+/*
+ * threads: 1 runs it all in the calling thread, as run_operands() would
+ * (each paragraph prepared, then analysed); 2 or more start the reader
+ * thread; 0 means 2 where more than one processor is online, else 1.
+ */
+int	run_operands_split(int, char *[], const struct run_split *,
+	    int threads);
 
 #endif

@@ -308,7 +308,7 @@ ORG	Acme Widget Works	the Works"
 }
 
 @test "--threads: one thread or two, the same output over many batches" {
-	# Some 700 KB: the reader thread hands on batches of about 64 KB.
+	# Some 700 KB: the reader thread hands on batches of about 16 KB.
 	for i in $(seq 32); do
 		cat "$C"/*.txt
 		printf '\0'

@@ -269,6 +269,22 @@ for line in sys.stdin:
 	assert_output $'Maria Reyes\tIt will,'
 }
 
+@test "--threads: one thread or two, the same output over many batches" {
+	# Some 700 KB: the reader thread hands on batches of about 16 KB.
+	for i in $(seq 32); do
+		cat "$C"/*.txt
+		printf '\0'
+	done > "$T/many"
+	"$Q" --threads=1 -z -j "$T/many" "$C"/*.txt > "$T/one"
+	run "$Q" --threads=2 -z -j "$T/many" "$C"/*.txt
+	assert_success
+	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
+	assert [ "$(wc -l < "$T/one")" -gt 2000 ]
+	run --separate-stderr "$Q" --threads=0 "$C"/*.txt
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "quotes: --threads: 0 is too small"
+}
+
 @test "-d: the speaker takes its dictionary NAME, as entities prints it" {
 	printf 'ORG\tAcme Widget Works\tAWW\n' > "$T/d"
 	q '"We disagree," AWW said.\n' -d "$T/d"
@@ -343,7 +359,7 @@ for line in sys.stdin:
 	run --separate-stderr "$Q" --help
 	assert_success
 	for o in -b -H -h -i --indirect -j --json -z --line-buffered -d \
-	    --dictionary --help -V --version; do
+	    --dictionary --threads --help -V --version; do
 		assert_output --partial -- "$o"
 	done
 	run "$Q" -V
@@ -351,7 +367,7 @@ for line in sys.stdin:
 	run --separate-stderr "$Q" -Q
 	assert_failure 2
 	assert_equal "${stderr_lines[1]}" \
-	    "usage: quotes [-bHhijVz] [-d file] [--line-buffered] [file ...]"
+	    "usage: quotes [-bHhijVz] [-d file] [--line-buffered] [--threads n] [file ...]"
 	run --separate-stderr "$Q" -d
 	assert_failure 2
 }
