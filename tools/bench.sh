@@ -93,7 +93,12 @@ progs=
 for c in cmd/*.c; do
 	p=$(basename "$c" .c)
 	[ -x "$BIN/$p" ] && progs="$progs $p"
-	[ "$p" = entities ] && [ -x "$BIN/$p" ] && progs="$progs entities-1"
+	# entities and quotes in one thread: what each job of parallel(1)
+	# runs.
+	case $p in
+	entities|quotes)
+		[ -x "$BIN/$p" ] && progs="$progs $p-1" ;;
+	esac
 done
 
 mbs() {
@@ -109,9 +114,8 @@ for p in wc $progs; do
 	case $p in
 	wc)
 		cmd="wc -w" ;;
-	entities-1)
-		# entities in one thread: what each job of parallel(1) runs.
-		cmd="$BIN/entities --threads=1" ;;
+	*-1)
+		cmd="$BIN/${p%-1} --threads=1" ;;
 	*)
 		cmd="$BIN/$p" ;;
 	esac
