@@ -62,7 +62,7 @@ run_operands(int argc, char *argv[], const struct run_ops *ops)
  */
 #define NBATCH		3
 #define BATCH_TEXT	(16 * 1024)
-#define BATCH_EVENTS	512	/* a prep may hold something a paragraph */
+#define BATCH_EVENTS	512	/* a prep keeps arrays for each paragraph */
 #define SHARE_STEP	50
 
 enum { EV_BEGIN, EV_PARA, EV_END };
