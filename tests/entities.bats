@@ -5,6 +5,7 @@
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
+load threads
 
 setup() {
 	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
@@ -308,23 +309,7 @@ ORG	Acme Widget Works	the Works"
 }
 
 @test "--threads: one thread or two, the same output over many batches" {
-	# Some 700 KB: the reader thread hands on batches of about 16 KB.
-	for i in $(seq 32); do
-		cat "$C"/*.txt
-		printf '\0'
-	done > "$T/many"
-	"$N" --threads=1 -z -j "$T/many" "$C"/*.txt > "$T/one"
-	run "$N" --threads=2 -z -j "$T/many" "$C"/*.txt
-	assert_success
-	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
-	assert [ "$(wc -l < "$T/one")" -gt 8000 ]
-	run "$N" --threads 9 -z -j "$T/many" "$C"/*.txt
-	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
-	run --separate-stderr "$N" --threads=0 "$C"/*.txt
-	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "entities: --threads: 0 is too small"
-	run --separate-stderr "$N" --threads=two "$C"/*.txt
-	assert_failure 2
+	same_in_threads "$N" 8000
 }
 
 @test "an unreadable file is reported, the others still read, exit 2" {

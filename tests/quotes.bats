@@ -6,6 +6,7 @@
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
+load threads
 
 setup() {
 	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
@@ -270,19 +271,7 @@ for line in sys.stdin:
 }
 
 @test "--threads: one thread or two, the same output over many batches" {
-	# Some 700 KB: the reader thread hands on batches of about 16 KB.
-	for i in $(seq 32); do
-		cat "$C"/*.txt
-		printf '\0'
-	done > "$T/many"
-	"$Q" --threads=1 -z -j "$T/many" "$C"/*.txt > "$T/one"
-	run "$Q" --threads=2 -z -j "$T/many" "$C"/*.txt
-	assert_success
-	assert_equal "$(md5sum < "$T/one")" "$(printf '%s\n' "$output" | md5sum)"
-	assert [ "$(wc -l < "$T/one")" -gt 2000 ]
-	run --separate-stderr "$Q" --threads=0 "$C"/*.txt
-	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "quotes: --threads: 0 is too small"
+	same_in_threads "$Q" 2000
 }
 
 @test "-d: the speaker takes its dictionary NAME, as entities prints it" {
