@@ -202,12 +202,17 @@ named_in_full(struct ent_finder *f, const char *w, size_t n,
 			continue;
 		ty = link_type(f->ld, p->ent);
 		t = f->text + p->toff;
-		if ((ty != ENT_PERSON && ty != ENT_ORG) || p->tlen <= n ||
-		    (sp = memchr(t, ' ', p->tlen)) == NULL)
+		if ((ty != ENT_PERSON && ty != ENT_ORG) || p->tlen <= n)
+			continue;
+		/* Its first word ends at a space or a line break. */
+		for (sp = t; sp < t + p->tlen &&
+		    !doc_isspace((unsigned char)*sp); sp++)
+			continue;
+		if (sp == t + p->tlen)
 			continue;
 		if ((ty == ENT_ORG && (size_t)(sp - t) == n &&
 		    memcmp(t, w, n) == 0) || (ty == ENT_PERSON &&
-		    t[p->tlen - n - 1] == ' ' &&
+		    doc_isspace((unsigned char)t[p->tlen - n - 1]) &&
 		    memcmp(t + p->tlen - n, w, n) == 0)) {
 			*type = ty;
 			return 1;
