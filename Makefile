@@ -147,7 +147,7 @@ clean:
 help:
 	@echo "targets: all deps check demo eval bench fuzz stress valgrind install"
 	@echo "         uninstall clean"
-	@echo "variables: PREFIX DESTDIR SANITIZE=1 FUZZ_SECONDS CC CFLAGS"
+	@echo "variables: PREFIX DESTDIR SANITIZE=1 FUZZ_SECONDS FUZZ_PARALLEL FUZZERS CC CFLAGS"
 
 .PHONY: all deps check demo run-check run-demo eval bench install uninstall \
 	clean help model fuzz run-fuzz stress valgrind

@@ -4,7 +4,8 @@
 # kept in DIR/corpus/TARGET and seeded from the project's own texts.  A
 # crash, leak or input slower than a second leaves its input in
 # DIR/crash/TARGET/ and makes the run fail; every target still runs.
-# FUZZ_FLAGS adds libFuzzer options (-runs=N, -jobs=N).  DIR/TARGET FILE
+# FUZZ_FLAGS adds libFuzzer options (-runs=N, -jobs=N); FUZZ_PARALLEL=N
+# runs N targets at a time (default 1), one a processor.  DIR/TARGET FILE
 # runs one input again; its first byte picks the target's options (see
 # the target's source), the rest is what the program would read.
 set -u
@@ -25,7 +26,9 @@ seeds() {
 	esac
 }
 
-for t; do
+# One target; its exit status goes to DIR/TARGET.rc.
+fuzz_one() {
+	t=$1
 	c=$dir/corpus/$t a=$dir/crash/$t
 	mkdir -p "$c" "$a"
 	echo "fuzz: $t for ${secs}s"
@@ -39,10 +42,26 @@ for t; do
 	    -max_len=65536 -close_fd_mask=2 -print_final_stats=1 \
 	    -artifact_prefix="$a/" \
 	    ${FUZZ_FLAGS:-} "$c" $(seeds "$t") >"$dir/$t.log" 2>&1
-	rc=$?
+	echo $? > "$dir/$t.rc"
+}
+
+running=0
+for t; do
+	fuzz_one "$t" &
+	running=$((running + 1))
+	if [ "$running" -ge "${FUZZ_PARALLEL:-1}" ]; then
+		wait
+		running=0
+	fi
+done
+wait
+
+for t; do
+	a=$dir/crash/$t
+	rc=$(cat "$dir/$t.rc")
 	grep -E '^stat::(number_of_executed_units|average_exec_per_sec|slowest_unit_time_sec|peak_rss_mb):' \
 	    "$dir/$t.log" | sed "s/^stat::/fuzz: $t: /"
-	if [ $rc -ne 0 ]; then
+	if [ "$rc" -ne 0 ]; then
 		echo "fuzz: $t FAILED (exit $rc); see $dir/$t.log and $a/" >&2
 		grep -m3 -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' \
 		    "$dir/$t.log" >&2
