@@ -300,16 +300,12 @@ second_look(struct ent_finder *f)
 static int
 team_word(const char *w, size_t n)
 {
-	static const char *const words[] = {
+	static const char *const words[] = {	/* sorted */
 		"Albion", "Athletic", "City", "County", "FC", "Hotspur",
 		"Rangers", "Rovers", "Town", "United", "Wanderers"
 	};
-	size_t	 k;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(words, sizeof(words) / sizeof(words[0]), w, n);
 }
 
 /* Clubs a document may have, for clubs(). */
@@ -425,21 +421,18 @@ title_case(char *dst, const char *s, size_t n)
 static int
 locative_before(const char *s, size_t b)
 {
-	static const char *const preps[] = {
+	static const char *const preps[] = {	/* sorted */
 		"across", "around", "at", "from", "in", "into", "near", "of",
 		"outside", "through", "to", "toward", "towards", "via"
 	};
-	size_t	 e, a, k;
+	size_t	 e, a;
 
 	for (e = b; e > 0 && s[e - 1] == ' '; e--)
 		continue;
 	for (a = e; a > 0 && s[a - 1] >= 'a' && s[a - 1] <= 'z'; a--)
 		continue;
-	for (k = 0; k < sizeof(preps) / sizeof(preps[0]); k++)
-		if (strlen(preps[k]) == e - a &&
-		    memcmp(preps[k], s + a, e - a) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(preps, sizeof(preps) / sizeof(preps[0]), s + a,
+	    e - a);
 }
 
 /*

@@ -458,19 +458,13 @@ static int	place_of(const struct ner *, size_t);
 static int
 press_before(const struct ner *n, size_t a)
 {
-	static const char *const kinds[] = {
+	static const char *const kinds[] = {	/* sorted */
 		"agency", "broadcaster", "daily", "magazine", "newspaper",
 		"paper", "tabloid", "weekly"
 	};
-	size_t k;
 
-	if (a < 1)
-		return 0;
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		if (strlen(kinds[k]) == n->lp[a - 1] &&
-		    memcmp(kinds[k], n->sp[a - 1], n->lp[a - 1]) == 0)
-			return 1;
-	return 0;
+	return a >= 1 && tok_inlist(kinds, sizeof(kinds) / sizeof(kinds[0]),
+	    n->sp[a - 1], n->lp[a - 1]);
 }
 
 /*
@@ -555,21 +549,17 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 static int
 legal_form(const char *s, size_t len)
 {
-	static const char *const forms[] = {
+	static const char *const forms[] = {	/* sorted */
 		"AG", "Co", "Corp", "Corporation", "GmbH", "Inc", "LLC",
 		"LLP", "Ltd", "PLC", "plc"
 	};
-	size_t k;
 
 	if (len > 1 && s[len - 1] == '.')
 		len--;
 	/* Every capitalised word comes here: most leave at once. */
 	if (len < 2 || len > 11 || strchr("ACGILP", s[0]) == NULL)
 		return 0;
-	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++)
-		if (strlen(forms[k]) == len && memcmp(forms[k], s, len) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len);
 }
 
 /*
@@ -580,19 +570,15 @@ legal_form(const char *s, size_t len)
 static int
 org_head(const char *s, size_t len)
 {
-	static const char *const heads[] = {
+	static const char *const heads[] = {	/* sorted */
 		"Agency", "Association", "Authority", "Bureau", "Commission",
 		"Committee", "Council", "Department", "Federation",
 		"Foundation", "Institute", "Ministry", "University"
 	};
-	size_t k;
 
 	if (len < 6 || len > 11 || strchr("ABCDFIMU", s[0]) == NULL)
 		return 0;
-	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++)
-		if (strlen(heads[k]) == len && memcmp(heads[k], s, len) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(heads, sizeof(heads) / sizeof(heads[0]), s, len);
 }
 
 #define LEGAL_RUN	4	/* capitalised words before a legal form */
@@ -649,20 +635,16 @@ legal_names(struct ner *n, size_t ntok)
 static int
 place_of(const struct ner *n, size_t a)
 {
-	static const char *const kinds[] = {
+	static const char *const kinds[] = {	/* sorted */
 		"borough", "canton", "city", "commune", "county", "district",
 		"emirate", "island", "kingdom", "municipality", "prefecture",
 		"province", "region", "republic", "state", "town", "village"
 	};
-	size_t k;
 
 	if (a < 2 || n->lp[a - 1] != 2 || memcmp(n->sp[a - 1], "of", 2) != 0)
 		return 0;
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		if (strlen(kinds[k]) == n->lp[a - 2] &&
-		    memcmp(kinds[k], n->sp[a - 2], n->lp[a - 2]) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(kinds, sizeof(kinds) / sizeof(kinds[0]),
+	    n->sp[a - 2], n->lp[a - 2]);
 }
 
 /*

@@ -234,8 +234,8 @@ cmpstr(const void *a, const void *b)
 }
 
 /* Is s[0..n) one of the words in the sorted table? */
-static int
-inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
+int
+tok_inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 {
 	char buf[16];
 	const char *key = buf;
@@ -306,7 +306,7 @@ clitic_at(const char *s, size_t len, size_t i)
 	c = peek(s, len, j, &n);
 	if (tok_isletter(c) || isdig(c))
 		return 0;
-	return inlist(clitics, sizeof(clitics) / sizeof(clitics[0]), low, k) ?
+	return tok_inlist(clitics, sizeof(clitics) / sizeof(clitics[0]), low, k) ?
 	    a + k : 0;
 }
 

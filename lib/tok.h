@@ -71,4 +71,11 @@ int	tok_isletter(uint32_t cp);
 int	tok_isupper(uint32_t cp);
 uint32_t tok_tolower(uint32_t cp);
 
+/*
+ * Is the word s[0..n) in tab[0..ntab), a list sorted as strcmp sorts
+ * words shorter than 16 bytes?
+ */
+int	tok_inlist(const char *const *tab, size_t ntab, const char *s,
+	    size_t n);
+
 #endif /* TOK_H */
