@@ -8,17 +8,7 @@
 #include <unistd.h>
 
 #include "count.h"
-
-static int	 ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 static int
 streq(const char *s, size_t len, const char *want)
@@ -213,6 +203,5 @@ main(void)
 	test_mentions();
 	test_counts();
 	test_join();
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

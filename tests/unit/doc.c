@@ -15,19 +15,10 @@
 
 #include "doc.h"
 #include "util.h"
+#include "tap.h"
 
-static int	 ntest, nfail;
 static char	 tmpl[] = "/tmp/nu-doc-test.XXXXXX";
 static char	*path;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
 
 /* A growing string, for the reader's results. */
 struct buf {
@@ -280,6 +271,5 @@ main(void)
 	free(s);
 
 	unlink(path);
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

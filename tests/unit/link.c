@@ -11,17 +11,7 @@
 #include <unistd.h>
 
 #include "link.h"
-
-static int	 ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 static size_t
 m(struct link_doc *ld, enum ent_type t, const char *s)
@@ -417,6 +407,5 @@ main(void)
 	link_doc_free(ld);
 	link_dict_close(d);
 	test_dict();
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

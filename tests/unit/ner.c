@@ -9,17 +9,7 @@
 
 #include "ner.h"
 #include "tok.h"
-
-static int	 ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 /*
  * Tag text as one sentence and print the spans as "TYPE:text|..." into
@@ -188,6 +178,5 @@ main(void)
 	test_garbage();
 	test_long();
 	test_names();
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

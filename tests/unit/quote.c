@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "link.h"
 #include "quote.h"
+#include "tap.h"
 
 #define MAXREC	8192
 
@@ -29,17 +30,6 @@ static size_t		 nrec, nseen;
 static const char	*doc;		/* the document, for offset checks */
 static size_t		 doclen;
 static int		 bad_offsets;
-static int		 ntest, nfail;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
-
 static void
 copy(char *dst, size_t cap, const char *s, size_t n)
 {
@@ -234,6 +224,5 @@ main(void)
 	quote_doc_free(q);
 	quote_doc_free(qi);
 	link_dict_close(d);
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

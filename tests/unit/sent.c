@@ -11,6 +11,7 @@
 
 #include "doc.h"
 #include "sent.h"
+#include "tap.h"
 
 struct sent_word {
 	const char	*s;
@@ -20,17 +21,6 @@ struct sent_word {
 #include "sent_tab.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-static int	 ntest, nfail;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
 
 /*
  * Split p[0, len) and check the iterator's promises.  Returns the number
@@ -233,6 +223,5 @@ main(void)
 	fuzz();
 	long_runs();
 
-	printf("1..%d\n", ntest);
-	return nfail > 0;
+	return tap_done();
 }

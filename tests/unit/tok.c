@@ -7,17 +7,7 @@
 #include <string.h>
 
 #include "tok.h"
-
-static int	 ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 /*
  * Tokenize text and compare the tokens, joined by single spaces, with
@@ -165,6 +155,5 @@ main(void)
 	test_tokens();
 	test_offsets();
 	test_garbage();
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }
