@@ -121,8 +121,8 @@ set(int id, const char *arg)
 
 static const struct opt_prog prog = {
 	"mentions",
-	"[-HhjV] [-t TYPES] [--by-file] [--chart[=WHEN]] [--merge] "
-	    "[--partial] [--top N] [file ...]",
+	"[-HhjV] [-t types] [--by-file] [--chart[=when]] [--merge] "
+	    "[--partial] [--top n] [file ...]",
 	"Count entity mentions by entity, most mentioned first.",
 	opts, set
 };
