@@ -5,6 +5,7 @@
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
+load conventions
 load threads
 
 setup() {
@@ -16,11 +17,6 @@ setup() {
 	printf '%s\n' 'Vladimir Putin met reporters in Moscow on Monday. Mr Putin said the talks with the European Union went well.' \
 	    '' 'The EU did not comment. Putin'"'"'s spokesman, Dmitry Peskov, said nothing.' > "$T/a.txt"
 	printf 'Angela Merkel flew to Paris.\n' > "$T/b.txt"
-}
-
-# Whether every -b record names the bytes of its TEXT: tests/offsets-match.
-offsets_match() {
-	"$BATS_TEST_DIRNAME/offsets-match" "$@"
 }
 
 @test "TYPE, NAME and TEXT of every mention, names settled per document" {
@@ -280,29 +276,14 @@ ORG	Acme Widget Works	the Works"
 }
 
 @test "--line-buffered: a document's mentions come out when it ends" {
-	mkfifo "$T/in" "$T/go"
-	(printf 'Angela Merkel flew to Paris.\0'; read -r x < "$T/go") \
-	    > "$T/in" &
-	timeout 20 "$N" -z --line-buffered < "$T/in" |
-	    { read -r l || :; echo "$l" > "$T/got"
-	    timeout 10 sh -c ': > "$0"' "$T/go"; cat >/dev/null; }
-	wait
-	run cat "$T/got"
-	assert_output $'PERSON\tAngela Merkel\tAngela Merkel'
+	line_buffered "$N" 'Angela Merkel flew to Paris.' \
+	    $'PERSON\tAngela Merkel\tAngela Merkel'
 }
 
 @test "--help, -V, and a bad option" {
-	run --separate-stderr "$N" --help
-	assert_success
-	for o in -b -H -h -j --json -z --line-buffered -d --dictionary \
-	    -t --types --threads --help -V --version; do
-		assert_output --partial -- "$o"
-	done
-	run "$N" -V
-	assert_output --regexp '^entities \(newsutils\) [0-9]+\.[0-9]+\.[0-9]+$'
-	run --separate-stderr "$N" -Q
-	assert_failure 2
-	assert_equal "${stderr_lines[1]}" \
+	help_lists "$N" -b -H -h -j --json -z --line-buffered -d --dictionary \
+	    -t --types --threads --help -V --version
+	version_usage "$N" \
 	    "usage: entities [-bHhjVz] [-d file] [-t types] [--line-buffered] [--threads n] [file ...]"
 	run --separate-stderr "$N" -d
 	assert_failure 2
@@ -339,10 +320,7 @@ ORG	Acme Widget Works	the Works"
 }
 
 @test ">/dev/full: write error, exit 2" {
-	[ -w /dev/full ] || skip "no /dev/full"
-	run --separate-stderr bash -c '"$0" "$1" > /dev/full' "$N" "$C/cup-final.txt"
-	assert_failure 2
-	assert_equal "$stderr" "entities: write error: No space left on device"
+	write_error "$N" "$C/cup-final.txt"
 }
 
 @test "entities | head -1 ends quietly" {

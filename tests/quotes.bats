@@ -6,6 +6,7 @@
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
+load conventions
 load threads
 
 setup() {
@@ -22,11 +23,6 @@ q() {
 	printf "$1" > "$T/in"
 	shift
 	run "$Q" "$@" "$T/in"
-}
-
-# Whether every -b record names the bytes of its QUOTE: tests/offsets-match.
-offsets_match() {
-	"$BATS_TEST_DIRNAME/offsets-match" "$@"
 }
 
 @test "expected quotes of the corpus articles" {
@@ -334,28 +330,13 @@ for line in sys.stdin:
 }
 
 @test "--line-buffered: a document's quotes come out when it ends" {
-	mkfifo "$T/in" "$T/go"
-	(printf '"We won," Eva Lund said.\0'; read -r x < "$T/go") > "$T/in" &
-	timeout 20 "$Q" -z --line-buffered < "$T/in" |
-	    { read -r l || :; echo "$l" > "$T/got"
-	    timeout 10 sh -c ': > "$0"' "$T/go"; cat >/dev/null; }
-	wait
-	run cat "$T/got"
-	assert_output $'Eva Lund\tWe won,'
+	line_buffered "$Q" '"We won," Eva Lund said.' $'Eva Lund\tWe won,'
 }
 
 @test "--help, -V, and a bad option" {
-	run --separate-stderr "$Q" --help
-	assert_success
-	for o in -b -H -h -i --indirect -j --json -z --line-buffered -d \
-	    --dictionary --threads --help -V --version; do
-		assert_output --partial -- "$o"
-	done
-	run "$Q" -V
-	assert_output --regexp '^quotes \(newsutils\) [0-9]+\.[0-9]+\.[0-9]+$'
-	run --separate-stderr "$Q" -Q
-	assert_failure 2
-	assert_equal "${stderr_lines[1]}" \
+	help_lists "$Q" -b -H -h -i --indirect -j --json -z --line-buffered -d \
+	    --dictionary --threads --help -V --version
+	version_usage "$Q" \
 	    "usage: quotes [-bHhijVz] [-d file] [--line-buffered] [--threads n] [file ...]"
 	run --separate-stderr "$Q" -d
 	assert_failure 2
@@ -382,10 +363,7 @@ for line in sys.stdin:
 }
 
 @test ">/dev/full: write error, exit 2" {
-	[ -w /dev/full ] || skip "no /dev/full"
-	run --separate-stderr bash -c '"$0" "$1" > /dev/full' "$Q" "$C/quotes-merger.txt"
-	assert_failure 2
-	assert_equal "$stderr" "quotes: write error: No space left on device"
+	write_error "$Q" "$C/quotes-merger.txt"
 }
 
 @test "quotes | head -1 ends quietly" {

@@ -5,6 +5,7 @@
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
+load conventions
 
 setup() {
 	: "${NU_BIN:=$BATS_TEST_DIRNAME/../bin}"
@@ -14,28 +15,6 @@ setup() {
 	T=$BATS_TEST_TMPDIR
 	printf 'One sentence here. Another one follows.\n' > "$T/a.txt"
 	printf 'A third sentence.\n' > "$T/b.txt"
-}
-
-# Whether every -b record names the bytes of its text: TEXT equals input
-# bytes [START, END) with each line break turned into a space.  Arguments:
-# the input file and the output of `sentences -b` (or -bH) on it.
-offsets_match() {
-	python3 - "$1" "$2" <<'EOF'
-import re, sys
-data = open(sys.argv[1], 'rb').read()
-bad = 0
-for line in open(sys.argv[2], 'rb').read().split(b'\n'):
-    if not line:
-        continue
-    f = line.split(b'\t')
-    start, end, text = int(f[-3]), int(f[-2]), f[-1]
-    span = re.sub(rb'\r\n|\r|\n', b' ', data[start:end])
-    span = span.replace(b'\\', b'\\\\').replace(b'\t', b'\\t')
-    if span != text:
-        print('offsets %d %d: %r != %r' % (start, end, span, text))
-        bad += 1
-sys.exit(bad > 0)
-EOF
 }
 
 @test "reads standard input when there is no operand" {
@@ -236,31 +215,12 @@ for line in sys.stdin:
 }
 
 @test "--help: every option, on standard output, exit 0" {
-	run --separate-stderr "$S" --help
-	assert_success
-	for o in -b -H -h -j --json -p --paragraphs -z --line-buffered \
-	    --help -V --version; do
-		assert_output --partial -- "$o"
-	done
-	assert_equal "$stderr" ""
+	help_lists "$S" -b -H -h -j --json -p --paragraphs -z --line-buffered \
+	    --help -V --version
 }
 
-@test "-V and --version" {
-	run "$S" -V
-	assert_success
-	assert_output --regexp '^sentences \(newsutils\) [0-9]+\.[0-9]+\.[0-9]+$'
-	run "$S" --version
-	assert_output --regexp '^sentences \(newsutils\) '
-}
-
-@test "a bad option: usage on standard error, exit 2" {
-	run --separate-stderr "$S" -Q "$T/a.txt"
-	assert_failure 2
-	assert_output ""
-	assert_equal "${stderr_lines[1]}" \
-	    "usage: sentences [-bHhjpVz] [--line-buffered] [file ...]"
-	run --separate-stderr "$S" --no-such-option
-	assert_failure 2
+@test "-V and --version; a bad option: usage on standard error, exit 2" {
+	version_usage "$S" "usage: sentences [-bHhjpVz] [--line-buffered] [file ...]"
 }
 
 @test "an unreadable file is reported, the others still read, exit 2" {
@@ -290,12 +250,7 @@ for line in sys.stdin:
 }
 
 @test ">/dev/full: write error, exit 2" {
-	[ -w /dev/full ] || skip "no /dev/full"
-	run --separate-stderr bash -c '"$0" "$1" > /dev/full' "$S" "$C/cup-final.txt"
-	assert_failure 2
-	assert_equal "$stderr" "sentences: write error: No space left on device"
-	run --separate-stderr bash -c '"$0" --help > /dev/full' "$S"
-	assert_failure 2
+	write_error "$S" "$C/cup-final.txt"
 }
 
 @test "yes | head -c 50M | sentences | head -1 ends quietly" {
