@@ -90,7 +90,7 @@ set(int id, const char *arg)
 	case OPT_TOP:
 		top = (unsigned long long)strtonum(arg, 1, LLONG_MAX, &e);
 		if (e != NULL) {
-			warnx("--top: %s: %s", arg, e);
+			warnx("--top: %s is %s", arg, e);
 			return 0;
 		}
 		return 1;

@@ -185,6 +185,8 @@ gen() {
 		assert_failure 2
 		assert_output --partial usage:
 	done
+	run --separate-stderr "$M" --top 0 "$D/news.tsv"
+	assert_equal "${stderr_lines[0]}" "mentions: --top: 0 is too small"
 }
 
 @test "-j writes JSON Lines, which --merge reads back" {
