@@ -468,6 +468,48 @@ press_before(const struct ner *n, size_t a)
 }
 
 /*
+ * No name at all: a title alone ("in Washington, Sen. Ana Ruiz", where
+ * the model took "Sen." for a place), or a lawmaker's party and state
+ * after the name (", D-Mass.," "(R-Texas)").
+ */
+static int
+no_name(const struct ner *n, size_t a, size_t b)
+{
+	const char *s = n->sp[a];
+
+	if (b - a != 1)
+		return 0;
+	if ((n->ti[a].bits & NER_LX_TITLE) &&
+	    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST)))
+		return 1;
+	return a > 0 && n->lp[a] >= 3 && (s[0] == 'D' || s[0] == 'R' ||
+	    s[0] == 'I') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z' &&
+	    n->lp[a - 1] == 1 && (n->sp[a - 1][0] == ',' ||
+	    n->sp[a - 1][0] == '(');
+}
+
+/*
+ * A nationality said as a noun ("the Spaniard said") is a NORP, which
+ * the model, seeing a capitalised subject, may take for a person.
+ */
+static int
+demonym_noun(const struct ner *n, size_t a, size_t b)
+{
+	static const char *const nouns[] = {	/* sorted */
+		"Brit", "Brits", "Dane", "Danes", "Dutchman", "Dutchmen",
+		"Dutchwoman", "Englishman", "Englishmen", "Englishwoman",
+		"Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen",
+		"Irishman", "Irishmen", "Irishwoman", "Pole", "Poles", "Scot",
+		"Scots", "Scotsman", "Scotsmen", "Scotswoman", "Spaniard",
+		"Spaniards", "Swede", "Swedes", "Turk", "Turks", "Welshman",
+		"Welshmen", "Welshwoman"
+	};
+
+	return b - a == 1 && tok_inlist(nouns, sizeof(nouns) /
+	    sizeof(nouns[0]), n->sp[a], n->lp[a]);
+}
+
+/*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
  * misses: an article, a possessive, a weekday or punctuation at either
  * edge, a short lower-case word at the end, and a leading title inside a
@@ -509,7 +551,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		else if (b == i && b < ntok && n->lab[b] == NER_B_PER)
 			while (b - a > 1 && (n->ti[b - 1].bits & NER_LX_TITLE))
 				b--;
-		if (a >= b)
+		if (a >= b || no_name(n, a, b))
 			continue;
 		if (t == NER_PER && a > 0 && first_before(n, a))
 			a--;
@@ -529,9 +571,13 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 			t = NER_PER;
 		if (t != NER_ORG && t != NER_PER && press_before(n, a))
 			t = NER_ORG;
+		if (demonym_noun(n, a, b))
+			t = NER_MISC;
 		add_span(n, toks, a, b, t);
 		if (t == NER_LOC && place_of(n, a))
 			n->spans[n->nspans - 1].type = NER_PT_GPE;
+		else if (t == NER_MISC && demonym_noun(n, a, b))
+			n->spans[n->nspans - 1].type = NER_PT_NORP;
 	}
 	/* Token numbers count from the start of the whole sentence. */
 	for (i = first; i < n->nspans; i++) {
@@ -722,6 +768,52 @@ same_again(struct ner *n, size_t ntok)
  * "The", "But", "He" opening a sentence before a lower-case word: a word
  * never seen capitalised inside a sentence does not start a name there.
  */
+/*
+ * A lower-case particle inside a person's name: "Erik ten Hag", "Ana de
+ * Souza", "Edwin van der Sar".  The model knows the common ones in
+ * context ("Ursula von der Leyen"); one it left outside, between a
+ * person's name and a capitalised word that is no title or date, joins
+ * the two.  An article alone is no particle: "der" and "den" are German
+ * words first.
+ */
+static void
+particles(struct ner *n, size_t ntok)
+{
+	static const char *const parts[] = {	/* sorted */
+		"bin", "da", "das", "de", "del", "della", "di", "do", "dos",
+		"du", "ibn", "ten", "ter", "van", "von"
+	};
+	/* Articles, which only a particle may come before ("van der"). */
+	static const char *const arts[] = {	/* sorted */
+		"den", "der", "la", "le", "los"
+	};
+	const uint16_t other = NER_LX_TITLE | NER_LX_DATE | NER_LX_DEMONYM;
+	size_t i, j, k;
+
+	for (i = 1; i + 1 < ntok; i++) {
+		if (n->lab[i] != NER_O || NER_LABEL_TYPE(n->lab[i - 1]) !=
+		    NER_PER || !tok_inlist(parts, sizeof(parts) /
+		    sizeof(parts[0]), n->sp[i], n->lp[i]))
+			continue;
+		j = i + 1;
+		if (j < ntok && n->lab[j] == NER_O && tok_inlist(arts,
+		    sizeof(arts) / sizeof(arts[0]), n->sp[j], n->lp[j]))
+			j++;
+		if (j >= ntok || !n->ti[j].cap || !n->ti[j].alpha ||
+		    !n->ti[j].done || (n->ti[j].bits & other) ||
+		    (n->lab[j] != NER_O && n->lab[j] != NER_B_PER))
+			continue;
+		for (k = i; k <= j; k++)
+			n->lab[k] = NER_I_PER;
+		/* Capitalised words the model left after it go with it. */
+		for (k = j + 1; k < ntok && n->lab[k] == NER_O &&
+		    n->ti[k].cap && n->ti[k].alpha && n->ti[k].done &&
+		    !(n->ti[k].bits & other); k++)
+			n->lab[k] = NER_I_PER;
+		i = k - 1;
+	}
+}
+
 static int
 common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 {
@@ -792,6 +884,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 	}
 	legal_names(n, ntok);
+	particles(n, ntok);
 	places_of(n, ntok);
 	credits(n, ntok);
 	same_again(n, ntok);

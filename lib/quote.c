@@ -1510,6 +1510,9 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
 		return -1;
+	/* "the Spaniard said" is a description (desc_start). */
+	if ((q->ti[j].bits & QT_y) && (j == lo || !tcap(q, j - 1)))
+		return -1;
 	k = j;
 	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
 	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4)
@@ -1633,14 +1636,18 @@ resolve_pronoun(struct quote_doc *q, size_t k)
 	return resolve_person(q, k, q->ti[k].bits);
 }
 
-/* "the 64-year-old": a person, as a pronoun without gender is. */
+/*
+ * "the 64-year-old", "the Spaniard", "the Republican": a person named
+ * before, as a pronoun is.
+ */
 static int
-is_age(const struct quote_doc *q, size_t k)
+is_person_noun(const struct quote_doc *q, size_t k)
 {
 	size_t	 n;
 	const char *s = tstr(q, k, &n);
 
-	return n > 9 && memcmp(s + n - 9, "-year-old", 9) == 0;
+	return (q->ti[k].bits & QT_y) ||
+	    (n > 9 && memcmp(s + n - 9, "-year-old", 9) == 0);
 }
 
 /*
@@ -1656,8 +1663,8 @@ resolve_desc(struct quote_doc *q, size_t head)
 	int	 best = -1, x;
 	unsigned int bits = q->ti[head].bits;
 
-	if (is_age(q, head))
-		return resolve_person(q, head, QT_h);
+	if (is_person_noun(q, head))
+		return resolve_person(q, head, QT_h | (bits & (QT_m | QT_f)));
 	w = tstr(q, head, &wn);
 	/* Latest first: past the best found, none was named later. */
 	for (x = q->mru; x >= 0; x = e->older) {
@@ -1705,7 +1712,7 @@ desc_start(const struct quote_doc *q, size_t lo, size_t j)
 {
 	size_t	 k;
 
-	if (!is_age(q, j) && (!tword(q, j) ||
+	if (!is_person_noun(q, j) && (!tword(q, j) ||
 	    !(q->ti[j].bits & (QT_r | QT_o))))
 		return (size_t)-1;
 	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
@@ -2048,7 +2055,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	/* A description, then perhaps the name in apposition. */
 	for (k = c; k < hi && k < c + 7 && tword(q, k); k++)
-		if (q->ti[k].bits & (QT_r | QT_o))
+		if (q->ti[k].bits & (QT_r | QT_o | QT_y))
 			break;
 	if (k >= hi || k >= c + 7 || !tword(q, k))
 		return;

@@ -49,6 +49,21 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tS. F. Smith\tS. F. Smith'
 }
 
+@test "a particle inside a name; a title, a party and state, a nationality are no person" {
+	printf 'Coach Joost ten Brink met Luisa de Araujo and Pieter van der Mol. Meanwhile, in Washington, Sen. Elizabeth Warren, D-Mass., spoke. "We won," the Spaniard said.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tJoost ten Brink\tJoost ten Brink
+PERSON\tLuisa de Araujo\tLuisa de Araujo
+PERSON\tPieter van der Mol\tPieter van der Mol
+GPE\tWashington\tWashington
+PERSON\tElizabeth Warren\tElizabeth Warren
+NORP\tSpaniard\tSpaniard'
+	# German articles are no particles: "der" after a name stays out.
+	printf 'A letter from Jan Keller der Stadtwerke arrived.\n' > "$T/d"
+	run "$N" -t PERSON "$T/d"
+	assert_line -n 0 $'PERSON\tJan Keller\tJan Keller'
+}
+
 @test "a name ending in a legal form is an organisation's, all of it" {
 	printf 'Shares of Tarnwick Fabrics Ltd. rose after Harlow Gears Inc. cut its prices.\n' > "$T/t"
 	run "$N" "$T/t"

@@ -92,6 +92,15 @@ q() {
 	assert_output $'Ty Masterson\traises taxes by the back door.'
 }
 
+@test "descriptions: a nationality or party as a noun is a person named before" {
+	q 'Coach Ivo Marchetti praised his side. "They never stopped," the Italian said.\n'
+	assert_output $'Ivo Marchetti\tThey never stopped,'
+	q 'Ana Ruiz spoke first. "Not yet," said the Frenchwoman.\n'
+	assert_output $'Ana Ruiz\tNot yet,'
+	q 'Coach Ivo Marchetti praised his side. "We lost," the Spaniards said.\n'
+	assert_output $'\tWe lost,'
+}
+
 @test "an unattributed quote after one by the same speaker inherits it" {
 	q 'Lars Eide said: "We waited all night."\n\n"Nobody came to help us."\n'
 	assert_output $'Lars Eide\tWe waited all night.\nLars Eide\tNobody came to help us.'
