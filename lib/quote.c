@@ -1964,7 +1964,23 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		 */
 		if ((e = ent_at(q, j - 1)) >= 0 && q->ti[j - 1].e1 == j &&
 		    q->ents[e].type == E_PERSON) {
-			who_set(w, e, q->ti[j - 1].e0, j);
+			b = q->ti[j - 1].e0;
+			d = j;
+			/*
+			 * "Tom Becker of Morgan Stanley said": a firm that
+			 * reads as a person's name is where the person
+			 * before works.
+			 */
+			if (b >= s0 + 2 && (tis(q, b - 1, "of") ||
+			    tis(q, b - 1, "at") || tis(q, b - 1, "from")) &&
+			    (a = ent_at(q, b - 2)) >= 0 &&
+			    q->ti[b - 2].e1 == b - 1 &&
+			    q->ents[a].type == E_PERSON) {
+				e = a;
+				d = b - 1;
+				b = q->ti[d - 1].e0;
+			}
+			who_set(w, e, b, d);
 			if (desc >= 0)
 				set_role(q, e, desc);
 			return;

@@ -92,6 +92,13 @@ q() {
 	assert_output $'Ty Masterson\traises taxes by the back door.'
 }
 
+@test "a person of a firm whose name reads as a person's: the person speaks" {
+	q '"It is overdue," analyst Lena Hart of Morgan Stanley said.\n'
+	assert_output $'Lena Hart\tIt is overdue,'
+	q 'Lena Hart at Morgan Stanley wrote: "It is overdue."\n'
+	assert_output $'Lena Hart\tIt is overdue.'
+}
+
 @test "descriptions: a nationality or party as a noun is a person named before" {
 	q 'Coach Ivo Marchetti praised his side. "They never stopped," the Italian said.\n'
 	assert_output $'Ivo Marchetti\tThey never stopped,'
