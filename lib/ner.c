@@ -590,7 +590,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 
 /*
  * A company's legal form, which ends its name: "Inc.", "Corp", "Ltd.",
- * "GmbH" (a full stop after it or not).
+ * "GmbH" (a full stop after it or not), or its trade ("Biotech").
  */
 static int
 legal_form(const char *s, size_t len)
@@ -600,12 +600,24 @@ legal_form(const char *s, size_t len)
 		"LLP", "Ltd", "PLC", "plc"
 	};
 
+	/*
+	 * Words that end a company's name as its form does, and no
+	 * person's: "Halvorsen Biotech", "Brannock Textiles".
+	 */
+	static const char *const trades[] = {	/* sorted */
+		"Airlines", "Airways", "Bancorp", "Biotech", "Chemicals",
+		"Electronics", "Enterprises", "Holdings", "Industries",
+		"Logistics", "Pharma", "Pharmaceuticals", "Semiconductor",
+		"Technologies", "Telecom", "Textiles", "Therapeutics"
+	};
+
 	if (len > 1 && s[len - 1] == '.')
 		len--;
 	/* Every capitalised word comes here: most leave at once. */
-	if (len < 2 || len > 11 || strchr("ACGILP", s[0]) == NULL)
+	if (len < 2 || len > 15 || strchr("ABCEGHILPST", s[0]) == NULL)
 		return 0;
-	return tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len);
+	return tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len) ||
+	    tok_inlist(trades, sizeof(trades) / sizeof(trades[0]), s, len);
 }
 
 /*
