@@ -427,6 +427,10 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
 		 */
 		if (end)
 			return n->ti[i].cap || n->lp[i] > 3;
+		/* "Texas-based Delmar Energy": where it is, not its name. */
+		if (n->lp[i] > 6 &&
+		    memcmp(n->sp[i] + n->lp[i] - 6, "-based", 6) == 0)
+			return 0;
 		return !is_article(n->sp[i], n->lp[i]);
 	}
 }

@@ -68,6 +68,9 @@ NORP\tSpaniard\tSpaniard'
 	printf 'Shares of Tarnwick Fabrics Ltd. rose after Harlow Gears Inc. cut its prices.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'ORG\tTarnwick Fabrics Ltd.\tTarnwick Fabrics Ltd.\nORG\tHarlow Gears Inc.\tHarlow Gears Inc.'
+	printf 'Texas-based Delmar Energy Holdings sued.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'ORG\tDelmar Energy Holdings\tDelmar Energy Holdings'
 	printf 'The chief executive of Halvorsen Biotech, Maria Lindqvist, spoke.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'ORG\tHalvorsen Biotech\tHalvorsen Biotech\nPERSON\tMaria Lindqvist\tMaria Lindqvist'
