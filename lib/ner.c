@@ -785,6 +785,47 @@ same_again(struct ner *n, size_t ntok)
  * never seen capitalised inside a sentence does not start a name there.
  */
 /*
+ * "Marks & Spencer", "Ernst & Young": two capitalised words joined by an
+ * ampersand, perhaps with a legal form after, are one organisation's
+ * name, unless both are common words.  Two full names so joined are two
+ * people ("Ana Ruiz & Tom Hale" presenting a show), and are left as they
+ * are.
+ */
+static void
+ampersands(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	const uint16_t other = NER_LX_TITLE | NER_LX_DATE;
+	size_t i, b, k;
+
+	for (i = 1; i + 1 < ntok; i++) {
+		if (n->lp[i] != 1 || n->sp[i][0] != '&')
+			continue;
+		if (!ti[i - 1].cap || !ti[i - 1].alpha || !ti[i - 1].done ||
+		    n->lp[i - 1] < 2 || (ti[i - 1].bits & other) ||
+		    (n->lab[i - 1] != NER_O && !NER_LABEL_ISB(n->lab[i - 1])))
+			continue;
+		if (!ti[i + 1].cap || !ti[i + 1].alpha || !ti[i + 1].done ||
+		    n->lp[i + 1] < 2 || (ti[i + 1].bits & other))
+			continue;
+		/* "Home & Away matches", "the Hobby & Crafts market". */
+		if (ti[i - 1].lcr >= NER_LCR_MOSTLY &&
+		    ti[i + 1].lcr >= NER_LCR_MOSTLY)
+			continue;
+		b = i + 2;
+		if (b < ntok && legal_form(n->sp[b], n->lp[b]))
+			b++;
+		else if (b < ntok && n->lab[b] != NER_O &&
+		    !NER_LABEL_ISB(n->lab[b]))
+			continue;
+		n->lab[i - 1] = NER_B_ORG;
+		for (k = i; k < b; k++)
+			n->lab[k] = NER_I_ORG;
+		i = b - 1;
+	}
+}
+
+/*
  * A lower-case particle inside a person's name: "Erik ten Hag", "Ana de
  * Souza", "Edwin van der Sar".  The model knows the common ones in
  * context ("Ursula von der Leyen"); one it left outside, between a
@@ -900,6 +941,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 	}
 	legal_names(n, ntok);
+	ampersands(n, ntok);
 	particles(n, ntok);
 	places_of(n, ntok);
 	credits(n, ntok);

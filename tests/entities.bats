@@ -68,6 +68,12 @@ NORP\tSpaniard\tSpaniard'
 	printf 'Shares of Tarnwick Fabrics Ltd. rose after Harlow Gears Inc. cut its prices.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'ORG\tTarnwick Fabrics Ltd.\tTarnwick Fabrics Ltd.\nORG\tHarlow Gears Inc.\tHarlow Gears Inc.'
+	printf 'Marks & Spencer and Holt & Varga Co. hired Ana Ruiz & Tom Hale for all Home & Away games.\n' > "$T/t"
+	run "$N" -t PERSON,ORG "$T/t"
+	assert_output $'ORG\tMarks & Spencer\tMarks & Spencer
+ORG\tHolt & Varga Co.\tHolt & Varga Co.
+PERSON\tAna Ruiz\tAna Ruiz
+PERSON\tTom Hale\tTom Hale'
 	printf 'Texas-based Delmar Energy Holdings sued.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'ORG\tDelmar Energy Holdings\tDelmar Energy Holdings'
