@@ -523,7 +523,7 @@ static void
 make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 {
 	size_t i, a, b, first = n->nspans;
-	int t;
+	int t, norp;
 
 	for (i = 0; i < ntok; ) {
 		if (n->lab[i] == NER_O) {
@@ -575,12 +575,12 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 			t = NER_PER;
 		if (t != NER_ORG && t != NER_PER && press_before(n, a))
 			t = NER_ORG;
-		if (demonym_noun(n, a, b))
+		if ((norp = demonym_noun(n, a, b)))
 			t = NER_MISC;
 		add_span(n, toks, a, b, t);
 		if (t == NER_LOC && place_of(n, a))
 			n->spans[n->nspans - 1].type = NER_PT_GPE;
-		else if (t == NER_MISC && demonym_noun(n, a, b))
+		else if (norp)
 			n->spans[n->nspans - 1].type = NER_PT_NORP;
 	}
 	/* Token numbers count from the start of the whole sentence. */
@@ -781,10 +781,6 @@ same_again(struct ner *n, size_t ntok)
 }
 
 /*
- * "The", "But", "He" opening a sentence before a lower-case word: a word
- * never seen capitalised inside a sentence does not start a name there.
- */
-/*
  * "Marks & Spencer", "Ernst & Young": two capitalised words joined by an
  * ampersand, perhaps with a legal form after, are one organisation's
  * name, unless both are common words.  Two full names so joined are two
@@ -845,6 +841,8 @@ particles(struct ner *n, size_t ntok)
 		"den", "der", "la", "le", "los"
 	};
 	const uint16_t other = NER_LX_TITLE | NER_LX_DATE | NER_LX_DEMONYM;
+	const uint16_t place = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY |
+	    NER_LX_ORGWORD;
 	size_t i, j, k;
 
 	for (i = 1; i + 1 < ntok; i++) {
@@ -865,12 +863,16 @@ particles(struct ner *n, size_t ntok)
 		/* Capitalised words the model left after it go with it. */
 		for (k = j + 1; k < ntok && n->lab[k] == NER_O &&
 		    n->ti[k].cap && n->ti[k].alpha && n->ti[k].done &&
-		    !(n->ti[k].bits & other); k++)
+		    !(n->ti[k].bits & (other | place)); k++)
 			n->lab[k] = NER_I_PER;
 		i = k - 1;
 	}
 }
 
+/*
+ * "The", "But", "He" opening a sentence before a lower-case word: a word
+ * never seen capitalised inside a sentence does not start a name there.
+ */
 static int
 common_opener(const struct ner_tokinfo *ti, size_t ntok, size_t i)
 {
