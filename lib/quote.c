@@ -2015,6 +2015,11 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			desc = j - 1;
 			dw0 = d;
 			dw1 = j;
+			/* "The mayor's office" is written with its possessor. */
+			if (tis(q, d, "'s"))
+				while (dw0 > s0 && d - dw0 < 4 &&
+				    tword(q, dw0 - 1) && !(q->ti[dw0].bits & QT_d))
+					dw0--;
 			/*
 			 * "the spokesman said": the description is the
 			 * subject, unless the segment before it is just a

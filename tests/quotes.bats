@@ -232,6 +232,9 @@ qf() {
 	assert_line -n 0 "{\"doc\":\"$C/quotes-merger.txt\",\"start\":212,\"end\":237,\"speaker\":\"Maria Reyes\",\"quote\":\"We respectfully disagree,\",\"kind\":\"direct\",\"cue\":\"said\",\"speaker_text\":\"Maria Reyes\",\"speaker_start\":239,\"speaker_end\":250,\"paragraph\":4}"
 	assert_line -n 2 --partial '"kind":"direct","cue":"said","speaker_text":"she","speaker_start":461,"speaker_end":464,"paragraph":5}'
 	assert_line -n 4 --partial '"quote":"a bet on cheap fuel","kind":"partial","cue":"called"'
+	# A description is written with its possessor.
+	q '"The pier is unsafe," the port authority'"'"'s chief engineer said.\n' -j
+	assert_output --partial '"speaker":"","quote":"The pier is unsafe,","kind":"direct","cue":"said","speaker_text":"the port authority'"'"'s chief engineer","speaker_start":22,"speaker_end":57,'
 	python3 -c '
 import json, sys
 for line in open(sys.argv[1], "rb").read().decode().splitlines():
