@@ -2064,6 +2064,19 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 		who_set(w, resolve_pronoun(q, j), j, j + 1);
 		return;
 	}
+	/*
+	 * German writes the role between the article and the name, as
+	 * capitalised nouns: "sagte der SPD-Vorsitzende Manfred Krause".
+	 * As every noun is capitalised, only a full name will do.
+	 */
+	if (q->german > q->english && (tis(q, j, "der") || tis(q, j, "die")))
+		for (k = j + 1; k < hi && k < j + 5 && tcap(q, k); k++)
+			if ((e = ent_at(q, k)) >= 0 &&
+			    q->ents[e].type == E_PERSON &&
+			    q->ti[k].e1 - q->ti[k].e0 >= 2) {
+				who_set(w, e, j, q->ti[k].e1);
+				return;
+			}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
 		j++;
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {

@@ -204,6 +204,14 @@ qf() {
 	assert_output $'Eva Lund\tTell them \342\200\230no\342\200\231 and \047never\047.'
 }
 
+@test "German: a role between the article and a full name after the verb" {
+	q '\342\200\236Wir sind bereit\342\200\234, sagte der SPD-Vorsitzende Manfred Krause am Montag in Berlin.\n'
+	assert_output $'Manfred Krause\tWir sind bereit'
+	# Every German noun is capitalised: one word is no name here.
+	q '\342\200\236Das ist zu wenig\342\200\234, sagte die Sprecherin der Stadtwerke am Montag.\n'
+	assert_output $'\tDas ist zu wenig'
+}
+
 @test "an unclosed quote at the end of a document is printed as far as it goes" {
 	q 'Eva Lund ended with a warning: "If the plan fails, the town pays'
 	assert_output $'Eva Lund\tIf the plan fails, the town pays'
