@@ -781,6 +781,46 @@ same_again(struct ner *n, size_t ntok)
 }
 
 /*
+ * "Valeska Paris, an Australian woman, said": a name followed by an
+ * apposition whose head is a person ("a 34-year-old mother", "an
+ * Australian woman and former Scientologist") is a person's, whatever
+ * type the model gave it.
+ */
+static void
+apposed_people(struct ner *n, size_t ntok)
+{
+	static const char *const heads[] = {	/* sorted */
+		"boy", "brother", "daughter", "father", "girl", "grandfather",
+		"grandmother", "husband", "man", "mother", "sister", "son",
+		"teenager", "widow", "widower", "wife", "woman"
+	};
+	size_t i, a, k;
+
+	for (i = 1; i + 3 < ntok; i++) {
+		if (n->lab[i] != NER_O || n->lp[i] != 1 || n->sp[i][0] != ',' ||
+		    n->lab[i - 1] == NER_O ||
+		    NER_LABEL_TYPE(n->lab[i - 1]) == NER_PER)
+			continue;
+		if (!((n->lp[i + 1] == 1 && n->sp[i + 1][0] == 'a') ||
+		    (n->lp[i + 1] == 2 && memcmp(n->sp[i + 1], "an", 2) == 0)))
+			continue;
+		for (k = i + 2; k < ntok && k < i + 6 && n->lab[k] == NER_O &&
+		    !tok_inlist(heads, sizeof(heads) / sizeof(heads[0]),
+		    n->sp[k], n->lp[k]) && (n->ti[k].alpha ||
+		    (n->sp[k][0] >= '0' && n->sp[k][0] <= '9')); k++)
+			;
+		if (k >= ntok || k >= i + 6 || !tok_inlist(heads,
+		    sizeof(heads) / sizeof(heads[0]), n->sp[k], n->lp[k]))
+			continue;
+		for (a = i - 1; a > 0 && !NER_LABEL_ISB(n->lab[a]); a--)
+			;
+		n->lab[a] = NER_B_PER;
+		for (k = a + 1; k < i; k++)
+			n->lab[k] = NER_I_PER;
+	}
+}
+
+/*
  * "Marks & Spencer", "Ernst & Young": two capitalised words joined by an
  * ampersand, perhaps with a legal form after, are one organisation's
  * name, unless both are common words.  Two full names so joined are two
@@ -948,6 +988,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	places_of(n, ntok);
 	credits(n, ntok);
 	same_again(n, ntok);
+	apposed_people(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);

@@ -64,6 +64,12 @@ NORP\tSpaniard\tSpaniard'
 	assert_line -n 0 $'PERSON\tJan Keller\tJan Keller'
 }
 
+@test "a name with an apposition about a person is a person's, and so is its surname after" {
+	printf 'Ella Boston, a 41-year-old mother of two, sued the club. Boston said she was hurt. Springfield, a city of 100,000, voted.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tElla Boston\tElla Boston\nPERSON\tElla Boston\tBoston\nGPE\tSpringfield\tSpringfield'
+}
+
 @test "a name ending in a legal form is an organisation's, all of it" {
 	printf 'Shares of Tarnwick Fabrics Ltd. rose after Harlow Gears Inc. cut its prices.\n' > "$T/t"
 	run "$N" "$T/t"
