@@ -781,6 +781,42 @@ same_again(struct ner *n, size_t ntok)
 }
 
 /*
+ * A headline in title case ("Biden Meets Xi In San Francisco") joins
+ * names over the verb between them: a headline's verb inside a name
+ * ends the name before it.
+ */
+static void
+headline_verbs(struct ner *n, size_t ntok)
+{
+	static const char *const verbs[] = {	/* sorted */
+		"Accuses", "Admits", "Announces", "Backs", "Bans", "Beats",
+		"Blames", "Calls", "Defeats", "Denies", "Faces", "Fires",
+		"Hires", "Holds", "Joins", "Leads", "Leaves", "Meets",
+		"Names", "Praises", "Quits", "Rejects", "Says", "Signs",
+		"Slams", "Sues", "Tells", "Thanks", "Urges", "Visits", "Vows",
+		"Warns", "Wins"
+	};
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i, words = 0, caps = 0;
+
+	for (i = 0; i < ntok; i++)
+		if (ti[i].alpha && n->lp[i] > 3) {
+			words++;
+			caps += ti[i].cap;
+		}
+	if (words < 4 || caps * 5 < words * 4)
+		return;
+	for (i = 1; i + 1 < ntok; i++) {
+		if (n->lab[i] == NER_O || NER_LABEL_ISB(n->lab[i]) ||
+		    n->lab[i + 1] != n->lab[i] || !tok_inlist(verbs,
+		    sizeof(verbs) / sizeof(verbs[0]), n->sp[i], n->lp[i]))
+			continue;
+		n->lab[i] = NER_O;
+		n->lab[i + 1] = (uint8_t)(n->lab[i + 1] - 1);	/* B- */
+	}
+}
+
+/*
  * "Valeska Paris, an Australian woman, said": a name followed by an
  * apposition whose head is a person ("a 34-year-old mother", "an
  * Australian woman and former Scientologist") is a person's, whatever
@@ -989,6 +1025,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	credits(n, ntok);
 	same_again(n, ntok);
 	apposed_people(n, ntok);
+	headline_verbs(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);

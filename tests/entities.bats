@@ -109,6 +109,12 @@ PERSON\tTom Hale\tTom Hale'
 	assert_line --index 2 $'37\t45\tORG\tBrannock Textiles Ltd.\tBrannock'
 }
 
+@test "a headline in title case: a verb between two names parts them" {
+	printf 'Kovacs Meets Lindqvist In Oslo To Ease Tensions\n\nPrime Minister Ilona Kovacs met Per Lindqvist in Oslo on Monday.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tIlona Kovacs\tKovacs\nPERSON\tPer Lindqvist\tLindqvist\nPERSON\tIlona Kovacs\tIlona Kovacs\nPERSON\tPer Lindqvist\tPer Lindqvist'
+}
+
 @test "a word the document typed before keeps its type where the model let go" {
 	# "Rao, who co-founded Corvane in 2011": the model says O there; the
 	# headline's Corvane comes before the story names the company.
