@@ -817,20 +817,62 @@ headline_verbs(struct ner *n, size_t ntok)
 }
 
 /*
- * "Valeska Paris, an Australian woman, said": a name followed by an
- * apposition whose head is a person ("a 34-year-old mother", "an
- * Australian woman and former Scientologist") is a person's, whatever
- * type the model gave it.
+ * Nouns of a person, as the head of an apposition: "Valeska Paris, an
+ * Australian woman", "the author, Lena Park,".
+ */
+static const char *const person_heads[] = {	/* sorted */
+	"analyst", "author", "boy", "brother", "chairman", "chairwoman",
+	"daughter", "economist", "editor", "father", "founder", "girl",
+	"grandfather", "grandmother", "husband", "lawyer", "man", "mother",
+	"professor", "researcher", "scientist", "sister", "son",
+	"spokesman", "spokesperson", "spokeswoman", "teenager", "widow",
+	"widower", "wife", "woman", "writer"
+};
+
+static int
+person_head(const struct ner *n, size_t k)
+{
+	return tok_inlist(person_heads, sizeof(person_heads) /
+	    sizeof(person_heads[0]), n->sp[k], n->lp[k]);
+}
+
+/* Does token k end an apposition's noun phrase? */
+static int
+phrase_end(const struct ner *n, size_t ntok, size_t k)
+{
+	static const char *const after[] = {	/* sorted */
+		")", ",", ".", ";", "and", "at", "for", "from", "in", "of",
+		"who", "whose", "with"
+	};
+
+	return k >= ntok || tok_inlist(after, sizeof(after) /
+	    sizeof(after[0]), n->sp[k], n->lp[k]);
+}
+
+/* Make the name whose labels end at token b - 1 a person's. */
+static void
+make_person(struct ner *n, size_t b)
+{
+	size_t a, k;
+
+	for (a = b - 1; a > 0 && !NER_LABEL_ISB(n->lab[a]); a--)
+		;
+	n->lab[a] = NER_B_PER;
+	for (k = a + 1; k < b; k++)
+		n->lab[k] = NER_I_PER;
+}
+
+/*
+ * A name in apposition with a person is a person's, whatever type the
+ * model gave it: "Valeska Paris, an Australian woman, said" (the head of
+ * the apposition after it, within four words), "the author, Lena Park,
+ * said" (a role before, the name of two or three words starting with a
+ * given name).
  */
 static void
 apposed_people(struct ner *n, size_t ntok)
 {
-	static const char *const heads[] = {	/* sorted */
-		"boy", "brother", "daughter", "father", "girl", "grandfather",
-		"grandmother", "husband", "man", "mother", "sister", "son",
-		"teenager", "widow", "widower", "wife", "woman"
-	};
-	size_t i, a, k;
+	size_t i, k, a;
 
 	for (i = 1; i + 3 < ntok; i++) {
 		if (n->lab[i] != NER_O || n->lp[i] != 1 || n->sp[i][0] != ',' ||
@@ -841,18 +883,27 @@ apposed_people(struct ner *n, size_t ntok)
 		    (n->lp[i + 1] == 2 && memcmp(n->sp[i + 1], "an", 2) == 0)))
 			continue;
 		for (k = i + 2; k < ntok && k < i + 6 && n->lab[k] == NER_O &&
-		    !tok_inlist(heads, sizeof(heads) / sizeof(heads[0]),
-		    n->sp[k], n->lp[k]) && (n->ti[k].alpha ||
+		    !person_head(n, k) && (n->ti[k].alpha ||
 		    (n->sp[k][0] >= '0' && n->sp[k][0] <= '9')); k++)
 			;
-		if (k >= ntok || k >= i + 6 || !tok_inlist(heads,
-		    sizeof(heads) / sizeof(heads[0]), n->sp[k], n->lp[k]))
+		if (k < ntok && k < i + 6 && person_head(n, k) &&
+		    phrase_end(n, ntok, k + 1))
+			make_person(n, i);
+	}
+	/* "the author, Lena Park, said". */
+	for (i = 1; i + 3 < ntok; i++) {
+		if (!person_head(n, i - 1) || n->lp[i] != 1 ||
+		    n->sp[i][0] != ',' || !NER_LABEL_ISB(n->lab[i + 1]) ||
+		    NER_LABEL_TYPE(n->lab[i + 1]) == NER_PER ||
+		    !(n->ti[i + 1].bits & (NER_LX_GIVEN | NER_LX_FIRST)))
 			continue;
-		for (a = i - 1; a > 0 && !NER_LABEL_ISB(n->lab[a]); a--)
+		for (a = i + 2; a < ntok && n->lab[a] == n->lab[i + 1] + 1;
+		    a++)
 			;
-		n->lab[a] = NER_B_PER;
-		for (k = a + 1; k < i; k++)
-			n->lab[k] = NER_I_PER;
+		if (a - (i + 1) < 2 || a - (i + 1) > 3 || a >= ntok ||
+		    n->lp[a] != 1 || n->sp[a][0] != ',')
+			continue;
+		make_person(n, a);
 	}
 }
 

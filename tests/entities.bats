@@ -64,10 +64,13 @@ NORP\tSpaniard\tSpaniard'
 	assert_line -n 0 $'PERSON\tJan Keller\tJan Keller'
 }
 
-@test "a name with an apposition about a person is a person's, and so is its surname after" {
+@test "a name in apposition with a person is a person's, and so is its surname after" {
 	printf 'Ella Boston, a 41-year-old mother of two, sued the club. Boston said she was hurt. Springfield, a city of 100,000, voted.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'PERSON\tElla Boston\tElla Boston\nPERSON\tElla Boston\tBoston\nGPE\tSpringfield\tSpringfield'
+	printf 'The author, Maria Park, said so. Greenpeace, an activist group, did not.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tMaria Park\tMaria Park\nORG\tGreenpeace\tGreenpeace'
 }
 
 @test "a name ending in a legal form is an organisation's, all of it" {
