@@ -1508,7 +1508,7 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 		return -1;
 	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t)))
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)))
 		return -1;
 	/* "the Spaniard said" is a description (desc_start). */
 	if ((q->ti[j].bits & QT_y) && (j == lo || !tcap(q, j - 1)))
@@ -2093,6 +2093,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 			break;
 	if (k >= hi || k >= c + 7 || !tword(q, k))
 		return;
+	/* "said union leader Omar Haddad": the role is the last word. */
+	while (k + 1 < hi && tword(q, k + 1) &&
+	    (q->ti[k + 1].bits & (QT_r | QT_t)) && ent_at(q, k + 1) < 0)
+		k++;
 	if (k + 2 < hi && tis(q, k + 1, ",") && (e = ent_at(q, k + 2)) >= 0) {
 		who_set(w, e, k + 2, q->ti[k + 2].e1);
 		return;

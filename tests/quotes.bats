@@ -92,6 +92,13 @@ q() {
 	assert_output $'Ty Masterson\traises taxes by the back door.'
 }
 
+@test "said, then a role of several words, then the name" {
+	q '"We will fight this," said union leader Omar Haddad, whose members walked out.\n'
+	assert_output $'Omar Haddad\tWe will fight this,'
+	q '"It is over," one official said. Another said: "Nobody expected this."\n'
+	assert_output $'\tIt is over,\n\tNobody expected this.'
+}
+
 @test "a person of a firm whose name reads as a person's: the person speaks" {
 	q '"It is overdue," analyst Lena Hart of Morgan Stanley said.\n'
 	assert_output $'Lena Hart\tIt is overdue,'
