@@ -690,6 +690,52 @@ legal_names(struct ner *n, size_t ntok)
 }
 
 /*
+ * "Downing Street said", "stocks on Wall Street": a run of capitalised
+ * words the model left out that ends in the kind of a street, river or
+ * the like is a place's name, as one ending in a public body's head word
+ * is an organisation's (legal_names()).  Not "Park" or "Hill", which
+ * end people's names too.
+ */
+static int
+place_head(const char *s, size_t len)
+{
+	static const char *const heads[] = {	/* sorted */
+		"Airport", "Avenue", "Boulevard", "Bridge", "Canyon",
+		"Desert", "Glacier", "Highway", "Mountains", "Ocean",
+		"Peninsula", "River", "Road", "Square", "Strait", "Street"
+	};
+
+	return tok_inlist(heads, sizeof(heads) / sizeof(heads[0]), s, len);
+}
+
+static void
+place_names(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i, a, k;
+
+	for (i = 1; i < ntok; i++) {
+		if (n->lab[i] != NER_O || !ti[i].cap || !ti[i - 1].cap ||
+		    n->lab[i - 1] != NER_O || !place_head(n->sp[i], n->lp[i]))
+			continue;
+		a = i;
+		while (a > 0 && i - a < LEGAL_RUN && ti[a - 1].cap &&
+		    ti[a - 1].alpha && ti[a - 1].done &&
+		    !(ti[a - 1].bits & (NER_LX_TITLE | NER_LX_DATE)) &&
+		    n->lab[a - 1] == NER_O)
+			a--;
+		while (a < i && (is_article(n->sp[a], n->lp[a]) ||
+		    (ti[a].init && ti[a].lcr >= NER_LCR_MOSTLY)))
+			a++;
+		if (a == i)
+			continue;
+		n->lab[a] = NER_B_LOC;
+		for (k = a + 1; k <= i; k++)
+			n->lab[k] = NER_I_LOC;
+	}
+}
+
+/*
  * "The canton of Vellen", "the city of Harwick": a name after a kind of
  * place and "of" is that place's, whatever the model said (see
  * places_of()).
@@ -1070,6 +1116,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 	}
 	legal_names(n, ntok);
+	place_names(n, ntok);
 	ampersands(n, ntok);
 	particles(n, ntok);
 	places_of(n, ntok);

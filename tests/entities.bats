@@ -125,6 +125,12 @@ PERSON\tTom Hale\tTom Hale'
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tCorvane Technologies Inc\.\t')" 7
 }
 
+@test "a run of capitalised words ending in the kind of a street or river is a place" {
+	printf 'Stocks on Wall Street fell. They crossed the Tarrow River near Ferris Road.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'LOC\tWall Street\tWall Street\nLOC\tTarrow River\tTarrow River\nLOC\tFerris Road\tFerris Road'
+}
+
 @test "a name after a kind of place and 'of' is that place" {
 	printf 'The tunnel under the canton of Brelland will open in 2031. Brelland'"'"'s minister, Odile Vance, said so at the Brelland Institute of Technology.\n' > "$T/t"
 	run "$N" "$T/t"
