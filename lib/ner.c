@@ -646,6 +646,29 @@ org_head(const char *s, size_t len)
 #define LEGAL_RUN	4	/* capitalised words before a legal form */
 
 /*
+ * The start of the name the model left out that ends at token i: up to
+ * LEGAL_RUN capitalised words before it that it left out too and that
+ * are no title or date, less an article or a common word opening the
+ * sentence ("Shares").  Returns i when no word is left before it.
+ */
+static size_t
+left_out_run(const struct ner *n, size_t i)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t a = i;
+
+	while (a > 0 && i - a < LEGAL_RUN && ti[a - 1].cap &&
+	    ti[a - 1].alpha && ti[a - 1].done &&
+	    !(ti[a - 1].bits & (NER_LX_TITLE | NER_LX_DATE)) &&
+	    n->lab[a - 1] == NER_O)
+		a--;
+	while (a < i && (is_article(n->sp[a], n->lp[a]) ||
+	    (ti[a].init && ti[a].lcr >= NER_LCR_MOSTLY)))
+		a++;
+	return a;
+}
+
+/*
  * A name ending in a legal form is an organisation's, whatever the
  * model said: a name it typed otherwise ("Pellworth" PER, "Data Corp."
  * O) becomes one ORG, and capitalised words it left out before "Corp."
@@ -673,14 +696,8 @@ legal_names(struct ner *n, size_t ntok)
 			while (a > 0 && n->lab[a - 1] != NER_O &&
 			    !NER_LABEL_ISB(n->lab[a]))
 				a--;
-		} else {
-			while (a > 0 && i - a < LEGAL_RUN && ti[a - 1].cap &&
-			    ti[a - 1].alpha && n->lab[a - 1] == NER_O)
-				a--;
-			while (a < i && (is_article(n->sp[a], n->lp[a]) ||
-			    (ti[a].init && ti[a].lcr >= NER_LCR_MOSTLY)))
-				a++;
-		}
+		} else
+			a = left_out_run(n, i);
 		if (a == i)
 			continue;
 		n->lab[a] = NER_B_ORG;
@@ -718,16 +735,7 @@ place_names(struct ner *n, size_t ntok)
 		if (n->lab[i] != NER_O || !ti[i].cap || !ti[i - 1].cap ||
 		    n->lab[i - 1] != NER_O || !place_head(n->sp[i], n->lp[i]))
 			continue;
-		a = i;
-		while (a > 0 && i - a < LEGAL_RUN && ti[a - 1].cap &&
-		    ti[a - 1].alpha && ti[a - 1].done &&
-		    !(ti[a - 1].bits & (NER_LX_TITLE | NER_LX_DATE)) &&
-		    n->lab[a - 1] == NER_O)
-			a--;
-		while (a < i && (is_article(n->sp[a], n->lp[a]) ||
-		    (ti[a].init && ti[a].lcr >= NER_LCR_MOSTLY)))
-			a++;
-		if (a == i)
+		if ((a = left_out_run(n, i)) == i)
 			continue;
 		n->lab[a] = NER_B_LOC;
 		for (k = a + 1; k <= i; k++)
