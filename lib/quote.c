@@ -882,8 +882,13 @@ name_ent(struct quote_doc *q, int type, size_t a, size_t b)
 	}
 	if ((e = find_ent(q, type, buf, n)) < 0)
 		return -1;
-	/* A first name that says the gender, when no title did. */
-	if (gender == G_NONE && type == E_PERSON && b - a >= 2 &&
+	/*
+	 * A first name that says the gender, when no title did; alone
+	 * ("her husband, Carl,") only for a person known by it alone, as
+	 * "Warren" may be Elizabeth Warren's surname.
+	 */
+	if (gender == G_NONE && type == E_PERSON && (b - a >= 2 ||
+	    (q->ents[e].gender == G_NONE && q->ents[e].nlen == n)) &&
 	    !(q->ti[a].bits & (QT_h | QT_t | QT_c))) {
 		if (q->ti[a].bits & QT_f)
 			gender = G_FEMALE;

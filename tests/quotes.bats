@@ -87,6 +87,14 @@ q() {
 	assert_output $'Corvane Technologies Inc.\tWe regret the decision,'
 }
 
+@test "a first name alone says the gender of one known by it alone" {
+	q 'Lisa Moreno and her husband, Carl, had lived there for years. "We never thought it would flood," she said. He added: "The water came so fast."\n'
+	assert_output $'Lisa Moreno\tWe never thought it would flood,\nCarl\tThe water came so fast.'
+	# A surname that is a first name too keeps the person's gender.
+	q 'Joan Warren spoke first. Warren said: "No." "Never," she added.\n'
+	assert_output $'Joan Warren\tNo.\nJoan Warren\tNever,'
+}
+
 @test "descriptions: an age is a person, resolved as a pronoun is" {
 	q 'Ty Masterson spoke first. The 64-year-old said the plan "raises taxes by the back door."\n'
 	assert_output $'Ty Masterson\traises taxes by the back door.'
