@@ -326,6 +326,26 @@ person_shape(const struct ner *n, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Is token i a title before a name?  The lexicon's titles, and a few it
+ * lacks that British and local news put before names ("Chief Constable
+ * Sarah Boyd", "Det. Supt. Ana Ruiz"), which the model saw too rarely to
+ * learn and which are not among its features.
+ */
+static int
+titled(const struct ner *n, size_t i)
+{
+	static const char *const more[] = {	/* sorted */
+		"Alderman", "Chairperson", "Cmdr.", "Constable", "Councilor",
+		"Det.", "Hon.", "Insp.", "MEP", "MP", "Madam", "Mister",
+		"Supt.", "Treasurer", "Trustee"
+	};
+
+	return (n->ti[i].bits & NER_LX_TITLE) || (n->ti[i].cap &&
+	    tok_inlist(more, sizeof(more) / sizeof(more[0]), n->sp[i],
+	    n->lp[i]));
+}
+
 static void
 add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 {
@@ -349,7 +369,7 @@ add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 	s->start = toks[a].off;
 	s->end = toks[b - 1].off + toks[b - 1].len;
 	s->title = (size_t)-1;
-	if (a > 0 && (n->ti[a - 1].bits & NER_LX_TITLE) && n->ti[a - 1].cap)
+	if (a > 0 && titled(n, a - 1) && n->ti[a - 1].cap)
 		s->title = a - 1;
 
 	/* Product types: the lexicon tells a GPE and a nationality. */
@@ -545,7 +565,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		while (b > a && !edge_ok(n, toks, b - 1, 1))
 			b--;
 		if (t == NER_PER)
-			while (b - a > 1 && (n->ti[a].bits & NER_LX_TITLE) &&
+			while (b - a > 1 && titled(n, a) &&
 			    !(n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST)))
 				a++;
 		/*
@@ -553,7 +573,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		 * either: "FMC Chair Ingrid Solberg" is FMC, then a person.
 		 */
 		else if (b == i && b < ntok && n->lab[b] == NER_B_PER)
-			while (b - a > 1 && (n->ti[b - 1].bits & NER_LX_TITLE))
+			while (b - a > 1 && titled(n, b - 1))
 				b--;
 		if (a >= b || no_name(n, a, b))
 			continue;

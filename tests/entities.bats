@@ -41,6 +41,10 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	printf 'Russian President Vladimir Putin spoke. Sen. Marguerite Halloway agreed.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
 	assert_output $'PERSON\tVladimir Putin\tVladimir Putin\nPERSON\tMarguerite Halloway\tMarguerite Halloway'
+	printf 'Chief Constable Sarah Boyd and Det. Supt. Tom Hale spoke.\n' > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"name":"Sarah Boyd","text":"Sarah Boyd","sentence":1,"title":"Chief Constable"}'
+	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
 @test "a title alone or initials alone name no one" {
