@@ -13,6 +13,10 @@ dir=$1 secs=$2
 shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
 status=0
+# The code fuzzed, for the report: the commit, and whether the work tree
+# differed from it.
+code=$(git -C "$top" describe --always --dirty 2>/dev/null || echo unknown)
+echo "fuzz: code at $code, started $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 # The seeds of each target: what it reads in real use.
 seeds() {
@@ -60,7 +64,7 @@ for t; do
 	a=$dir/crash/$t
 	rc=$(cat "$dir/$t.rc")
 	grep -E '^stat::(number_of_executed_units|average_exec_per_sec|slowest_unit_time_sec|peak_rss_mb):' \
-	    "$dir/$t.log" | sed "s/^stat::/fuzz: $t: /"
+	    "$dir/$t.log" | sed "s/^stat::/fuzz: $t at $code: /"
 	if [ "$rc" -ne 0 ]; then
 		echo "fuzz: $t FAILED (exit $rc); see $dir/$t.log and $a/" >&2
 		grep -m3 -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' \
