@@ -346,6 +346,18 @@ titled(const struct ner *n, size_t i)
 	    n->lp[i]));
 }
 
+/*
+ * Does token i start with a letter?  As ner_tokinfo's alpha, which only
+ * tokens near a capitalised word have (ner_feat_sentence()).
+ */
+static int
+word_at(const struct ner *n, size_t i)
+{
+	unsigned char c = (unsigned char)n->sp[i][0];
+
+	return n->lp[i] > 0 && (tok_isletter(c) || c >= 0xC0);
+}
+
 static void
 add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 {
@@ -874,7 +886,7 @@ headline_verbs(struct ner *n, size_t ntok)
 	size_t i, words = 0, caps = 0;
 
 	for (i = 0; i < ntok; i++)
-		if (ti[i].alpha && n->lp[i] > 3) {
+		if (n->lp[i] > 3 && word_at(n, i)) {
 			words++;
 			caps += ti[i].cap;
 		}
@@ -957,7 +969,7 @@ apposed_people(struct ner *n, size_t ntok)
 		    (n->lp[i + 1] == 2 && memcmp(n->sp[i + 1], "an", 2) == 0)))
 			continue;
 		for (k = i + 2; k < ntok && k < i + 6 && n->lab[k] == NER_O &&
-		    !person_head(n, k) && (n->ti[k].alpha ||
+		    !person_head(n, k) && (word_at(n, k) ||
 		    (n->sp[k][0] >= '0' && n->sp[k][0] <= '9')); k++)
 			;
 		if (k < ntok && k < i + 6 && person_head(n, k) &&
