@@ -88,7 +88,7 @@ struct tinfo {
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
-enum { E_PERSON, E_ORG, E_PLACE };
+enum { E_PERSON, E_ORG, E_PLACE, E_NONAME };
 
 /*
  * The tagger's answer for a stretch of capitalised words, remembered for
@@ -1090,6 +1090,20 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 	    known_surname(q, e - 1);
 }
 
+/* A German article or possessive, which may start a description. */
+static int
+german_article(const struct quote_doc *q, size_t k)
+{
+	static const char *const arts[] = {	/* sorted */
+		"Das", "Dem", "Den", "Der", "Des", "Die", "Ein", "Eine",
+		"Einer", "Ihr", "Ihre", "Sein", "Seine", "Unser", "Unsere"
+	};
+	size_t	 n;
+	const char *s = tstr(q, k, &n);
+
+	return tok_inlist(arts, sizeof(arts) / sizeof(arts[0]), s, n);
+}
+
 /*
  * Apply one span of the tagger, tokens relative to a: its people and
  * organisations become entity spans (named later), its other names
@@ -1102,14 +1116,26 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 	int	 type;
 
 	link_span(q, q->p, a, sp);
-	if (sp->type == NER_PT_PERSON || (sp->type == NER_PT_MISC &&
+	/*
+	 * German opens sentences with capitalised adverbs and
+	 * prepositions ("Dazu sagte ...", "Nach Angaben ..."), which the
+	 * tagger, trained on English, may take for a name's start; an
+	 * article starts a description ("Ein Sprecher des Ministeriums").
+	 */
+	if (q->german > q->english &&
+	    (q->ti[a + sp->tok_start].bits & QT_c) &&
+	    !german_article(q, a + sp->tok_start))
+		type = E_NONAME;
+	else if (sp->type == NER_PT_PERSON || (sp->type == NER_PT_MISC &&
 	    person_shape(q, a + sp->tok_start, a + sp->tok_end)))
 		type = E_PERSON;
 	else if (sp->type == NER_PT_ORG)
 		type = E_ORG;
 	else if (sp->type == NER_PT_GPE || sp->type == NER_PT_LOC)
 		type = E_PLACE;
-	else {
+	else
+		type = E_NONAME;
+	if (type == E_NONAME) {
 		for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
 			q->ti[j].other = 1;
 		return;

@@ -222,6 +222,9 @@ qf() {
 @test "German: a role between the article and a full name after the verb" {
 	q '\342\200\236Wir sind bereit\342\200\234, sagte der SPD-Vorsitzende Manfred Krause am Montag in Berlin.\n'
 	assert_output $'Manfred Krause\tWir sind bereit'
+	# A capitalised adverb or preposition opening the sentence is no name.
+	q 'Die Stadt hat gestern gesagt, sie werde den Plan pr\303\274fen. Dazu sagte sie nichts. \342\200\236Wir warten ab\342\200\234, hie\303\237 es.\n'
+	refute_output --partial 'Dazu'
 	# Every German noun is capitalised: one word is no name here.
 	q '\342\200\236Das ist zu wenig\342\200\234, sagte die Sprecherin der Stadtwerke am Montag.\n'
 	assert_output $'\tDas ist zu wenig'
