@@ -739,6 +739,43 @@ legal_names(struct ner *n, size_t ntok)
 }
 
 /*
+ * "A Home Office spokesperson said", "an Interior Ministry official":
+ * two or more capitalised words the model left out before the word for
+ * someone who speaks for an organisation are the organisation's name,
+ * unless one is a date, a title, a nationality or a place the lexicon
+ * knows.
+ */
+static void
+speakers_for(struct ner *n, size_t ntok)
+{
+	static const char *const roles[] = {	/* sorted */
+		"official", "officials", "spokesman", "spokesperson",
+		"spokeswoman", "spokeswomen"
+	};
+	const uint16_t not = NER_LX_DATE | NER_LX_TITLE | NER_LX_DEMONYM |
+	    NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY;
+	size_t i, a, k;
+
+	for (i = 1; i < ntok; i++) {
+		if (n->lab[i] != NER_O || n->lab[i - 1] != NER_O ||
+		    !n->ti[i - 1].cap || !tok_inlist(roles, sizeof(roles) /
+		    sizeof(roles[0]), n->sp[i], n->lp[i]))
+			continue;
+		/* One word may be a people's ("Ilocano officials"). */
+		if ((a = left_out_run(n, i - 1)) + 1 >= i)
+			continue;
+		for (k = a; k < i; k++)
+			if (n->ti[k].bits & not)
+				break;
+		if (k < i)
+			continue;
+		n->lab[a] = NER_B_ORG;
+		for (k = a + 1; k < i; k++)
+			n->lab[k] = NER_I_ORG;
+	}
+}
+
+/*
  * "Downing Street said", "stocks on Wall Street": a run of capitalised
  * words the model left out that ends in the kind of a street, river or
  * the like is a place's name, as one ending in a public body's head word
@@ -1157,6 +1194,7 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	}
 	legal_names(n, ntok);
 	place_names(n, ntok);
+	speakers_for(n, ntok);
 	ampersands(n, ntok);
 	particles(n, ntok);
 	places_of(n, ntok);

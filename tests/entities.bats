@@ -129,6 +129,12 @@ PERSON\tTom Hale\tTom Hale'
 	assert_equal "$(printf '%s\n' "$output" | grep -c $'^ORG\tCorvane Technologies Inc\.\t')" 7
 }
 
+@test "capitalised words before a spokesperson or an official are an organisation" {
+	printf 'A Port Office spokesperson said no. A Water Board official agreed. A Tuesday official did not.\n' > "$T/t"
+	run "$N" -t ORG "$T/t"
+	assert_output $'ORG\tPort Office\tPort Office\nORG\tWater Board\tWater Board'
+}
+
 @test "a run of capitalised words ending in the kind of a street or river is a place" {
 	printf 'Stocks on Wall Street fell. They crossed the Tarrow River near Ferris Road.\n' > "$T/t"
 	run "$N" "$T/t"
