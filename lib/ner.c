@@ -347,6 +347,23 @@ titled(const struct ner *n, size_t i)
 }
 
 /*
+ * A word that opens the name of a mountain, lake or cape and no
+ * person's: "Mont Blanc", which the model, seeing a surname, may take
+ * for a person.  Not "Rio" or "Sierra", which are given names too.
+ */
+static int
+geo_first(const struct ner *n, size_t a)
+{
+	static const char *const words[] = {	/* sorted */
+		"Cape", "Gulf", "Isle", "Lac", "Lago", "Lake", "Mont",
+		"Mount", "Mt.", "Pic", "Piz"
+	};
+
+	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
+	    n->lp[a]);
+}
+
+/*
  * Does token i start with a letter?  As ner_tokinfo's alpha, which only
  * tokens near a capitalised word have (ner_feat_sentence()).
  */
@@ -600,6 +617,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		    n->ti[b].cap && n->ti[b].done &&
 		    surname(n, n->ti[b].exact, 0))
 			i = ++b;
+		if (t == NER_PER && b - a >= 2 && geo_first(n, a))
+			t = NER_LOC;
 		if (t == NER_PER && b - a >= 2 && n->ti[b - 1].cap)
 			surname(n, n->ti[b - 1].exact, 1);
 		else if (b - a == 1 && t != NER_PER &&

@@ -135,6 +135,12 @@ PERSON\tTom Hale\tTom Hale'
 	assert_output $'ORG\tPort Office\tPort Office\nORG\tWater Board\tWater Board'
 }
 
+@test "a name opening with Mont, Lake or Cape is a place's, not a person's" {
+	printf 'The pair were rescued on Mont Blanc after a storm.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'LOC\tMont Blanc\tMont Blanc'
+}
+
 @test "a run of capitalised words ending in the kind of a street or river is a place" {
 	printf 'Stocks on Wall Street fell. They crossed the Tarrow River near Ferris Road.\n' > "$T/t"
 	run "$N" "$T/t"
