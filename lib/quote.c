@@ -1681,6 +1681,21 @@ is_person_noun(const struct quote_doc *q, size_t k)
 	    (n > 9 && memcmp(s + n - 9, "-year-old", 9) == 0);
 }
 
+/* Is the description whose head is token k led by "the"? */
+static int
+definite(const struct quote_doc *q, size_t k)
+{
+	size_t	 i;
+
+	for (i = k; i > 0 && k - i < 4 && tword(q, i - 1); i--) {
+		if (tis(q, i - 1, "the") || tis(q, i - 1, "The"))
+			return 1;
+		if (q->ti[i - 1].bits & QT_d)
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * A description ("the senator", "the ministry"): the person whose role
  * it names, or the organisation whose name holds its head word.
@@ -1694,8 +1709,12 @@ resolve_desc(struct quote_doc *q, size_t head)
 	int	 best = -1, x;
 	unsigned int bits = q->ti[head].bits;
 
-	if (is_person_noun(q, head))
+	if (is_person_noun(q, head)) {
+		/* "a Spaniard said" is someone new, not someone named. */
+		if ((bits & QT_y) && !definite(q, head))
+			return -1;
 		return resolve_person(q, head, QT_h | (bits & (QT_m | QT_f)));
+	}
 	w = tstr(q, head, &wn);
 	/* Latest first: past the best found, none was named later. */
 	for (x = q->mru; x >= 0; x = e->older) {

@@ -121,6 +121,9 @@ q() {
 	assert_output $'Ana Ruiz\tNot yet,'
 	q 'Coach Ivo Marchetti praised his side. "We lost," the Spaniards said.\n'
 	assert_output $'\tWe lost,'
+	# "a Spaniard" is someone new.
+	q 'Coach Ivo Marchetti praised his side. "We lost," said a Spaniard in the crowd.\n'
+	assert_output $'\tWe lost,'
 }
 
 @test "an unattributed quote after one by the same speaker inherits it" {
