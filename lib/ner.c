@@ -342,6 +342,7 @@ titled(const struct ner *n, size_t i)
 	};
 
 	return (n->ti[i].bits & NER_LX_TITLE) || (n->ti[i].cap &&
+	    strchr("ACDHIMST", n->sp[i][0]) != NULL &&
 	    tok_inlist(more, sizeof(more) / sizeof(more[0]), n->sp[i],
 	    n->lp[i]));
 }
@@ -359,8 +360,8 @@ geo_first(const struct ner *n, size_t a)
 		"Mount", "Mt.", "Pic", "Piz"
 	};
 
-	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
-	    n->lp[a]);
+	return strchr("CGILMP", n->sp[a][0]) != NULL && tok_inlist(words,
+	    sizeof(words) / sizeof(words[0]), n->sp[a], n->lp[a]);
 }
 
 /*
@@ -558,8 +559,9 @@ demonym_noun(const struct ner *n, size_t a, size_t b)
 		"Welshmen", "Welshwoman"
 	};
 
-	return b - a == 1 && tok_inlist(nouns, sizeof(nouns) /
-	    sizeof(nouns[0]), n->sp[a], n->lp[a]);
+	return b - a == 1 && strchr("BDEFIPSTW", n->sp[a][0]) != NULL &&
+	    tok_inlist(nouns, sizeof(nouns) / sizeof(nouns[0]), n->sp[a],
+	    n->lp[a]);
 }
 
 /*
@@ -669,9 +671,11 @@ legal_form(const char *s, size_t len)
 	if (len > 1 && s[len - 1] == '.')
 		len--;
 	/* Every capitalised word comes here: most leave at once. */
-	if (len < 2 || len > 15 || strchr("ABCEGHILPST", s[0]) == NULL)
-		return 0;
-	return tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len) ||
+	if (len >= 2 && len <= 11 && strchr("ACGILP", s[0]) != NULL &&
+	    tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len))
+		return 1;
+	return len >= 6 && strchr("ABCEHILPST", s[0]) != NULL &&
+	    strchr("ahmprs", s[len - 1]) != NULL &&
 	    tok_inlist(trades, sizeof(trades) / sizeof(trades[0]), s, len);
 }
 
@@ -776,7 +780,8 @@ speakers_for(struct ner *n, size_t ntok)
 	size_t i, a, k;
 
 	for (i = 1; i < ntok; i++) {
-		if (n->lab[i] != NER_O || n->lab[i - 1] != NER_O ||
+		if (n->lab[i] != NER_O || (n->sp[i][0] != 'o' &&
+		    n->sp[i][0] != 's') || n->lab[i - 1] != NER_O ||
 		    !n->ti[i - 1].cap || !tok_inlist(roles, sizeof(roles) /
 		    sizeof(roles[0]), n->sp[i], n->lp[i]))
 			continue;
@@ -925,7 +930,8 @@ same_again(struct ner *n, size_t ntok)
 /*
  * A headline in title case ("Biden Meets Xi In San Francisco") joins
  * names over the verb between them: a headline's verb inside a name
- * ends the name before it.
+ * ends the name before it.  Called for pieces in title case (see
+ * tag_piece()).
  */
 static void
 headline_verbs(struct ner *n, size_t ntok)
@@ -938,16 +944,8 @@ headline_verbs(struct ner *n, size_t ntok)
 		"Slams", "Sues", "Tells", "Thanks", "Urges", "Visits", "Vows",
 		"Warns", "Wins"
 	};
-	const struct ner_tokinfo *ti = n->ti;
-	size_t i, words = 0, caps = 0;
+	size_t i;
 
-	for (i = 0; i < ntok; i++)
-		if (n->lp[i] > 3 && word_at(n, i)) {
-			words++;
-			caps += ti[i].cap;
-		}
-	if (words < 4 || caps * 5 < words * 4)
-		return;
 	for (i = 1; i + 1 < ntok; i++) {
 		if (n->lab[i] == NER_O || NER_LABEL_ISB(n->lab[i]) ||
 		    n->lab[i + 1] != n->lab[i] || !tok_inlist(verbs,
@@ -1017,35 +1015,35 @@ apposed_people(struct ner *n, size_t ntok)
 	size_t i, k, a;
 
 	for (i = 1; i + 3 < ntok; i++) {
-		if (n->lab[i] != NER_O || n->lp[i] != 1 || n->sp[i][0] != ',' ||
-		    n->lab[i - 1] == NER_O ||
-		    NER_LABEL_TYPE(n->lab[i - 1]) == NER_PER)
+		if (n->lp[i] != 1 || n->sp[i][0] != ',')
 			continue;
-		if (!((n->lp[i + 1] == 1 && n->sp[i + 1][0] == 'a') ||
-		    (n->lp[i + 1] == 2 && memcmp(n->sp[i + 1], "an", 2) == 0)))
-			continue;
-		for (k = i + 2; k < ntok && k < i + 6 && n->lab[k] == NER_O &&
-		    !person_head(n, k) && (word_at(n, k) ||
-		    (n->sp[k][0] >= '0' && n->sp[k][0] <= '9')); k++)
-			;
-		if (k < ntok && k < i + 6 && person_head(n, k) &&
-		    phrase_end(n, ntok, k + 1))
-			make_person(n, i);
-	}
-	/* "the author, Lena Park, said". */
-	for (i = 1; i + 3 < ntok; i++) {
-		if (!person_head(n, i - 1) || n->lp[i] != 1 ||
-		    n->sp[i][0] != ',' || !NER_LABEL_ISB(n->lab[i + 1]) ||
+		/* "Valeska Paris, an Australian woman, said". */
+		if (n->lab[i] == NER_O && n->lab[i - 1] != NER_O &&
+		    NER_LABEL_TYPE(n->lab[i - 1]) != NER_PER &&
+		    ((n->lp[i + 1] == 1 && n->sp[i + 1][0] == 'a') ||
+		    (n->lp[i + 1] == 2 &&
+		    memcmp(n->sp[i + 1], "an", 2) == 0))) {
+			for (k = i + 2; k < ntok && k < i + 6 &&
+			    n->lab[k] == NER_O && !person_head(n, k) &&
+			    (word_at(n, k) || (n->sp[k][0] >= '0' &&
+			    n->sp[k][0] <= '9')); k++)
+				;
+			if (k < ntok && k < i + 6 && person_head(n, k) &&
+			    phrase_end(n, ntok, k + 1))
+				make_person(n, i);
+		}
+		/* "the author, Lena Park, said". */
+		if (!NER_LABEL_ISB(n->lab[i + 1]) ||
 		    NER_LABEL_TYPE(n->lab[i + 1]) == NER_PER ||
-		    !(n->ti[i + 1].bits & (NER_LX_GIVEN | NER_LX_FIRST)))
+		    !(n->ti[i + 1].bits & (NER_LX_GIVEN | NER_LX_FIRST)) ||
+		    !person_head(n, i - 1))
 			continue;
 		for (a = i + 2; a < ntok && n->lab[a] == n->lab[i + 1] + 1;
 		    a++)
 			;
-		if (a - (i + 1) < 2 || a - (i + 1) > 3 || a >= ntok ||
-		    n->lp[a] != 1 || n->sp[a][0] != ',')
-			continue;
-		make_person(n, a);
+		if (a - (i + 1) >= 2 && a - (i + 1) <= 3 && a < ntok &&
+		    n->lp[a] == 1 && n->sp[a][0] == ',')
+			make_person(n, a);
 	}
 }
 
@@ -1170,9 +1168,9 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
     size_t ntok, size_t base, struct ner_tokinfo *ti,
     const struct ner_pre *pre)
 {
-	size_t i;
+	size_t i, words = 0, caps = 0;
 	uint8_t *h;
-	int y1, y2;
+	int y1, y2, marks = 0;
 
 	grow(n, ntok);
 	for (i = 0; i < ntok; i++) {
@@ -1211,16 +1209,43 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 			    pre != NULL && pre[i].ok ? &pre[i] : NULL);
 		}
 	}
+	/*
+	 * The rules after the model, each a pass over the tokens; those
+	 * that need a comma, an ampersand, a slash, a person, two
+	 * capitalised words the model left out or a headline in title case
+	 * run only where the piece has one.
+	 */
+	for (i = 0; i < ntok; i++) {
+		if (n->lp[i] == 1)
+			marks |= n->sp[i][0] == ',' ? 1 : n->sp[i][0] == '&' ?
+			    2 : n->sp[i][0] == '/' ? 4 : 0;
+		else if (n->lp[i] > 3 && word_at(n, i)) {
+			words++;
+			caps += ti[i].cap;
+		}
+		if (NER_LABEL_TYPE(n->lab[i]) == NER_PER)
+			marks |= 8;
+		else if (i > 0 && n->lab[i] == NER_O && ti[i].cap &&
+		    n->lab[i - 1] == NER_O && ti[i - 1].cap)
+			marks |= 16;
+	}
 	legal_names(n, ntok);
-	place_names(n, ntok);
-	speakers_for(n, ntok);
-	ampersands(n, ntok);
-	particles(n, ntok);
+	if (marks & 16) {
+		place_names(n, ntok);
+		speakers_for(n, ntok);
+	}
+	if (marks & 2)
+		ampersands(n, ntok);
+	if (marks & 8)
+		particles(n, ntok);
 	places_of(n, ntok);
-	credits(n, ntok);
+	if (marks & 4)
+		credits(n, ntok);
 	same_again(n, ntok);
-	apposed_people(n, ntok);
-	headline_verbs(n, ntok);
+	if (marks & 1)
+		apposed_people(n, ntok);
+	if (words >= 4 && caps * 5 >= words * 4)
+		headline_verbs(n, ntok);
 	for (i = 0; i < ntok; i++)
 		if (ti[i].cap) {
 			h = hist_slot(n, ti[i].exact, 1);

@@ -227,24 +227,40 @@ peek(const char *s, size_t len, size_t i, size_t *n)
 	return c;
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Is s[0..n) one of the words in the sorted table? */
+/*
+ * Is s[0..n) one of the words in the sorted table?  Asked of most
+ * capitalised words by the rules after the tagger, so it compares in
+ * place: a table word is before s when it is less in its first n bytes,
+ * or equal there and shorter.  A word of 32 bytes or more, or with a NUL
+ * in it, is in no table.
+ */
 int
 tok_inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 {
-	char buf[16];
-	const char *key = buf;
+	size_t lo = 0, hi = ntab, mid, k;
+	const unsigned char *t;
+	int r;
 
-	if (n == 0 || n >= sizeof(buf))
+	if (n == 0 || n >= 32)
 		return 0;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return bsearch(&key, tab, ntab, sizeof(*tab), cmpstr) != NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		t = (const unsigned char *)tab[mid];
+		for (k = 0; k < n && t[k] != '\0' &&
+		    t[k] == (unsigned char)s[k]; k++)
+			;
+		if (k == n)
+			r = t[k] == '\0' ? 0 : 1;
+		else
+			r = (int)t[k] - (int)(unsigned char)s[k];
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 /*
