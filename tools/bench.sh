@@ -11,7 +11,10 @@
 # installed (mean of several runs), else from one run of /usr/bin/time;
 # peak memory (maximum resident set size) always from /usr/bin/time.
 # MB/s counts 10^6 bytes of input per second of wall time, start-up
-# included, as ../shared/eval/sentences/bench does.
+# included, as ../shared/eval/sentences/bench does.  Each input is read
+# as one document; a program whose CPU time grows more than 15 times from
+# 20 MB to 200 MB is named and makes the run fail (work worse than linear
+# in the document, which no test of check would notice).
 set -eu
 
 BIN=${1:-bin}
@@ -90,6 +93,7 @@ awk 'BEGIN { RS = "" } NR == 3' "$CORPUS/harbor-strike.txt" > "$DIR/one.txt"
 
 # What each program reads: text, except mentions, which counts names.
 progs=
+superlinear=0
 for c in cmd/*.c; do
 	p=$(basename "$c" .c)
 	[ -x "$BIN/$p" ] && progs="$progs $p"
@@ -133,6 +137,7 @@ for p in wc $progs; do
 		in200=$DIR/names-200.txt
 	fi
 	t20=$(wall "$cmd" "$in20" 1 5)
+	c20=$(cat "$DIR/cpu")
 	t200=$(wall "$cmd" "$in200" 0 3)
 	c200=$(cat "$DIR/cpu")
 	twc=$(wall "wc -w" "$in200" 0 3)
@@ -145,6 +150,15 @@ for p in wc $progs; do
 	    "$(mbs "$t200" "$in200")" "$(mbs "$c200" "$in200")" \
 	    "$(mbs "$twc" "$in200")" "$(mbs "$cwc" "$in200")" "$m20" "$m200" \
 	    "$(awk -v t="$t1" 'BEGIN { print t * 1000 }')"
+	# Each input is one document, so work that grows faster than the
+	# document (a pass over all its mentions for each new one) shows as
+	# CPU time growing more than ten times from 20 MB to 200 MB.
+	if awk -v a="$c20" -v b="$c200" 'BEGIN { exit !(b > a * 10 * 1.5) }'
+	then
+		printf 'bench: %s: CPU time grows %.1f times from 20 MB to 200 MB: worse than linear in the document\n' \
+		    "$p" "$(awk -v a="$c20" -v b="$c200" 'BEGIN { print b / a }')"
+		superlinear=1
+	fi
 done
 
 # Memory is bounded by the longest paragraph, not the input: the 200 MB
@@ -187,3 +201,4 @@ if [ -x "$BIN/mentions" ] && [ -x "$BIN/entities" ] &&
 	    "$ts" "$tp" "$(awk -v a="$ts" -v b="$tp" 'BEGIN { print a / b }')" "$t2"
 fi
 rm -f "$DIR/hf.csv" "$DIR/time.out" "$DIR/cpu"
+[ "$superlinear" = 0 ]
