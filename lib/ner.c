@@ -342,7 +342,6 @@ titled(const struct ner *n, size_t i)
 	};
 
 	return (n->ti[i].bits & NER_LX_TITLE) || (n->ti[i].cap &&
-	    strchr("ACDHIMST", n->sp[i][0]) != NULL &&
 	    tok_inlist(more, sizeof(more) / sizeof(more[0]), n->sp[i],
 	    n->lp[i]));
 }
@@ -360,8 +359,8 @@ geo_first(const struct ner *n, size_t a)
 		"Mount", "Mt.", "Pic", "Piz"
 	};
 
-	return strchr("CGILMP", n->sp[a][0]) != NULL && tok_inlist(words,
-	    sizeof(words) / sizeof(words[0]), n->sp[a], n->lp[a]);
+	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
+	    n->lp[a]);
 }
 
 /*
@@ -559,8 +558,7 @@ demonym_noun(const struct ner *n, size_t a, size_t b)
 		"Welshmen", "Welshwoman"
 	};
 
-	return b - a == 1 && strchr("BDEFIPSTW", n->sp[a][0]) != NULL &&
-	    tok_inlist(nouns, sizeof(nouns) / sizeof(nouns[0]), n->sp[a],
+	return b - a == 1 && tok_inlist(nouns, sizeof(nouns) / sizeof(nouns[0]), n->sp[a],
 	    n->lp[a]);
 }
 
@@ -674,9 +672,7 @@ legal_form(const char *s, size_t len)
 	if (len >= 2 && len <= 11 && strchr("ACGILP", s[0]) != NULL &&
 	    tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len))
 		return 1;
-	return len >= 6 && strchr("ABCEHILPST", s[0]) != NULL &&
-	    strchr("ahmprs", s[len - 1]) != NULL &&
-	    tok_inlist(trades, sizeof(trades) / sizeof(trades[0]), s, len);
+	return len >= 6 && tok_inlist(trades, sizeof(trades) / sizeof(trades[0]), s, len);
 }
 
 /*

@@ -241,7 +241,10 @@ tok_inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 	const unsigned char *t;
 	int r;
 
-	if (n == 0 || n >= 32)
+	/* Most words asked are in no table: reject by the first byte. */
+	if (n == 0 || n >= 32 || ntab == 0 ||
+	    (unsigned char)s[0] < (unsigned char)tab[0][0] ||
+	    (unsigned char)s[0] > (unsigned char)tab[ntab - 1][0])
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
