@@ -1105,6 +1105,36 @@ german_article(const struct quote_doc *q, size_t k)
 }
 
 /*
+ * Whether the word of tokens [k, e) (a hyphenated one may be several)
+ * is a German role noun or ends in one: "Sprecher",
+ * "Ministerpräsident", "US-Innenminister", "VW-Chef".
+ */
+static int
+german_role(const struct quote_doc *q, size_t k, size_t e)
+{
+	const char *s;
+	size_t	 n, i;
+
+	s = q->p + q->tl.v[k].off;
+	n = q->tl.v[e - 1].off + q->tl.v[e - 1].len - q->tl.v[k].off;
+	for (i = 0; i + 4 <= n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
+		    (lookup(s + i, n - i, n - i) & (QT_e | QT_t | QT_r)))
+			return 1;
+	return 0;
+}
+
+/* The end of the word that starts at token k: hyphens join tokens. */
+static size_t
+word_end(const struct quote_doc *q, size_t k, size_t e)
+{
+	while (k + 1 < e && q->tl.v[k + 1].off ==
+	    q->tl.v[k].off + q->tl.v[k].len)
+		k++;
+	return k + 1;
+}
+
+/*
  * Apply one span of the tagger, tokens relative to a: its people and
  * organisations become entity spans (named later), its other names
  * block the capitalised-word rule.
@@ -1112,9 +1142,25 @@ german_article(const struct quote_doc *q, size_t k)
 static void
 apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 {
+	struct ner_span cut;
 	size_t	 j;
 	int	 type;
 
+	/*
+	 * The tagger, trained on English, takes a German role into the
+	 * name: "Ministerpräsident Jens Stoltenberg".  The name starts
+	 * after it.
+	 */
+	if (q->german > q->english && sp->type == NER_PT_PERSON) {
+		cut = *sp;
+		while ((j = word_end(q, a + cut.tok_start, a + cut.tok_end)) <
+		    a + cut.tok_end && tcap(q, j) &&
+		    german_role(q, a + cut.tok_start, j)) {
+			cut.tok_start = j - a;
+			cut.start = q->tl.v[j].off;
+		}
+		sp = &cut;
+	}
 	link_span(q, q->p, a, sp);
 	/*
 	 * German opens sentences with capitalised adverbs and
@@ -1281,6 +1327,10 @@ cheap_names(struct quote_doc *q)
 		j = k;
 		if (q->want[k] || !tcap(q, k) || q->ti[k].q >= 0 ||
 		    (q->ti[k].bits & (QT_c | QT_t | QT_o | QT_r)))
+			continue;
+		/* "Der Abgeordnete Tobias Brandl": the role is no name. */
+		if (q->german > q->english &&
+		    german_role(q, k, word_end(q, k, q->tl.n)))
 			continue;
 		type = E_PERSON;
 		for (j = k + 1; j < q->tl.n && j - k < 5 && !q->want[j] &&
@@ -1466,6 +1516,19 @@ tag_rest(struct quote_doc *q)
 	size_t	 e, k, i, j;
 	int	 ent, type;
 
+	/*
+	 * Language, for the rules that differ in German, counted before
+	 * the tagging so that a document's first words are read in it.
+	 */
+	for (k = 0; k < q->tl.n && q->english + q->german < 400; k++) {
+		if (q->tl.v[k].len > 5 || q->tl.v[k].kind != TOK_WORD)
+			continue;
+		if (tis(q, k, "the") || tis(q, k, "and") || tis(q, k, "of"))
+			q->english++;
+		else if (tis(q, k, "der") || tis(q, k, "und") ||
+		    tis(q, k, "die") || tis(q, k, "nicht"))
+			q->german++;
+	}
 	for (i = 0; i < q->nsent; i++) {
 		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
 		for (k = q->sstart[i]; k < e; k = j) {
@@ -1499,16 +1562,6 @@ tag_rest(struct quote_doc *q)
 		}
 		k = q->ti[k].e1 - 1;
 	}
-	/* Language, for the rules that differ in German. */
-	for (k = 0; k < q->tl.n && q->english + q->german < 400; k++) {
-		if (q->tl.v[k].len > 5 || q->tl.v[k].kind != TOK_WORD)
-			continue;
-		if (tis(q, k, "the") || tis(q, k, "and") || tis(q, k, "of"))
-			q->english++;
-		else if (tis(q, k, "der") || tis(q, k, "und") ||
-		    tis(q, k, "die") || tis(q, k, "nicht"))
-			q->german++;
-	}
 }
 
 /*
@@ -1519,6 +1572,38 @@ static int
 ent_at(const struct quote_doc *q, size_t i)
 {
 	return q->ti[i].ent >= 0 ? q->ti[i].ent : -1;
+}
+
+/*
+ * German capitalises every noun, so a run of capitalised words is no
+ * name in itself: "Der Flughafenmanager Vedat Muftuoglu" holds a role.
+ * The name the tagger missed is the run's last two or three words when
+ * the first is a known first name, or its last word alone when it is
+ * the surname of someone named before; the run is the capitalised
+ * words of [lo, hi) that end at hi.  Returns the entity or -1.
+ */
+static int
+german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
+{
+	size_t	 k, n;
+
+	for (n = 3; n >= 1; n--) {
+		if (hi < lo + n)
+			continue;
+		k = hi - n;
+		for (; k < hi && tcap(q, k) && q->ti[k].ent < 0 &&
+		    !q->ti[k].other; k++)
+			;
+		if (k < hi || (q->ti[hi - n].bits & (QT_c | QT_t)))
+			continue;
+		if (n > 1 ? (q->ti[hi - n].bits & (QT_f | QT_m)) != 0 :
+		    known_surname(q, hi - 1)) {
+			*a = hi - n;
+			*b = hi;
+			return name_ent(q, E_PERSON, hi - n, hi);
+		}
+	}
+	return -1;
 }
 
 /*
@@ -1536,7 +1621,7 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 
 	e = q->ti[j].ent;
 	if (q->german > q->english)
-		return -1;
+		return german_run(q, lo, j + 1, a, &j);
 	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)))
@@ -1575,8 +1660,11 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 
 	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
 		j++;
-	if (q->german > q->english)
-		return -1;
+	if (q->german > q->english) {
+		for (k = j; k < hi && k < j + 5 && tcap(q, k); k++)
+			;
+		return german_run(q, j, k, &j, b);
+	}
 	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
 	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
 		return -1;
@@ -1818,13 +1906,26 @@ is_pronoun(const struct quote_doc *q, size_t k)
 	    q->ti[k].ent < 0;
 }
 
-/* The person or organisation named at token k, titles skipped. */
+/*
+ * The person or organisation named at token k, titles skipped, and in
+ * German the roles apply_span left out of the name.
+ */
 static int
 ent_from(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
 {
-	while (k < hi && tword(q, k) && (q->ti[k].bits & (QT_t | QT_d)) &&
-	    ent_at(q, k) < 0)
-		k++;
+	size_t	 e;
+
+	for (;;) {
+		if (k >= hi || !tword(q, k) || ent_at(q, k) >= 0)
+			break;
+		if (q->ti[k].bits & (QT_t | QT_d))
+			k++;
+		else if (q->german > q->english && tcap(q, k) &&
+		    german_role(q, k, e = word_end(q, k, hi)))
+			k = e;
+		else
+			break;
+	}
 	if (k >= hi || ent_at(q, k) < 0)
 		return -1;
 	*b = k;
@@ -1994,6 +2095,17 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		clause_subject(q, sent_first(q, c), j - 1, w);
 		return;
 	}
+	/* "Ann Kerr (R-Ohio) said": the person before the brackets. */
+	if (j > lo + 2 && tis(q, j - 1, ")")) {
+		for (b = j - 2; b > lo && j - b < 8 && !tis(q, b, "(") &&
+		    !tis(q, b, ")"); b--)
+			continue;
+		if (b > lo && tis(q, b, "(") && (e = ent_at(q, b - 1)) >= 0 &&
+		    q->ti[b - 1].e1 == b && q->ents[e].type == E_PERSON) {
+			who_set(w, e, q->ti[b - 1].e0, b);
+			return;
+		}
+	}
 	comma = j > lo && tis(q, j - 1, ",");
 	jv = j;
 	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
@@ -2115,18 +2227,27 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 		return;
 	}
 	/*
-	 * German writes the role between the article and the name, as
-	 * capitalised nouns: "sagte der SPD-Vorsitzende Manfred Krause".
-	 * As every noun is capitalised, only a full name will do.
+	 * German writes the role before the name, as capitalised nouns,
+	 * after an article and its adjectives or without one: "sagte der
+	 * zuständige SPD-Vorsitzende Manfred Krause", "sagte
+	 * US-Innenminister Dirk Kempthorne".  As every noun is
+	 * capitalised, only a full name or a known surname will do.
 	 */
-	if (q->german > q->english && (tis(q, j, "der") || tis(q, j, "die")))
-		for (k = j + 1; k < hi && k < j + 5 && tcap(q, k); k++)
+	if (q->german > q->english) {
+		k = j;
+		if (tis(q, j, "der") || tis(q, j, "die"))
+			for (k++; k < hi && k < j + 4 && tword(q, k) &&
+			    !tcap(q, k); k++)
+				;
+		for (b = k; k < hi && k < b + 4 && tcap(q, k); k++)
 			if ((e = ent_at(q, k)) >= 0 &&
 			    q->ents[e].type == E_PERSON &&
-			    q->ti[k].e1 - q->ti[k].e0 >= 2) {
+			    (q->ti[k].e1 - q->ti[k].e0 >= 2 ||
+			    known_surname(q, k))) {
 				who_set(w, e, j, q->ti[k].e1);
 				return;
 			}
+	}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
 		j++;
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {

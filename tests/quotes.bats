@@ -233,6 +233,34 @@ qf() {
 	assert_output $'\tDas ist zu wenig'
 }
 
+# A German paragraph first, so that the German rules apply.
+DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist nicht einig.\n\n'
+
+@test "German: a role before a name is left out of it, with or without an article" {
+	q "$DE"'\342\200\236Wir sind bereit\342\200\234, sagte B\303\274rgermeisterin Hanna Vogel.\n'
+	assert_output $'Hanna Vogel\tWir sind bereit'
+	q "$DE"'\342\200\236Das reicht nicht\342\200\234, sagte SPD-Fraktionschef Jonas Albrecht.\n'
+	assert_output $'Jonas Albrecht\tDas reicht nicht'
+	# An adjective may stand between the article and the role.
+	q "$DE"'\342\200\236Es bleibt dabei\342\200\234, so der zust\303\244ndige Gewerkschaftssekret\303\244r Lukas Engel.\n'
+	assert_output $'Lukas Engel\tEs bleibt dabei'
+	# In the document's first paragraph too.
+	q 'Innenminister Peter Lorenz sagte am Montag, die Stadt und die Region seien nicht bereit: \342\200\236Die Lage ist ernst.\342\200\234\n'
+	assert_output $'Peter Lorenz\tDie Lage ist ernst.'
+}
+
+@test "German: the surname of someone named before speaks alone" {
+	q "$DE"'Der Abgeordnete Tobias Brandl ist nicht einverstanden.\n\n\342\200\236Das Gesetz ist zu streng\342\200\234, so Brandl.\n\nBrandl schreibt: \342\200\236Die B\303\274rger verdienen mehr.\342\200\234\n'
+	assert_output $'Tobias Brandl\tDas Gesetz ist zu streng\nTobias Brandl\tDie B\303\274rger verdienen mehr.'
+}
+
+@test "the person before brackets speaks: Ann Kerr (R-Ohio) said" {
+	q 'Ann Kerr (R-Ohio) said the bill was "dead on arrival".\n'
+	assert_output $'Ann Kerr\tdead on arrival'
+	q "$DE"'Innenminister Peter Lorenz (SPD) sagte am Montag: \342\200\236Die Lage ist ernst.\342\200\234\n'
+	assert_output $'Peter Lorenz\tDie Lage ist ernst.'
+}
+
 @test "an unclosed quote at the end of a document is printed as far as it goes" {
 	q 'Eva Lund ended with a warning: "If the plan fails, the town pays'
 	assert_output $'Eva Lund\tIf the plan fails, the town pays'
