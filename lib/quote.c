@@ -264,7 +264,10 @@ word_hash(const char *s, size_t n, size_t avail)
 	return (unsigned int)(h ^ (h >> 32));
 }
 
-/* Whether s is the lower-case word w, ASCII letters in any case. */
+/*
+ * Whether s is the lower-case word w, its ASCII letters and the
+ * capitals of Latin-1 in UTF-8 ("Über", "Ähnlich") in any case.
+ */
 static int
 lower_eq(const char *w, const char *s, size_t n)
 {
@@ -274,6 +277,9 @@ lower_eq(const char *w, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
 		if ((unsigned char)(c - 'A') < 26)
+			c += 32;
+		else if (i > 0 && (unsigned char)s[i - 1] == 0xc3 &&
+		    c >= 0x80 && c <= 0x9e && c != 0x97)
 			c += 32;
 		if (c != (unsigned char)w[i])
 			return 0;
@@ -1049,9 +1055,12 @@ want_settle(struct quote_doc *q)
 	q->want[q->tl.n] = 0;
 }
 
-/* Whether token k is the surname of a person the document named. */
+/*
+ * Whether token k is the surname of a person the document named; with
+ * full, named with more than the surname ("Tobias Brandl").
+ */
 static int
-known_surname(const struct quote_doc *q, size_t k)
+known_surname(const struct quote_doc *q, size_t k, int full)
 {
 	const char *w, *ew;
 	size_t	 n, en;
@@ -1064,7 +1073,8 @@ known_surname(const struct quote_doc *q, size_t k)
 		if (q->ents[x].type != E_PERSON || q->ents[x].lh != lh)
 			continue;
 		last_word(q->ents[x].name, q->ents[x].nlen, &ew, &en);
-		if (en == n && memcmp(ew, w, n) == 0)
+		if (en == n && memcmp(ew, w, n) == 0 &&
+		    (!full || q->ents[x].nlen > en))
 			return 1;
 	}
 	return 0;
@@ -1087,7 +1097,7 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 		if (!tcap(q, k))
 			return 0;
 	return (e - b >= 2 && (q->ti[b].bits & (QT_f | QT_m))) ||
-	    known_surname(q, e - 1);
+	    known_surname(q, e - 1, 0);
 }
 
 /* A German article or possessive, which may start a description. */
@@ -1597,7 +1607,7 @@ german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 		if (k < hi || (q->ti[hi - n].bits & (QT_c | QT_t)))
 			continue;
 		if (n > 1 ? (q->ti[hi - n].bits & (QT_f | QT_m)) != 0 :
-		    known_surname(q, hi - 1)) {
+		    known_surname(q, hi - 1, 1)) {
 			*a = hi - n;
 			*b = hi;
 			return name_ent(q, E_PERSON, hi - n, hi);
@@ -2243,7 +2253,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 			if ((e = ent_at(q, k)) >= 0 &&
 			    q->ents[e].type == E_PERSON &&
 			    (q->ti[k].e1 - q->ti[k].e0 >= 2 ||
-			    known_surname(q, k))) {
+			    known_surname(q, k, 1))) {
 				who_set(w, e, j, q->ti[k].e1);
 				return;
 			}
@@ -2290,6 +2300,9 @@ static void
 subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
     size_t clen, struct who *w)
 {
+	struct who wa;
+	size_t	 k;
+
 	if (cb & (QT_p | QT_a)) {
 		subj_after(q, c + clen, hi, w);
 		return;
@@ -2299,6 +2312,26 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 		return;
 	}
 	subj_before(q, lo, c, w);
+	/*
+	 * German puts the verb second, so the subject follows it when
+	 * something else opens the clause: "Nach der Sitzung sagte
+	 * Innenminister Otto Schily:", "Ähnlich äußerte sich Anna Wolf:".
+	 * A person right before the verb is its subject still, when the
+	 * name is more than one capitalised word the tagger took for one.
+	 */
+	if (q->german > q->english && !(w->found && w->ent >= 0 &&
+	    q->ents[w->ent].type == E_PERSON && (w->w1 == c ||
+	    tis(q, c - 1, ")")) && (w->w1 - w->w0 >= 2 ||
+	    known_surname(q, w->w1 - 1, 1)))) {
+		k = c + clen;
+		if (k < hi && tis(q, k, "sich"))
+			k++;
+		subj_after(q, k, hi, &wa);
+		if (wa.found && wa.ent >= 0 && q->ents[wa.ent].type != E_PLACE) {
+			*w = wa;
+			return;
+		}
+	}
 	if (!w->found)
 		subj_after(q, c + clen, hi, w);
 }

@@ -254,6 +254,19 @@ DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist 
 	assert_output $'Tobias Brandl\tDas Gesetz ist zu streng\nTobias Brandl\tDie B\303\274rger verdienen mehr.'
 }
 
+@test "German: the subject after the verb when something else opens the clause" {
+	q "$DE"'Nach der Sitzung sagte Innenminister Otto Berg: \342\200\236Die P\303\244sse sind sicher und gut.\342\200\234\n'
+	assert_output $'Otto Berg\tDie P\303\244sse sind sicher und gut.'
+	q "$DE"'\303\204hnlich \303\244u\303\237erte sich die Ministerin Anna Wolf: \342\200\236Wir sind sicher und bereit.\342\200\234\n'
+	assert_output $'Anna Wolf\tWir sind sicher und bereit.'
+	# A capitalised preposition with an umlaut is known as one: no name.
+	q "$DE"'Otto Berg ist nicht da.\n\n\303\234ber Jonas Albrecht sagte Berg: \342\200\236Er ist der beste Pilot der Welt.\342\200\234\n'
+	assert_output $'Otto Berg\tEr ist der beste Pilot der Welt.'
+	# A person right before the verb is its subject still.
+	q "$DE"'Die Ministerin Anna Wolf sagte am Montag: \342\200\236Die Lage ist ernst.\342\200\234\n'
+	assert_output $'Anna Wolf\tDie Lage ist ernst.'
+}
+
 @test "the person before brackets speaks: Ann Kerr (R-Ohio) said" {
 	q 'Ann Kerr (R-Ohio) said the bill was "dead on arrival".\n'
 	assert_output $'Ann Kerr\tdead on arrival'
