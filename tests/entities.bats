@@ -47,6 +47,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "continents and seas are LOC, countries and cities GPE" {
+	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
+	run "$N" -t GPE,LOC "$T/t"
+	assert_output $'LOC\tAsia\tAsia\nLOC\tEurope\tEurope\nLOC\tRed Sea\tRed Sea\nGPE\tEgypt\tEgypt\nGPE\tSudan\tSudan'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
