@@ -758,6 +758,52 @@ legal_names(struct ner *n, size_t ntok)
 }
 
 /*
+ * "The Kremlin said", "Downing Street said": a known organisation's
+ * name (data/ner/orgs.txt) that the model left out is one, when it is
+ * the whole of its run of capitalised words (an article may open it) and
+ * no common word: a name of one word must be one rarely written in
+ * lower case ("Kremlin", not "Shell" or "Target").
+ */
+static void
+known_orgs(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	struct ner_lexent e;
+	uint64_t h;
+	size_t a, b, k;
+	int rare;
+
+	for (a = 0; a < ntok; a++) {
+		if (!(ti[a].pbits & NER_LX_ORGNAME) || n->lab[a] != NER_O ||
+		    !ti[a].cap || (a > 0 && ti[a - 1].cap &&
+		    !is_article(n->sp[a - 1], n->lp[a - 1])))
+			continue;
+		h = ti[a].word;
+		b = model_look(NULL, h, &e) && (e.bits & NER_LX_ORGNAME) ?
+		    a + 1 : 0;
+		for (k = a + 1; k < ntok && k < a + NER_MAXPHRASE; k++) {
+			h = ner_hash_phrase(h, ti[k].word);
+			if (!model_look(NULL, h, &e))
+				break;
+			if (e.bits & NER_LX_ORGNAME)
+				b = k + 1;
+			if (!(e.bits & NER_LX_PHRASE))
+				break;
+		}
+		if (b == 0 || (b < ntok && ti[b].cap))
+			continue;
+		for (k = a, rare = 0; k < b && n->lab[k] == NER_O; k++)
+			rare |= ti[k].cap && ti[k].lcr <= NER_LCR_RARE;
+		if (k < b || (!rare && b - a < 2))
+			continue;
+		n->lab[a] = NER_B_ORG;
+		for (k = a + 1; k < b; k++)
+			n->lab[k] = NER_I_ORG;
+		a = b - 1;
+	}
+}
+
+/*
  * "A Home Office spokesperson said", "an Interior Ministry official":
  * two or more capitalised words the model left out before the word for
  * someone who speaks for an organisation are the organisation's name,
@@ -1208,8 +1254,9 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	/*
 	 * The rules after the model, each a pass over the tokens; those
 	 * that need a comma, an ampersand, a slash, a person, two
-	 * capitalised words the model left out or a headline in title case
-	 * run only where the piece has one.
+	 * capitalised words the model left out, a known organisation it
+	 * left out or a headline in title case run only where the piece
+	 * has one.
 	 */
 	for (i = 0; i < ntok; i++) {
 		if (n->lp[i] == 1)
@@ -1224,8 +1271,12 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		else if (i > 0 && n->lab[i] == NER_O && ti[i].cap &&
 		    n->lab[i - 1] == NER_O && ti[i - 1].cap)
 			marks |= 16;
+		if (n->lab[i] == NER_O && (ti[i].pbits & NER_LX_ORGNAME))
+			marks |= 32;
 	}
 	legal_names(n, ntok);
+	if (marks & 32)
+		known_orgs(n, ntok);
 	if (marks & 16) {
 		place_names(n, ntok);
 		speakers_for(n, ntok);

@@ -53,6 +53,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'LOC\tAsia\tAsia\nLOC\tEurope\tEurope\nLOC\tRed Sea\tRed Sea\nGPE\tEgypt\tEgypt\nGPE\tSudan\tSudan'
 }
 
+@test "a known organisation the model leaves out, but not a common word" {
+	printf 'The Kremlin said the talks had failed. Downing Street said nothing.\n\nShell said profits rose.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'ORG\tKremlin\tKremlin\nORG\tDowning Street\tDowning Street'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
