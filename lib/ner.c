@@ -364,6 +364,21 @@ geo_first(const struct ner *n, size_t a)
 }
 
 /*
+ * A word that opens a storm's name, an event and no person's:
+ * "Hurricane Milton", "Typhoon Haiyan".
+ */
+static int
+storm(const struct ner *n, size_t a)
+{
+	static const char *const words[] = {	/* sorted */
+		"Cyclone", "Hurricane", "Storm", "Tropical", "Typhoon"
+	};
+
+	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
+	    n->lp[a]);
+}
+
+/*
  * Does token i start with a letter?  As ner_tokinfo's alpha, which only
  * tokens near a capitalised word have (ner_feat_sentence()).
  */
@@ -604,6 +619,17 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		else if (b == i && b < ntok && n->lab[b] == NER_B_PER)
 			while (b - a > 1 && titled(n, b - 1))
 				b--;
+		/*
+		 * Nor are the words between a place and a title before a
+		 * person: "U.S. District Judge Lewis Kaplan", "U.S. Trade
+		 * Representative Katherine Tai" name the country alone.
+		 */
+		else if (t == NER_LOC && b == i && b + 1 < ntok &&
+		    n->lab[b] == NER_O && n->lab[b + 1] == NER_B_PER &&
+		    titled(n, b))
+			while (b - a > 1 && !(n->ti[b - 1].bits &
+			    (NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY)))
+				b--;
 		if (a >= b || no_name(n, a, b))
 			continue;
 		if (t == NER_PER && a > 0 && first_before(n, a))
@@ -619,6 +645,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 			i = ++b;
 		if (t == NER_PER && b - a >= 2 && geo_first(n, a))
 			t = NER_LOC;
+		else if (t == NER_PER && b - a >= 2 && storm(n, a))
+			t = NER_MISC;
 		if (t == NER_PER && b - a >= 2 && n->ti[b - 1].cap)
 			surname(n, n->ti[b - 1].exact, 1);
 		else if (b - a == 1 && t != NER_PER &&

@@ -63,6 +63,15 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'ORG\tKremlin\tKremlin\nORG\tDowning Street\tDowning Street'
 }
 
+@test "a storm is an event; words between a place and a title are neither" {
+	printf 'Hurricane Milton hit Florida on Wednesday.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tHurricane Milton\tHurricane Milton\nGPE\tFlorida\tFlorida'
+	printf 'U.S. District Judge Lewis Kaplan spoke. Los Angeles Police Chief Michel Moore resigned.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'GPE\tUnited States\tU.S.\nPERSON\tLewis Kaplan\tLewis Kaplan\nGPE\tLos Angeles\tLos Angeles\nPERSON\tMichel Moore\tMichel Moore'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
