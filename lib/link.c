@@ -1562,6 +1562,25 @@ settle(struct link_doc *ld)
 				continue;
 			}
 		}
+		/*
+		 * A place of two words or more that is an organisation's name
+		 * less its last word, an organisation's ("Milbrook General"
+		 * after "Milbrook General Hospital"), is that organisation
+		 * named short; not one that ends as places' names do ("Orrin
+		 * Valley" and its council) or in a place the dictionary knows
+		 * ("West Jersey" and its railroad).
+		 */
+		if ((a->type == ENT_LOC || a->type == ENT_GPE) && a->nw >= 2 &&
+		    !edge_word(ld, a, link_locsuffix_tab, 0) && (d == NULL ||
+		    dict_entity(d, ld->arena + a->off + a->w[a->nw - 1],
+		    a->wl[a->nw - 1]) < 0) &&
+		    (cand = holder(ld, i, 1u << ENT_ORG, &same)) !=
+		    (size_t)-1 && same && (b = &ld->v[cand])->core ==
+		    a->core + 1 && word_eq(ld, a, 0, b, 0) &&
+		    edge_word(ld, b, link_orgsuffix_tab, 0)) {
+			join(ld, i, cand);
+			continue;
+		}
 		mask = 0;
 		if (a->nw == 1 && a->type != ENT_PERSON)
 			mask |= 1u << ENT_PERSON;

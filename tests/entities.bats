@@ -72,6 +72,13 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'GPE\tUnited States\tU.S.\nPERSON\tLewis Kaplan\tLewis Kaplan\nGPE\tLos Angeles\tLos Angeles\nPERSON\tMichel Moore\tMichel Moore'
 }
 
+@test "an organisation's name less its last word is the organisation, unless a place's" {
+	# The tagger reads "Milbrook General" alone as a place.
+	printf 'Milbrook General Hospital will close its ward. "We built it," said Lena Cole, whose children were born at Milbrook General.\n\nThe Orrin Valley Council met. Floods hit the Orrin Valley.\n' > "$T/t"
+	run "$N" -t ORG,LOC "$T/t"
+	assert_output $'ORG\tMilbrook General Hospital\tMilbrook General Hospital\nORG\tMilbrook General Hospital\tMilbrook General\nORG\tOrrin Valley Council\tOrrin Valley Council\nLOC\tOrrin Valley\tOrrin Valley'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
