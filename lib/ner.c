@@ -8,6 +8,7 @@
 
 #include "ner.h"
 #include "ner_model.h"
+#include "ner_tab.h"
 #include "nerfeat.h"
 
 /*
@@ -20,6 +21,10 @@
 #define PER_SLOTS	1024
 #define NER_PIECE	512	/* longest piece tagged at once, tokens */
 #define PER_MAX		700
+
+/* Is the word s[0..n) in list l of data/ner/rules.txt (ner_tab.h)? */
+#define INLIST(l, s, n)	tok_inlist(ner_w_##l, \
+	sizeof(ner_w_##l) / sizeof(ner_w_##l[0]), (s), (n))
 
 struct ner {
 	struct ner_tokinfo *ti;		/* the facts of the piece in hand */
@@ -335,15 +340,8 @@ person_shape(const struct ner *n, size_t a, size_t b)
 static int
 titled(const struct ner *n, size_t i)
 {
-	static const char *const more[] = {	/* sorted */
-		"Alderman", "Chairperson", "Cmdr.", "Constable", "Councilor",
-		"Det.", "Hon.", "Insp.", "MEP", "MP", "Madam", "Mister",
-		"Supt.", "Treasurer", "Trustee"
-	};
-
 	return (n->ti[i].bits & NER_LX_TITLE) || (n->ti[i].cap &&
-	    tok_inlist(more, sizeof(more) / sizeof(more[0]), n->sp[i],
-	    n->lp[i]));
+	    INLIST(title, n->sp[i], n->lp[i]));
 }
 
 /*
@@ -354,13 +352,7 @@ titled(const struct ner *n, size_t i)
 static int
 geo_first(const struct ner *n, size_t a)
 {
-	static const char *const words[] = {	/* sorted */
-		"Cape", "Gulf", "Isle", "Lac", "Lago", "Lake", "Mont",
-		"Mount", "Mt.", "Pic", "Piz"
-	};
-
-	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
-	    n->lp[a]);
+	return INLIST(geo_first, n->sp[a], n->lp[a]);
 }
 
 /*
@@ -370,12 +362,7 @@ geo_first(const struct ner *n, size_t a)
 static int
 storm(const struct ner *n, size_t a)
 {
-	static const char *const words[] = {	/* sorted */
-		"Cyclone", "Hurricane", "Storm", "Tropical", "Typhoon"
-	};
-
-	return tok_inlist(words, sizeof(words) / sizeof(words[0]), n->sp[a],
-	    n->lp[a]);
+	return INLIST(storm, n->sp[a], n->lp[a]);
 }
 
 /*
@@ -526,13 +513,7 @@ static int	place_of(const struct ner *, size_t);
 static int
 press_before(const struct ner *n, size_t a)
 {
-	static const char *const kinds[] = {	/* sorted */
-		"agency", "broadcaster", "daily", "magazine", "newspaper",
-		"paper", "tabloid", "weekly"
-	};
-
-	return a >= 1 && tok_inlist(kinds, sizeof(kinds) / sizeof(kinds[0]),
-	    n->sp[a - 1], n->lp[a - 1]);
+	return a >= 1 && INLIST(press_kind, n->sp[a - 1], n->lp[a - 1]);
 }
 
 /*
@@ -563,18 +544,7 @@ no_name(const struct ner *n, size_t a, size_t b)
 static int
 demonym_noun(const struct ner *n, size_t a, size_t b)
 {
-	static const char *const nouns[] = {	/* sorted */
-		"Brit", "Brits", "Dane", "Danes", "Dutchman", "Dutchmen",
-		"Dutchwoman", "Englishman", "Englishmen", "Englishwoman",
-		"Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen",
-		"Irishman", "Irishmen", "Irishwoman", "Pole", "Poles", "Scot",
-		"Scots", "Scotsman", "Scotsmen", "Scotswoman", "Spaniard",
-		"Spaniards", "Swede", "Swedes", "Turk", "Turks", "Welshman",
-		"Welshmen", "Welshwoman"
-	};
-
-	return b - a == 1 && tok_inlist(nouns, sizeof(nouns) / sizeof(nouns[0]), n->sp[a],
-	    n->lp[a]);
+	return b - a == 1 && INLIST(nation_noun, n->sp[a], n->lp[a]);
 }
 
 /*
@@ -673,34 +643,16 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 
 /*
  * A company's legal form, which ends its name: "Inc.", "Corp", "Ltd.",
- * "GmbH" (a full stop after it or not), or its trade ("Biotech").
+ * "GmbH" (a full stop after it or not), or its trade, which ends a
+ * company's name as its form does and no person's ("Halvorsen Biotech",
+ * "Brannock Textiles").
  */
 static int
 legal_form(const char *s, size_t len)
 {
-	static const char *const forms[] = {	/* sorted */
-		"AG", "Co", "Corp", "Corporation", "GmbH", "Inc", "LLC",
-		"LLP", "Ltd", "PLC", "plc"
-	};
-
-	/*
-	 * Words that end a company's name as its form does, and no
-	 * person's: "Halvorsen Biotech", "Brannock Textiles".
-	 */
-	static const char *const trades[] = {	/* sorted */
-		"Airlines", "Airways", "Bancorp", "Biotech", "Chemicals",
-		"Electronics", "Enterprises", "Holdings", "Industries",
-		"Logistics", "Pharma", "Pharmaceuticals", "Semiconductor",
-		"Technologies", "Telecom", "Textiles", "Therapeutics"
-	};
-
 	if (len > 1 && s[len - 1] == '.')
 		len--;
-	/* Every capitalised word comes here: most leave at once. */
-	if (len >= 2 && len <= 11 && strchr("ACGILP", s[0]) != NULL &&
-	    tok_inlist(forms, sizeof(forms) / sizeof(forms[0]), s, len))
-		return 1;
-	return len >= 6 && tok_inlist(trades, sizeof(trades) / sizeof(trades[0]), s, len);
+	return INLIST(legal_form, s, len) || INLIST(trade, s, len);
 }
 
 /*
@@ -711,15 +663,7 @@ legal_form(const char *s, size_t len)
 static int
 org_head(const char *s, size_t len)
 {
-	static const char *const heads[] = {	/* sorted */
-		"Agency", "Association", "Authority", "Bureau", "Commission",
-		"Committee", "Council", "Department", "Federation",
-		"Foundation", "Institute", "Ministry", "University"
-	};
-
-	if (len < 6 || len > 11 || strchr("ABCDFIMU", s[0]) == NULL)
-		return 0;
-	return tok_inlist(heads, sizeof(heads) / sizeof(heads[0]), s, len);
+	return INLIST(public_head, s, len);
 }
 
 #define LEGAL_RUN	4	/* capitalised words before a legal form */
@@ -841,19 +785,14 @@ known_orgs(struct ner *n, size_t ntok)
 static void
 speakers_for(struct ner *n, size_t ntok)
 {
-	static const char *const roles[] = {	/* sorted */
-		"official", "officials", "spokesman", "spokesperson",
-		"spokeswoman", "spokeswomen"
-	};
 	const uint16_t not = NER_LX_DATE | NER_LX_TITLE | NER_LX_DEMONYM |
 	    NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY;
 	size_t i, a, k;
 
 	for (i = 1; i < ntok; i++) {
-		if (n->lab[i] != NER_O || (n->sp[i][0] != 'o' &&
-		    n->sp[i][0] != 's') || n->lab[i - 1] != NER_O ||
-		    !n->ti[i - 1].cap || !tok_inlist(roles, sizeof(roles) /
-		    sizeof(roles[0]), n->sp[i], n->lp[i]))
+		if (n->lab[i] != NER_O || n->lab[i - 1] != NER_O ||
+		    !n->ti[i - 1].cap ||
+		    !INLIST(speaker_role, n->sp[i], n->lp[i]))
 			continue;
 		/* One word may be a people's ("Ilocano officials"). */
 		if ((a = left_out_run(n, i - 1)) + 1 >= i)
@@ -879,13 +818,7 @@ speakers_for(struct ner *n, size_t ntok)
 static int
 place_head(const char *s, size_t len)
 {
-	static const char *const heads[] = {	/* sorted */
-		"Airport", "Avenue", "Boulevard", "Bridge", "Canyon",
-		"Desert", "Glacier", "Highway", "Mountains", "Ocean",
-		"Peninsula", "River", "Road", "Square", "Strait", "Street"
-	};
-
-	return tok_inlist(heads, sizeof(heads) / sizeof(heads[0]), s, len);
+	return INLIST(place_head, s, len);
 }
 
 static void
@@ -914,16 +847,9 @@ place_names(struct ner *n, size_t ntok)
 static int
 place_of(const struct ner *n, size_t a)
 {
-	static const char *const kinds[] = {	/* sorted */
-		"borough", "canton", "city", "commune", "county", "district",
-		"emirate", "island", "kingdom", "municipality", "prefecture",
-		"province", "region", "republic", "state", "town", "village"
-	};
-
 	if (a < 2 || n->lp[a - 1] != 2 || memcmp(n->sp[a - 1], "of", 2) != 0)
 		return 0;
-	return tok_inlist(kinds, sizeof(kinds) / sizeof(kinds[0]),
-	    n->sp[a - 2], n->lp[a - 2]);
+	return INLIST(place_kind, n->sp[a - 2], n->lp[a - 2]);
 }
 
 /*
@@ -1006,20 +932,12 @@ same_again(struct ner *n, size_t ntok)
 static void
 headline_verbs(struct ner *n, size_t ntok)
 {
-	static const char *const verbs[] = {	/* sorted */
-		"Accuses", "Admits", "Announces", "Backs", "Bans", "Beats",
-		"Blames", "Calls", "Defeats", "Denies", "Faces", "Fires",
-		"Hires", "Holds", "Joins", "Leads", "Leaves", "Meets",
-		"Names", "Praises", "Quits", "Rejects", "Says", "Signs",
-		"Slams", "Sues", "Tells", "Thanks", "Urges", "Visits", "Vows",
-		"Warns", "Wins"
-	};
 	size_t i;
 
 	for (i = 1; i + 1 < ntok; i++) {
 		if (n->lab[i] == NER_O || NER_LABEL_ISB(n->lab[i]) ||
-		    n->lab[i + 1] != n->lab[i] || !tok_inlist(verbs,
-		    sizeof(verbs) / sizeof(verbs[0]), n->sp[i], n->lp[i]))
+		    n->lab[i + 1] != n->lab[i] ||
+		    !INLIST(headline_verb, n->sp[i], n->lp[i]))
 			continue;
 		n->lab[i] = NER_O;
 		n->lab[i + 1] = (uint8_t)(n->lab[i + 1] - 1);	/* B- */
@@ -1030,33 +948,17 @@ headline_verbs(struct ner *n, size_t ntok)
  * Nouns of a person, as the head of an apposition: "Valeska Paris, an
  * Australian woman", "the author, Lena Park,".
  */
-static const char *const person_heads[] = {	/* sorted */
-	"analyst", "author", "boy", "brother", "chairman", "chairwoman",
-	"daughter", "economist", "editor", "father", "founder", "girl",
-	"grandfather", "grandmother", "husband", "lawyer", "man", "mother",
-	"professor", "researcher", "scientist", "sister", "son",
-	"spokesman", "spokesperson", "spokeswoman", "teenager", "widow",
-	"widower", "wife", "woman", "writer"
-};
-
 static int
 person_head(const struct ner *n, size_t k)
 {
-	return tok_inlist(person_heads, sizeof(person_heads) /
-	    sizeof(person_heads[0]), n->sp[k], n->lp[k]);
+	return INLIST(person_head, n->sp[k], n->lp[k]);
 }
 
 /* Does token k end an apposition's noun phrase? */
 static int
 phrase_end(const struct ner *n, size_t ntok, size_t k)
 {
-	static const char *const after[] = {	/* sorted */
-		")", ",", ".", ";", "and", "at", "for", "from", "in", "of",
-		"who", "whose", "with"
-	};
-
-	return k >= ntok || tok_inlist(after, sizeof(after) /
-	    sizeof(after[0]), n->sp[k], n->lp[k]);
+	return k >= ntok || INLIST(phrase_after, n->sp[k], n->lp[k]);
 }
 
 /* Make the name whose labels end at token b - 1 a person's. */
@@ -1169,14 +1071,6 @@ ampersands(struct ner *n, size_t ntok)
 static void
 particles(struct ner *n, size_t ntok)
 {
-	static const char *const parts[] = {	/* sorted */
-		"bin", "da", "das", "de", "del", "della", "di", "do", "dos",
-		"du", "ibn", "ten", "ter", "van", "von"
-	};
-	/* Articles, which only a particle may come before ("van der"). */
-	static const char *const arts[] = {	/* sorted */
-		"den", "der", "la", "le", "los"
-	};
 	const uint16_t other = NER_LX_TITLE | NER_LX_DATE | NER_LX_DEMONYM;
 	const uint16_t place = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY |
 	    NER_LX_ORGWORD;
@@ -1184,12 +1078,12 @@ particles(struct ner *n, size_t ntok)
 
 	for (i = 1; i + 1 < ntok; i++) {
 		if (n->lab[i] != NER_O || NER_LABEL_TYPE(n->lab[i - 1]) !=
-		    NER_PER || !tok_inlist(parts, sizeof(parts) /
-		    sizeof(parts[0]), n->sp[i], n->lp[i]))
+		    NER_PER || !INLIST(particle, n->sp[i], n->lp[i]))
 			continue;
 		j = i + 1;
-		if (j < ntok && n->lab[j] == NER_O && tok_inlist(arts,
-		    sizeof(arts) / sizeof(arts[0]), n->sp[j], n->lp[j]))
+		/* An article only a particle may come before: "van der". */
+		if (j < ntok && n->lab[j] == NER_O &&
+		    INLIST(particle_article, n->sp[j], n->lp[j]))
 			j++;
 		if (j >= ntok || !n->ti[j].cap || !n->ti[j].alpha ||
 		    !n->ti[j].done || (n->ti[j].bits & other) ||

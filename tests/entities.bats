@@ -79,6 +79,26 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'ORG\tMilbrook General Hospital\tMilbrook General Hospital\nORG\tMilbrook General Hospital\tMilbrook General\nORG\tOrrin Valley Council\tOrrin Valley Council\nLOC\tOrrin Valley\tOrrin Valley'
 }
 
+@test "the word lists of the rules are data, sorted into tables when built" {
+	f=$BATS_TEST_DIRNAME/../data/ner/rules.txt
+	g=$BATS_TEST_DIRNAME/../tools/ner-tab.sh
+	run awk -F '\t' '!/^#/ && NF == 2 { n[$1]++ } END { for (l in n) print l }' "$f"
+	[ "${#lines[@]}" -ge 16 ]
+	# Out of order in the file, in order in the table.
+	printf 'storm\tTyphoon\nstorm\tCyclone\n' > "$T/r"
+	run sh "$g" "$T/r"
+	assert_success
+	assert_output --partial $'ner_w_storm[] = {\n\t"Cyclone",\n\t"Typhoon",\n};'
+	# A word twice, or a line that is no list and word, is an error.
+	printf 'storm\tTyphoon\nstorm\tTyphoon\n' > "$T/r"
+	run sh "$g" "$T/r"
+	assert_failure
+	assert_output --partial '#error "Typhoon twice in storm"'
+	printf 'Storm Typhoon\n' > "$T/r"
+	run sh "$g" "$T/r"
+	assert_failure
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
