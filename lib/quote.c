@@ -1100,20 +1100,6 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 	    known_surname(q, e - 1, 0);
 }
 
-/* A German article or possessive, which may start a description. */
-static int
-german_article(const struct quote_doc *q, size_t k)
-{
-	static const char *const arts[] = {	/* sorted */
-		"Das", "Dem", "Den", "Der", "Des", "Die", "Ein", "Eine",
-		"Einer", "Ihr", "Ihre", "Sein", "Seine", "Unser", "Unsere"
-	};
-	size_t	 n;
-	const char *s = tstr(q, k, &n);
-
-	return tok_inlist(arts, sizeof(arts) / sizeof(arts[0]), s, n);
-}
-
 /*
  * Whether the word of tokens [k, e) (a hyphenated one may be several)
  * is a German role noun or ends in one: "Sprecher",
@@ -1180,7 +1166,7 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 	 */
 	if (q->german > q->english &&
 	    (q->ti[a + sp->tok_start].bits & QT_c) &&
-	    !german_article(q, a + sp->tok_start))
+	    !(q->ti[a + sp->tok_start].bits & QT_b))
 		type = E_NONAME;
 	else if (sp->type == NER_PT_PERSON || (sp->type == NER_PT_MISC &&
 	    person_shape(q, a + sp->tok_start, a + sp->tok_end)))
