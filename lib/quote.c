@@ -1575,13 +1575,16 @@ ent_at(const struct quote_doc *q, size_t i)
  * name in itself: "Der Flughafenmanager Vedat Muftuoglu" holds a role.
  * The name the tagger missed is the run's last two or three words when
  * the first is a known first name, or its last word alone when it is
- * the surname of someone named before; the run is the capitalised
- * words of [lo, hi) that end at hi.  Returns the entity or -1.
+ * the surname of someone named before, or its last one or two words
+ * after a role ("Flughafenmanager Vedat Muftuoglu"); the run is the
+ * capitalised words of [lo, hi) that end at hi.  Returns the entity or
+ * -1.
  */
 static int
 german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 {
 	size_t	 k, n;
+	int	 role;
 
 	for (n = 3; n >= 1; n--) {
 		if (hi < lo + n)
@@ -1592,8 +1595,11 @@ german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 			;
 		if (k < hi || (q->ti[hi - n].bits & (QT_c | QT_t)))
 			continue;
-		if (n > 1 ? (q->ti[hi - n].bits & (QT_f | QT_m)) != 0 :
-		    known_surname(q, hi - 1, 1)) {
+		/* After a role, a name stands in apposition to it. */
+		role = n < 3 && hi - n > lo && tcap(q, hi - n - 1) &&
+		    german_role(q, hi - n - 1, hi - n);
+		if (role || (n > 1 ? (q->ti[hi - n].bits & (QT_f | QT_m)) != 0 :
+		    known_surname(q, hi - 1, 1))) {
 			*a = hi - n;
 			*b = hi;
 			return name_ent(q, E_PERSON, hi - n, hi);

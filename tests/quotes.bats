@@ -244,6 +244,9 @@ DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist 
 	# An adjective may stand between the article and the role.
 	q "$DE"'\342\200\236Es bleibt dabei\342\200\234, so der zust\303\244ndige Gewerkschaftssekret\303\244r Lukas Engel.\n'
 	assert_output $'Lukas Engel\tEs bleibt dabei'
+	# A name the tagger does not know, in apposition to a role.
+	q "$DE"'Der Hafenchef Tarik Demirbag sagte: \342\200\236Das Schiff lag nicht richtig.\342\200\234\n'
+	assert_output $'Tarik Demirbag\tDas Schiff lag nicht richtig.'
 	# In the document's first paragraph too.
 	q 'Innenminister Peter Lorenz sagte am Montag, die Stadt und die Region seien nicht bereit: \342\200\236Die Lage ist ernst.\342\200\234\n'
 	assert_output $'Peter Lorenz\tDie Lage ist ernst.'
