@@ -2286,6 +2286,41 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 }
 
 /*
+ * The person of [a, b), when it names just one (in one or more
+ * mentions) and no organisation, and the name is no lone capitalised
+ * word the tagger took for one, as German nouns are: a name of two
+ * capitalised words or more (particles aside), or a surname the document
+ * gave in full.
+ */
+static void
+one_person(struct quote_doc *q, size_t a, size_t b, struct who *w)
+{
+	size_t	 k, w0 = 0, w1 = 0;
+	int	 e, one = -1;
+
+	for (k = a; k < b; k++) {
+		if ((e = ent_at(q, k)) < 0)
+			continue;
+		if (q->ents[e].type == E_ORG || (one >= 0 && e != one &&
+		    q->ents[e].type == E_PERSON))
+			return;
+		if (q->ents[e].type == E_PERSON && one < 0) {
+			one = e;
+			w0 = q->ti[k].e0;
+			w1 = q->ti[k].e1;
+		}
+		k = q->ti[k].e1 - 1;
+	}
+	if (one < 0 || (w1 - w0 < 2 && !known_surname(q, w1 - 1, 1)))
+		return;
+	/* "Festnahme nach Eintreffen" is none either. */
+	for (k = w0; k < w1; k++)
+		if (!tcap(q, k) && !(q->ti[k].bits & QT_k))
+			return;
+	who_set(w, one, w0, w1);
+}
+
+/*
  * The subject of the cue at token c (cue bits cb), within [lo, hi).
  */
 static void
@@ -2326,6 +2361,14 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	}
 	if (!w->found)
 		subj_after(q, c + clen, hi, w);
+	/*
+	 * German puts the verb of a compound tense last: "So hatte der
+	 * frühere Minister Otto Schily im Mai zugesichert:".  The one
+	 * person the clause names before it is then its subject.
+	 */
+	if (!w->found && q->german > q->english)
+		one_person(q, sent_first(q, c) > lo ? sent_first(q, c) : lo,
+		    c, w);
 }
 
 /* The cue bits of token k (a phrase or a word) and its length. */

@@ -270,6 +270,16 @@ DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist 
 	assert_output $'Anna Wolf\tDie Lage ist ernst.'
 }
 
+@test "German: the verb of a compound tense comes last; the one person of the clause speaks" {
+	q "$DE"'So hatte der fr\303\274here Minister Otto Berg noch 2005 erkl\303\244rt: \342\200\236Die P\303\244sse bleiben sicher.\342\200\234\n'
+	assert_output $'Otto Berg\tDie P\303\244sse bleiben sicher.'
+	q "$DE"'Otto Berg ist nicht da.\n\n\342\200\236Wir bleiben\342\200\234, hatte VW-Chef Berg in einem Interview erkl\303\244rt.\n'
+	assert_output $'Otto Berg\tWir bleiben'
+	# Two people: no guess.
+	q "$DE"'So hatte Otto Berg mit Anna Wolf noch 2005 erkl\303\244rt: \342\200\236Die P\303\244sse bleiben sicher.\342\200\234\n'
+	assert_output $'\tDie P\303\244sse bleiben sicher.'
+}
+
 @test "the person before brackets speaks: Ann Kerr (R-Ohio) said" {
 	q 'Ann Kerr (R-Ohio) said the bill was "dead on arrival".\n'
 	assert_output $'Ann Kerr\tdead on arrival'
