@@ -22,6 +22,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 #define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
 #define HEAD_PARAS	3	/* a headline is one of the first paragraphs */
 #define HEAD_MAX	200	/* bytes of a headline */
+#define SPORTY_MAX	512	/* sports paragraphs a document remembers */
 
 /* A mention waiting for its NAME. */
 struct pending {
@@ -32,6 +33,8 @@ struct pending {
 	enum ent_type	 type;		/* as tagged, for LINK_NONE */
 	int		 german;	/* one word inside „...“ */
 	int		 fixed;		/* a dateline's place, or after "in" */
+	int		 team;		/* a place standing for its team */
+	size_t		 para;		/* its paragraph's number */
 };
 
 /* A span of the current sentence, from the model or the dictionary. */
@@ -69,7 +72,31 @@ struct ent_finder {
 	}		 head[HEAD_PARAS];	/* see second_look() */
 	size_t		 nhead;
 	struct tok_list	 htl;
+	int		 scores;	/* results ("1-0") in the document */
+	int		 sportw;	/* sports words from the first one on */
+	size_t		 para;		/* the paragraph's number */
+	size_t		 sporty[SPORTY_MAX];	/* paragraphs with either */
+	size_t		 nsporty;
+	uint32_t	 sbits[32];	/* see sports_word() */
 };
+
+/* Words of sports reports, for sport(). */
+static const char *const sports_words[] = {	/* sorted */
+	"defender", "equaliser", "equalizer", "goal", "goalkeeper", "goals",
+	"half-time", "halftime", "innings", "kick-off", "league", "match",
+	"midfielder", "penalty", "playoff", "playoffs", "quarter-final",
+	"referee", "scored", "scorer", "semi-final", "squad", "striker",
+	"touchdown", "tournament", "wicket", "wickets"
+};
+#define NSPORTS	(sizeof(sports_words) / sizeof(sports_words[0]))
+
+/* A word's first two bytes and length, as a bit of f->sbits. */
+static size_t
+sports_key(const char *w, size_t n)
+{
+	return ((unsigned char)w[0] * 31u + (unsigned char)w[1] * 7u +
+	    (unsigned)n) & 1023;
+}
 
 static struct pending *new_pending(struct ent_finder *, size_t,
 		    const char *, size_t);
@@ -78,6 +105,7 @@ struct ent_finder *
 ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 {
 	struct ent_finder *f;
+	size_t		 i, k;
 
 	f = nu_calloc(1, sizeof(*f));
 	f->dict = d;
@@ -86,6 +114,10 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	tok_list_init(&f->htl);
 	f->emit = emit;
 	f->arg = arg;
+	for (i = 0; i < NSPORTS; i++) {
+		k = sports_key(sports_words[i], strlen(sports_words[i]));
+		f->sbits[k >> 5] |= 1u << (k & 31);
+	}
 	return f;
 }
 
@@ -119,6 +151,9 @@ ent_doc_begin(struct ent_finder *f)
 	f->tlen = 0;
 	f->sentence = 0;
 	f->nhead = 0;
+	f->scores = 0;
+	f->sportw = 0;
+	f->nsporty = 0;
 }
 
 /*
@@ -166,7 +201,7 @@ flush(struct ent_finder *f)
 			m.namelen = m.textlen;
 		} else {
 			m.name = link_name(f->ld, p->ent, &m.namelen);
-			m.type = link_type(f->ld, p->ent);
+			m.type = p->team ? ENT_ORG : link_type(f->ld, p->ent);
 			if (m.type == ENT_PERSON) {
 				m.title = link_title(f->ld, p->ent,
 				    &m.titlelen);
@@ -389,11 +424,119 @@ clubs(struct ent_finder *f)
 	}
 }
 
+/*
+ * Is w[0..n) a sports word?  Every word of every sentence comes here, so
+ * a bit set for each word of the table (f->sbits) turns most away before
+ * the search.
+ */
+static int
+sports_word(const struct ent_finder *f, const char *w, size_t n)
+{
+	size_t	 k;
+
+	if (n < 4)
+		return 0;
+	k = sports_key(w, n);
+	return (f->sbits[k >> 5] >> (k & 31) & 1) &&
+	    tok_inlist(sports_words, NSPORTS, w, n);
+}
+
+/* Is token k a number of one or two digits? */
+static int
+small_num(const char *s, const struct tok *t)
+{
+	return t->kind == TOK_NUM && t->len <= 2 &&
+	    s[t->off] >= '0' && s[t->off] <= '9' &&
+	    (t->len == 1 || (s[t->off + 1] >= '0' && s[t->off + 1] <= '9'));
+}
+
+/* Is s[0..n) a result written as one word, "2-1" or "10-9"? */
+static int
+result(const char *s, size_t n)
+{
+	size_t	 i, a;
+
+	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+		continue;
+	if (i == 0 || i > 2 || i >= n || s[i] != '-')
+		return 0;
+	for (a = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		continue;
+	return i == n && i - a >= 1 && i - a <= 2;
+}
+
+/*
+ * Count the results ("1-0", "3 \u2013 0") and the sports words of
+ * sentence s, and remember its paragraph as a sports paragraph when it
+ * has either, for teams().
+ */
+static void
+sport(struct ent_finder *f, const char *s, const struct tok *tv,
+    size_t nt)
+{
+	size_t	 k, n, res = 0, words = 0;
+	const char *d;
+
+	for (k = 0; k < nt; k++) {
+		if (tv[k].kind == TOK_WORD) {
+			words += sports_word(f, s + tv[k].off, tv[k].len);
+			continue;
+		}
+		if (tv[k].kind != TOK_NUM)
+			continue;
+		if (result(s + tv[k].off, tv[k].len))
+			res++;
+		else if (k + 2 < nt && small_num(s, &tv[k]) &&
+		    small_num(s, &tv[k + 2])) {
+			d = s + tv[k + 1].off;
+			n = tv[k + 1].len;
+			res += (n == 1 && *d == '-') || (n == 3 &&
+			    memcmp(d, "\xe2\x80\x93", 3) == 0);
+		}
+	}
+	if (res + words == 0)
+		return;
+	f->scores += res;
+	f->sportw += words;
+	if (f->nsporty < SPORTY_MAX && (f->nsporty == 0 ||
+	    f->sporty[f->nsporty - 1] != f->para))
+		f->sporty[f->nsporty++] = f->para;
+}
+
+/*
+ * In a sports report (two results or more, and three sports words), a
+ * country's or a town's name in a paragraph with a result or a sports
+ * word stands for its team ("Belgium defeated Panama 3-0", "Korea's Kim
+ * Shin-Wook"), except in a dateline and after "in", "at" and the like,
+ * and news NER calls it an organisation.  Only in such a paragraph, so
+ * that a story about politics that the same input holds before or after
+ * is left alone.  The mentions and the paragraphs both come in text
+ * order.
+ */
+static void
+teams(struct ent_finder *f)
+{
+	struct pending	*p;
+	size_t		 i, j;
+
+	if (f->scores < 2 || f->sportw < 3)
+		return;
+	for (i = j = 0; i < f->np && j < f->nsporty; i++) {
+		p = &f->pv[i];
+		while (j < f->nsporty && f->sporty[j] < p->para)
+			j++;
+		if (j < f->nsporty && f->sporty[j] == p->para && !p->fixed &&
+		    p->ent != LINK_NONE && link_type(f->ld, p->ent) == ENT_GPE)
+			p->team = 1;
+	}
+}
+
 void
 ent_doc_end(struct ent_finder *f)
 {
 	second_look(f);
 	clubs(f);
+	teams(f);
 	flush(f);
 }
 
@@ -497,6 +640,12 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	p->type = sp->type;
 	p->german = sp->german;
 	p->fixed = sp->caps || locative_before(s, sp->start);
+	/* "in Kingston, Ontario": the state of a place is one too. */
+	if (!p->fixed && f->np >= 2 && sp->start >= 2 &&
+	    s[sp->start - 1] == ' ' && s[sp->start - 2] == ',' &&
+	    p[-1].fixed && p[-1].end + 2 == p->start)
+		p->fixed = 1;
+	p->para = f->para;
 }
 
 static struct span *
@@ -801,6 +950,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		return;
 	f->tv = tv;
 	f->nt = nt;
+	sport(f, s, tv, nt);
 	if (ti != NULL)
 		nm = ner_tag_prepared(f->ner, s, tv, nt, ti, np, &ms);
 	else
@@ -1095,6 +1245,7 @@ ent_para_prepared(struct ent_finder *f, const struct para *p,
 	struct head	*h;
 	size_t		 i, end;
 
+	f->para = p->n;
 	/* A dateline opens one of the first paragraphs of a story. */
 	f->ndl = p->cont || p->n > DATELINE_PARAS ? 0 :
 	    dateline(f, p->p, p->len);

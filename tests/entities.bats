@@ -99,6 +99,22 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_failure
 }
 
+@test "in a sports report a country stands for its team; elsewhere it is a GPE" {
+	cat > "$T/t" <<-'EOF'
+	Norway came from behind to beat Portugal 2-1 in a qualifying match in Oslo on Tuesday.
+
+	Portugal, who won the first meeting 3-0, took the lead through a penalty. Norway's striker equalised before half-time, and a late goal gave Norway the points.
+
+	The government of Norway said on Friday that it would raise taxes. Norway and Denmark signed a treaty.
+	EOF
+	run "$N" -t GPE,ORG "$T/t"
+	assert_output $'ORG\tNorway\tNorway\nORG\tPortugal\tPortugal\nGPE\tOslo\tOslo\nORG\tPortugal\tPortugal\nORG\tNorway\tNorway\nORG\tNorway\tNorway\nGPE\tNorway\tNorway\nGPE\tNorway\tNorway\nGPE\tDenmark\tDenmark'
+	# A vote is no result of a match.
+	printf 'The court ruled 5-4 that Norway must pay. The Senate voted 51-49 and Norway appealed.\n' > "$T/t"
+	run "$N" -t GPE "$T/t"
+	assert_output $'GPE\tNorway\tNorway\nGPE\tNorway\tNorway'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
