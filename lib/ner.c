@@ -332,6 +332,32 @@ person_shape(const struct ner *n, size_t a, size_t b)
 }
 
 /*
+ * "Chad Smith", "Georgia Brown": a given name that is also a place's,
+ * and a surname, which the model, seeing the place, may take for one.
+ * The surname must be no place's nor organisation's word, as "Park" in
+ * "Victoria Park" is; a whole name the lexicon knows is a place.
+ */
+static int
+placed_person(const struct ner *n, size_t a, size_t b)
+{
+	const uint16_t place = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY;
+	const uint16_t other = place | NER_LX_ORGWORD | NER_LX_DEMONYM |
+	    NER_LX_DATE | NER_LX_LOCWORD | NER_LX_LOCTOK | NER_LX_ORGNAME |
+	    NER_LX_TITLE;
+	const struct ner_tokinfo *f = &n->ti[a], *l = &n->ti[b - 1];
+
+	/* "Chad Edward Gaudin": a middle name may come between. */
+	if (b - a == 3 && !(n->ti[a + 1].cap && n->ti[a + 1].done &&
+	    (n->ti[a + 1].bits & (NER_LX_FIRST | NER_LX_GIVEN)) &&
+	    !(n->ti[a + 1].bits & other)))
+		return 0;
+	return (b - a == 2 || b - a == 3) && f->cap && l->cap && l->alpha &&
+	    f->done && l->done && (f->bits & (NER_LX_FIRST | NER_LX_GIVEN)) &&
+	    (f->bits & place) && (f->pbits & place) == (f->bits & place) &&
+	    (l->bits & NER_LX_LAST) && !(l->bits & other);
+}
+
+/*
  * Is token i a title before a name?  The lexicon's titles, and a few it
  * lacks that British and local news put before names ("Chief Constable
  * Sarah Boyd", "Det. Supt. Ana Ruiz"), which the model saw too rarely to
@@ -415,7 +441,8 @@ add_span(struct ner *n, const struct tok *toks, size_t a, size_t b, int base)
 	 */
 	if ((e.bits & NER_LX_ORGNAME) && base != NER_PER)
 		s->base = base = NER_ORG;
-	else if (base == NER_MISC && person_shape(n, a, b))
+	else if ((base == NER_MISC && person_shape(n, a, b)) ||
+	    (base == NER_LOC && placed_person(n, a, b)))
 		s->base = base = NER_PER;
 	switch (base) {
 	case NER_PER:

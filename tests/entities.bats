@@ -115,6 +115,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'GPE\tNorway\tNorway\nGPE\tNorway\tNorway'
 }
 
+@test "a given name that is a place's, and a surname, is a person's" {
+	printf 'Chad Smith and Georgia Brown agreed. She lived in Georgia. Victoria Park was shut.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tChad Smith\tChad Smith\nPERSON\tGeorgia Brown\tGeorgia Brown\nGPE\tGeorgia\tGeorgia\nLOC\tVictoria Park\tVictoria Park'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
