@@ -514,6 +514,21 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
 }
 
 /*
+ * A word the lexicon knows as one written in lower case, of four
+ * letters or more, between capitalised words is no part of a person's
+ * or an organisation's name ("The Federal Trade Commission sued Amazon"
+ * names two), whatever the labels say; short function words ("Bank of
+ * America") are shorter, and a lower-case noun that ends a name
+ * ("Republican party") has no capitalised word after it.
+ */
+static int
+verb_inside(const struct ner *n, size_t i)
+{
+	return !n->ti[i].cap && n->ti[i].done && n->ti[i].alpha &&
+	    n->lp[i] >= 4 && n->ti[i].lcr >= NER_LCR_MOSTLY;
+}
+
+/*
  * A name does not begin with a middle initial: in "Image: Edna P.
  * Marchetti" the capitalised word the model left before "P." is the
  * first name, unless it is a title or a common word.
@@ -599,7 +614,12 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		 */
 		for (b = i + 1; b < ntok && n->lab[b] == 2 * t &&
 		    !is_bracket(n->sp[b], n->lp[b]); b++)
-			;
+			if ((t == NER_ORG || t == NER_PER) && b + 1 < ntok &&
+			    n->lab[b + 1] == 2 * t && n->ti[b + 1].cap &&
+			    verb_inside(n, b)) {
+				n->lab[b] = NER_O;
+				break;
+			}
 		i = b;
 		while (a < b && !edge_ok(n, toks, a, 0))
 			a++;

@@ -121,6 +121,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tChad Smith\tChad Smith\nPERSON\tGeorgia Brown\tGeorgia Brown\nGPE\tGeorgia\tGeorgia\nLOC\tVictoria Park\tVictoria Park'
 }
 
+@test "a verb between two names parts them" {
+	printf 'The Securities and Exchange Commission sued Coinbase in June.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'ORG\tSecurities and Exchange Commission\tSecurities and Exchange Commission\nORG\tCoinbase\tCoinbase'
+}
+
 @test "a title alone or initials alone name no one" {
 	printf 'The Dr. was out. L. D. wrote to S. F. Smith.\n' > "$T/t"
 	run "$N" -t PERSON "$T/t"
