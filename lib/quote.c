@@ -272,15 +272,22 @@ static int
 lower_eq(const char *w, const char *s, size_t n)
 {
 	size_t	 i;
-	unsigned char c;
+	unsigned char c, d;
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
 		if ((unsigned char)(c - 'A') < 26)
 			c += 32;
-		else if (i > 0 && (unsigned char)s[i - 1] == 0xc3 &&
-		    c >= 0x80 && c <= 0x9e && c != 0x97)
-			c += 32;
+		else if (c == 0xc3 && i + 1 < n &&
+		    (unsigned char)((d = (unsigned char)s[i + 1]) - 0x80) <=
+		    0x1e && d != 0x97) {
+			/* "Ü" is "ü": the second byte, 0x20 on. */
+			if ((unsigned char)w[i] != 0xc3 ||
+			    (unsigned char)w[i + 1] != d + 0x20)
+				return 0;
+			i++;
+			continue;
+		}
 		if (c != (unsigned char)w[i])
 			return 0;
 	}
