@@ -1152,10 +1152,20 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 	/*
 	 * The tagger, trained on English, takes a German role into the
 	 * name: "Ministerpräsident Jens Stoltenberg".  The name starts
-	 * after it.
+	 * after it.  So it does an adverb opening the sentence ("Auch
+	 * FDP-Chef Christian Lindner sagte"): a full name after it is
+	 * still one, unlike one after a preposition ("Über Steve Fossett").
 	 */
 	if (q->german > q->english && sp->type == NER_PT_PERSON) {
 		cut = *sp;
+		for (j = a + cut.tok_start; j + 2 < a + cut.tok_end &&
+		    (q->ti[j].bits & QT_c) &&
+		    !(q->ti[j].bits & (QT_b | QT_l)) && tcap(q, j + 1); j++)
+			continue;
+		if (j > a + cut.tok_start) {
+			cut.tok_start = j - a;
+			cut.start = q->tl.v[j].off;
+		}
 		while ((j = word_end(q, a + cut.tok_start, a + cut.tok_end)) <
 		    a + cut.tok_end && tcap(q, j) &&
 		    german_role(q, a + cut.tok_start, j)) {
@@ -2647,7 +2657,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	int	 same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
 	struct who wa;
-	size_t	 ca, clena;
+	size_t	 ca, clena, mine = (size_t)-1;
 	unsigned int cba;
 
 	w.ent = -1;
@@ -2656,8 +2666,12 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (sp->to == (size_t)-1)
 		return;
 	first = sent_first(q, sp->to);
-	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 ?
-	    q->spans[i - 1].tc + 1 : 0;
+	/*
+	 * Not before the quote before it, unless that was no quote but a
+	 * name or a term: "sagte der „Süddeutschen Zeitung“: „...“".
+	 */
+	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
+	    q->spans[i - 1].kept ? q->spans[i - 1].tc + 1 : 0;
 	lo = first > prevc ? first : prevc;
 	/* The quote opens its sentence (a dash or bracket may come first). */
 	begins = sp->to == first || (sp->to == first + 1 && !tword(q, first) &&
@@ -2676,6 +2690,16 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			hi = sent_end(q, k);
 		if (i + 1 < q->nspans && q->spans[i + 1].to < hi)
 			hi = q->spans[i + 1].to;
+		/*
+		 * After a quote that ended its sentence, words that end in
+		 * a colon before the next quote introduce that one: "„...“
+		 * Auch Christian Lindner äußerte sich: „...“".
+		 */
+		if (i + 1 < q->nspans && q->spans[i + 1].to == hi &&
+		    hi > k && tis(q, hi - 1, ":") && sp->tc > sp->t0 &&
+		    (tis(q, sp->tc - 1, ".") || tis(q, sp->tc - 1, "!") ||
+		    tis(q, sp->tc - 1, "?")))
+			hi = k;
 		while (k < hi && !tword(q, k) && !q->ti[k].mark)
 			k++;
 		for (; k < hi && k < sp->tc + CTX_MAX; k++) {
@@ -2687,7 +2711,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			c = k;
 			subj_of(q, sp->tc + 1, hi, c, cb, clen, &w);
 			if (w.found)
-				used[c] = 1;
+				used[mine = c] = 1;
 			/* "...," said Reyes / "..." Reyes said: speech. */
 			cue_after = w.found && (c <= sp->tc + 2 ||
 			    (w.w0 <= sp->tc + 2 && w.w1 == c)) &&
@@ -2748,7 +2772,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			    !(cb & QT_n);
 			subj_of(q, lo, sp->to, c, cb, clen, &w);
 			if (w.found)
-				used[c] = 1;
+				used[mine = c] = 1;
 		}
 		if (!w.found) {
 			cb = clen = 0;
@@ -2829,6 +2853,13 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		else if (nw == 0)
 			partial_ok = 0;
 		if (!partial_ok) {
+			/*
+			 * Words in quote marks that are no quote leave their
+			 * cue to the quote after them: "sagte der
+			 * „Süddeutschen Zeitung“: „...“".
+			 */
+			if (mine != (size_t)-1)
+				used[mine] = 0;
 			if (w.found && w.ent >= 0) {
 				q->last_ent = w.ent;
 				q->last_para = q->pn;

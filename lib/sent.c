@@ -783,6 +783,19 @@ emoticon_len(const unsigned char *p, size_t n, size_t i)
 }
 
 /*
+ * A German closing mark at p[i], “ or ‘ (which open quotes in English),
+ * where it can only close one: after sentence punctuation, with a space
+ * or the end after it ("„Wir kommen.“ Dann ging er.").
+ */
+static int
+german_closer(const unsigned char *p, size_t n, size_t i)
+{
+	return i + 2 < n && p[i] == 0xe2 && p[i + 1] == 0x80 &&
+	    (p[i + 2] == 0x9c || p[i + 2] == 0x98) &&
+	    (i + 3 == n || doc_isspace(p[i + 3]));
+}
+
+/*
  * After sentence punctuation ending at p[k]: skip closing quotes and
  * brackets.  Returns 0 with *k after them when a word goes on right there
  * ("Jr.'s", "mean...see"), else 1 with *m at the next word (or n).
@@ -792,8 +805,13 @@ space_after(const unsigned char *p, size_t n, size_t *k, size_t *m)
 {
 	size_t	 j, e;
 
-	for (j = *k; j < n && closer_len(p, n, j); )
-		j += closer_len(p, n, j);
+	for (j = *k; j < n; )
+		if (closer_len(p, n, j))
+			j += closer_len(p, n, j);
+		else if (german_closer(p, n, j))
+			j += 3;
+		else
+			break;
 	*k = j;
 	if (j < n && !doc_isspace(p[j]))
 		return 0;

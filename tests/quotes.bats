@@ -280,6 +280,11 @@ DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist 
 	assert_output $'\tDie P\303\244sse bleiben sicher.'
 }
 
+@test "German: a name in quote marks is no quote to stop at; a clause ending in a colon introduces the next quote" {
+	q "$DE"'Grünen-Chefin Ricarda Lang sagte der \342\200\236Süddeutschen Zeitung\342\200\234: \342\200\236Wir brauchen mehr Investitionen.\342\200\234 Auch FDP-Chef Christian Lindner äußerte sich: \342\200\236Die Schuldenbremse gilt.\342\200\234\n'
+	assert_output $'Ricarda Lang\tWir brauchen mehr Investitionen.\nChristian Lindner\tDie Schuldenbremse gilt.'
+}
+
 @test "the person before brackets speaks: Ann Kerr (R-Ohio) said" {
 	q 'Ann Kerr (R-Ohio) said the bill was "dead on arrival".\n'
 	assert_output $'Ann Kerr\tdead on arrival'

@@ -277,3 +277,15 @@ Rao did not reply.
 The "U.S."Army sent none.
 EOF2
 }
+
+@test "German closing marks end a sentence as English ones do" {
+	split 'Sie sagte: \0342\0200\0236Wir kommen morgen.\0342\0200\0234 Dann ging sie. Er rief: \0342\0200\0232Halt!\0342\0200\0230 Niemand blieb stehen. He said: \0342\0200\0234We come.\0342\0200\0235 Then he left.'
+	assert_output - <<'OUT'
+Sie sagte: „Wir kommen morgen.“
+Dann ging sie.
+Er rief: ‚Halt!‘
+Niemand blieb stehen.
+He said: “We come.”
+Then he left.
+OUT
+}
