@@ -80,12 +80,15 @@ $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 $(O)/lib/quote.o: $(O)/gen/quote_tab.h
 $(O)/lib/quote.o: NU_CFLAGS += -I$(O)/gen
 
-# The word lists of lib/ner.c's rules, generated from data/ner/rules.txt.
-$(O)/gen/ner_tab.h: tools/ner-tab.sh data/ner/rules.txt
+# The word lists of lib/ner.c's rules and of lib/ent.c, generated from
+# data/ner/rules.txt and data/ent/rules.txt.
+$(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
 	@mkdir -p $(@D)
-	sh tools/ner-tab.sh data/ner/rules.txt > $@.tmp && mv $@.tmp $@
+	sh tools/word-tab.sh $* data/$*/rules.txt > $@.tmp && mv $@.tmp $@
 $(O)/lib/ner.o: $(O)/gen/ner_tab.h
 $(O)/lib/ner.o: NU_CFLAGS += -I$(O)/gen
+$(O)/lib/ent.o: $(O)/gen/ent_tab.h
+$(O)/lib/ent.o: NU_CFLAGS += -I$(O)/gen
 
 # The entity model, lib/ner_model.c, is generated and committed: `make
 # model` retrains it from ../shared/train/ner (about a minute).

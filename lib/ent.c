@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ent.h"
+#include "ent_tab.h"
 #include "ner.h"
 #include "out.h"
 #include "sent.h"
@@ -23,6 +24,10 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 #define HEAD_PARAS	3	/* a headline is one of the first paragraphs */
 #define HEAD_MAX	200	/* bytes of a headline */
 #define SPORTY_MAX	512	/* sports paragraphs a document remembers */
+
+/* Is the word s[0..n) in list l of data/ent/rules.txt (ent_tab.h)? */
+#define INLIST(l, s, n)	tok_inlist(ent_w_##l, \
+	sizeof(ent_w_##l) / sizeof(ent_w_##l[0]), (s), (n))
 
 /* A mention waiting for its NAME. */
 struct pending {
@@ -80,16 +85,6 @@ struct ent_finder {
 	uint32_t	 sbits[32];	/* see sports_word() */
 };
 
-/* Words of sports reports, for sport(). */
-static const char *const sports_words[] = {	/* sorted */
-	"defender", "equaliser", "equalizer", "goal", "goalkeeper", "goals",
-	"half-time", "halftime", "innings", "kick-off", "league", "match",
-	"midfielder", "penalty", "playoff", "playoffs", "quarter-final",
-	"referee", "scored", "scorer", "semi-final", "squad", "striker",
-	"touchdown", "tournament", "wicket", "wickets"
-};
-#define NSPORTS	(sizeof(sports_words) / sizeof(sports_words[0]))
-
 /* A word's first two bytes and length, as a bit of f->sbits. */
 static size_t
 sports_key(const char *w, size_t n)
@@ -114,8 +109,8 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	tok_list_init(&f->htl);
 	f->emit = emit;
 	f->arg = arg;
-	for (i = 0; i < NSPORTS; i++) {
-		k = sports_key(sports_words[i], strlen(sports_words[i]));
+	for (i = 0; i < sizeof(ent_w_sport) / sizeof(ent_w_sport[0]); i++) {
+		k = sports_key(ent_w_sport[i], strlen(ent_w_sport[i]));
 		f->sbits[k >> 5] |= 1u << (k & 31);
 	}
 	return f;
@@ -335,12 +330,7 @@ second_look(struct ent_finder *f)
 static int
 team_word(const char *w, size_t n)
 {
-	static const char *const words[] = {	/* sorted */
-		"Albion", "Athletic", "City", "County", "FC", "Hotspur",
-		"Rangers", "Rovers", "Town", "United", "Wanderers"
-	};
-
-	return tok_inlist(words, sizeof(words) / sizeof(words[0]), w, n);
+	return INLIST(team, w, n);
 }
 
 /* Clubs a document may have, for clubs(). */
@@ -438,7 +428,7 @@ sports_word(const struct ent_finder *f, const char *w, size_t n)
 		return 0;
 	k = sports_key(w, n);
 	return (f->sbits[k >> 5] >> (k & 31) & 1) &&
-	    tok_inlist(sports_words, NSPORTS, w, n);
+	    INLIST(sport, w, n);
 }
 
 /* Is token k a number of one or two digits? */
@@ -564,18 +554,13 @@ title_case(char *dst, const char *s, size_t n)
 static int
 locative_before(const char *s, size_t b)
 {
-	static const char *const preps[] = {	/* sorted */
-		"across", "around", "at", "from", "in", "into", "near", "of",
-		"outside", "through", "to", "toward", "towards", "via"
-	};
 	size_t	 e, a;
 
 	for (e = b; e > 0 && s[e - 1] == ' '; e--)
 		continue;
 	for (a = e; a > 0 && s[a - 1] >= 'a' && s[a - 1] <= 'z'; a--)
 		continue;
-	return tok_inlist(preps, sizeof(preps) / sizeof(preps[0]), s + a,
-	    e - a);
+	return INLIST(locative, s + a, e - a);
 }
 
 /*

@@ -81,21 +81,24 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 
 @test "the word lists of the rules are data, sorted into tables when built" {
 	f=$BATS_TEST_DIRNAME/../data/ner/rules.txt
-	g=$BATS_TEST_DIRNAME/../tools/ner-tab.sh
+	g=$BATS_TEST_DIRNAME/../tools/word-tab.sh
 	run awk -F '\t' '!/^#/ && NF == 2 { n[$1]++ } END { for (l in n) print l }' "$f"
 	[ "${#lines[@]}" -ge 16 ]
+	run awk -F '\t' '!/^#/ && NF == 2 { n[$1]++ } END { for (l in n) print l }' \
+	    "$BATS_TEST_DIRNAME/../data/ent/rules.txt"
+	[ "${#lines[@]}" -ge 3 ]
 	# Out of order in the file, in order in the table.
 	printf 'storm\tTyphoon\nstorm\tCyclone\n' > "$T/r"
-	run sh "$g" "$T/r"
+	run sh "$g" ner "$T/r"
 	assert_success
 	assert_output --partial $'ner_w_storm[] = {\n\t"Cyclone",\n\t"Typhoon",\n};'
 	# A word twice, or a line that is no list and word, is an error.
 	printf 'storm\tTyphoon\nstorm\tTyphoon\n' > "$T/r"
-	run sh "$g" "$T/r"
+	run sh "$g" ner "$T/r"
 	assert_failure
 	assert_output --partial '#error "Typhoon twice in storm"'
 	printf 'Storm Typhoon\n' > "$T/r"
-	run sh "$g" "$T/r"
+	run sh "$g" ner "$T/r"
 	assert_failure
 }
 
