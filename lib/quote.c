@@ -1625,6 +1625,8 @@ german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 	return -1;
 }
 
+static unsigned int	cue_at(const struct quote_doc *, size_t, size_t *);
+
 /*
  * A run of capitalised words ending at token j that the tagger did not
  * name (it misses rare names); it is taken as a person when a speech
@@ -1993,6 +1995,32 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 }
 
 /*
+ * The person named after the words that describe them, at the start of
+ * the clause at k: "Farmers' union leader Jan Nowak was blunt".  The
+ * words before the name are capitalised ones, a possessive mark, and
+ * words of roles and organisations; at most six, within [k, c).
+ */
+static int
+role_person(const struct quote_doc *q, size_t k, size_t c, size_t *b)
+{
+	size_t	 j;
+	int	 e, role = 0;
+
+	for (j = k; j < c && j < k + 6 && !seg_edge(q, j); j++) {
+		if ((e = ent_at(q, j)) >= 0)
+			return role && q->ents[e].type == E_PERSON &&
+			    q->ti[j].e0 == j ? (*b = j, e) : -1;
+		if (q->ti[j].bits & (QT_r | QT_o | QT_t))
+			role = 1;
+		else if (!tcap(q, j) && !tis(q, j, "'") && !tis(q, j, "'s") &&
+		    !tis(q, j, "\xe2\x80\x99") &&
+		    !tis(q, j, "\xe2\x80\x99s"))
+			return -1;
+	}
+	return -1;
+}
+
+/*
  * The subject of a clause that starts at lo: the first segment that
  * starts with a name or a pronoun ("During the debate, Sunak defended
  * ... whilst promising"), for a verb whose own subject is left out.
@@ -2012,8 +2040,10 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			who_set(w, resolve_pronoun(q, k), k, k + 1);
 			return;
 		}
-		if ((e = ent_from(q, k, c, &b)) < 0 ||
-		    q->ents[e].type == E_PLACE)
+		if ((e = ent_from(q, k, c, &b)) < 0 &&
+		    (e = role_person(q, k, c, &b)) < 0)
+			continue;
+		if (q->ents[e].type == E_PLACE)
 			continue;
 		/* "Labour's Shadow Secretary Helen Marsh": the person. */
 		for (j = b; j < c && !seg_edge(q, j); j++)
@@ -2085,7 +2115,8 @@ org_within(struct quote_doc *q, size_t a, size_t b)
 static void
 subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 {
-	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0;
+	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0, clen;
+	unsigned int cb;
 	int	 e, desc = -1, nseg, a, comma, org = -1;
 	size_t	 g0 = 0, g1 = 0, jv;
 	size_t	 ow0 = 0, ow1 = 0;
@@ -2192,7 +2223,16 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 				return;
 			}
 		}
-		if ((d = desc_start(q, s0, j - 1)) != (size_t)-1 && desc < 0) {
+		/*
+		 * "The European Commission, in a statement, called": a
+		 * speech context between commas describes no one.
+		 */
+		if ((cb = cue_at(q, s0, &clen)) != 0 && (cb & QT_s) &&
+		    s0 + clen == j)
+			d = (size_t)-1;
+		else
+			d = desc_start(q, s0, j - 1);
+		if (d != (size_t)-1 && desc < 0) {
 			desc = j - 1;
 			dw0 = d;
 			dw1 = j;

@@ -285,6 +285,13 @@ DE='Die Stadt und die Region wollen nicht l\303\244nger warten, und der Rat ist 
 	assert_output $'Ricarda Lang\tWir brauchen mehr Investitionen.\nChristian Lindner\tDie Schuldenbremse gilt.'
 }
 
+@test "a speech context between commas describes no one; a name after the words describing it speaks" {
+	q 'The European Commission, in a statement, called the plan "regrettable but understandable."\n'
+	assert_output $'European Commission\tregrettable but understandable.'
+	q "Farmers' union leader Jan Nowak was blunt: \"This is a betrayal.\"\n"
+	assert_output $'Jan Nowak\tThis is a betrayal.'
+}
+
 @test "the person before brackets speaks: Ann Kerr (R-Ohio) said" {
 	q 'Ann Kerr (R-Ohio) said the bill was "dead on arrival".\n'
 	assert_output $'Ann Kerr\tdead on arrival'
