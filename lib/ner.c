@@ -22,6 +22,11 @@
 #define NER_PIECE	512	/* longest piece tagged at once, tokens */
 #define PER_MAX		700
 
+/* Lexicon bits of a word that is no part of a person's name. */
+#define NOT_IN_NAME	(NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY | \
+	NER_LX_ORGWORD | NER_LX_DEMONYM | NER_LX_DATE | NER_LX_LOCWORD | \
+	NER_LX_ORGNAME | NER_LX_TITLE)
+
 /* Is the word s[0..n) in list l of data/ner/rules.txt (ner_tab.h)? */
 #define INLIST(l, s, n)	tok_inlist(ner_w_##l, \
 	sizeof(ner_w_##l) / sizeof(ner_w_##l[0]), (s), (n))
@@ -316,9 +321,7 @@ decide(const struct ner_tokinfo *ti, size_t ntok, size_t i, int y1, int y2,
 static int
 person_shape(const struct ner *n, size_t a, size_t b)
 {
-	const uint16_t other = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY |
-	    NER_LX_ORGWORD | NER_LX_DEMONYM | NER_LX_DATE | NER_LX_LOCWORD |
-	    NER_LX_ORGNAME | NER_LX_TITLE;
+	const uint16_t other = NOT_IN_NAME;
 	size_t i;
 
 	if (b - a < 2 || b - a > 3 ||
@@ -341,9 +344,7 @@ static int
 placed_person(const struct ner *n, size_t a, size_t b)
 {
 	const uint16_t place = NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY;
-	const uint16_t other = place | NER_LX_ORGWORD | NER_LX_DEMONYM |
-	    NER_LX_DATE | NER_LX_LOCWORD | NER_LX_LOCTOK | NER_LX_ORGNAME |
-	    NER_LX_TITLE;
+	const uint16_t other = NOT_IN_NAME | NER_LX_LOCTOK;
 	const struct ner_tokinfo *f = &n->ti[a], *l = &n->ti[b - 1];
 
 	/* "Chad Edward Gaudin": a middle name may come between. */

@@ -218,6 +218,7 @@ static const char *const skipwords[] = {
 #define HASH_SLOTS	4096	/* a power of two, over twice QUOTE_NWORDS */
 
 static unsigned short	 hash_slot[HASH_SLOTS];	/* word index + 1, or 0 */
+static size_t		 role_max;	/* the longest role, for german_role() */
 static int		 hash_ready;
 
 static unsigned int
@@ -306,6 +307,9 @@ hash_build(void)
 		while (hash_slot[h & (HASH_SLOTS - 1)] != 0)
 			h++;
 		hash_slot[h & (HASH_SLOTS - 1)] = i + 1;
+		if ((quote_words[i].bits & (QT_e | QT_t | QT_r)) &&
+		    quote_words[i].len > role_max)
+			role_max = quote_words[i].len;
 	}
 	hash_ready = 1;
 }
@@ -1120,7 +1124,8 @@ german_role(const struct quote_doc *q, size_t k, size_t e)
 
 	s = q->p + q->tl.v[k].off;
 	n = q->tl.v[e - 1].off + q->tl.v[e - 1].len - q->tl.v[k].off;
-	for (i = 0; i + 4 <= n; i++)
+	/* Only the endings as long as a role or shorter can be one. */
+	for (i = n > role_max ? n - role_max : 0; i + 4 <= n; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
 		    (lookup(s + i, n - i, n - i) & (QT_e | QT_t | QT_r)))
 			return 1;
