@@ -191,6 +191,8 @@ struct quote_doc {
 	long long	 sbase;		/* sentences before the paragraph */
 	int		 last_direct;	/* the last quote was direct */
 	int		 open_at_end;	/* the last paragraph ended in a quote */
+	int		 open_kind;	/* the mark that opened it */
+	int		 cut;		/* the paragraph goes on from a cut one */
 	int		 last_ent;	/* speaker of the last quote */
 	size_t		 last_para;	/* its paragraph */
 	int		 speech_ent;	/* subject of the last speech cue */
@@ -1525,6 +1527,9 @@ tag_prep(struct quote_doc *q)
 		}
 		if (sp2->t1 < sp2->t0)
 			sp2->t0 = sp2->t1 = 0;
+		/* Opened before the paragraph (see resume_cut): by its start. */
+		else if (sp2->to == (size_t)-1 && sp2->o1 == 0)
+			sp2->to = sp2->t0;
 	}
 	/* Windows worth tagging: around cues, quote marks, and the start
 	 * of the sentence before a quote. */
@@ -3198,7 +3203,28 @@ prep_para(struct quote_doc *q, const struct para *pa)
 	q->len = pa->len;
 	q->off = pa->off;
 	q->pn = pa->n;
+	q->cut = pa->cont;
 	find_marks(q);
+	pair_marks(q);
+	tag_prep(q);
+}
+
+/*
+ * A paragraph cut at DOC_PARA_MAX inside a quote goes on inside it:
+ * doc.c cuts outside quotes where it can, but a quote may be longer
+ * than half the cut, or inch marks may mislead it.  The marks are
+ * paired again from an opening mark before the first byte, so that the
+ * first closing mark ends the quote rather than opening one, and the
+ * speaker named after it is found.
+ */
+static void
+resume_cut(struct quote_doc *q)
+{
+	add_mark(q, 0, 0, q->open_kind);
+	memmove(q->marks + 1, q->marks, (q->nmarks - 1) * sizeof(q->marks[0]));
+	q->marks[0].off = 0;
+	q->marks[0].len = 0;
+	q->marks[0].kind = q->open_kind;
 	pair_marks(q);
 	tag_prep(q);
 }
@@ -3207,9 +3233,20 @@ prep_para(struct quote_doc *q, const struct para *pa)
 static void
 para_rest(struct quote_doc *q)
 {
+	const struct span *sp;
+	size_t	 i;
+
+	if (q->cut && q->open_at_end)
+		resume_cut(q);
 	if (q->nspans > 0 && q->open_at_end && q->spans[0].o0 == 0)
 		q->spans[0].cont = 1;
 	q->open_at_end = q->nspans > 0 && !q->spans[q->nspans - 1].closed;
+	if (q->open_at_end) {
+		sp = &q->spans[q->nspans - 1];
+		for (i = q->nmarks; i > 0 && q->marks[i - 1].off != sp->o0; i--)
+			continue;
+		q->open_kind = i > 0 ? q->marks[i - 1].kind : M_DQ;
+	}
 	tag_rest(q);
 	walk(q);
 	q->pos += q->tl.n + 1;
@@ -3335,6 +3372,7 @@ quote_doc_para_prepared(struct quote_doc *q, const struct para *pa,
 	q->len = pa->len;
 	q->off = pa->off;
 	q->pn = pa->n;
+	q->cut = pa->cont;
 	para_rest(q);
 	/* Nor in the document's, while the next is made ready. */
 	para_trim(q);
