@@ -91,6 +91,7 @@ struct lname {
 	int		 gender;
 	ssize_t		 dict;		/* dictionary entity, or -1 */
 	size_t		 best;		/* the group's fullest member so far */
+	size_t		 gfirst;	/* the group's first full name */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
 	size_t		 core;		/* words less a suffix such as Jr. */
@@ -1404,6 +1405,82 @@ middle_initial(struct link_doc *ld, const struct lname *nm)
 	    !edge_word(ld, nm, link_locsuffix_tab, 0);
 }
 
+/*
+ * Of the people whose surname the short form i is ("Reyes": "Maria
+ * Reyes" and "Tomas Reyes"), the principal one, or -1: news names the
+ * person it is about by the surname and the others who share it by
+ * their full or given name.  The principal is the one introduced first,
+ * by the group's first full name (gfirst, which must be set); measured
+ * on news, this beats the one named most often, which a relative named
+ * by given name in every paragraph can be.
+ */
+static size_t
+principal(struct link_doc *ld, size_t i)
+{
+	struct lname	*a, *b, *r, *best;
+	size_t		 j, k, cand;
+	uint32_t	 next;
+	int		 ok;
+
+	a = &ld->v[i];
+	cand = (size_t)-1;
+	best = NULL;
+	for (next = ld->blast[a->hlast & (ld->bcap - 1)]; next != 0;
+	    next = b->nlast) {
+		j = next - 1;
+		b = &ld->v[j];
+		if (j == i || b->type != ENT_PERSON || b->core <= a->core)
+			continue;
+		for (ok = 1, k = 0; k < a->core && ok; k++)
+			ok = word_eq(ld, a, a->core - 1 - k, b, b->core - 1 - k);
+		if (!ok)
+			continue;
+		r = &ld->v[find(ld, j)];
+		if (best == NULL || r->gfirst < best->gfirst) {
+			best = r;
+			cand = r - ld->v;
+		}
+	}
+	return cand;
+}
+
+/*
+ * Is name i a family, a person's surname of the document in the plural
+ * ("the Dunmores", "the Joneses" after "Harriet Dunmore", "Carl
+ * Jones")?  It names no one person.  Not when a person's name ends with
+ * it ("Harris" after "Kamala Harris" and "Ed Harri").
+ */
+static int
+family(struct link_doc *ld, size_t i)
+{
+	const struct lname *a, *b;
+	const char	*f;
+	size_t		 n, k;
+	uint32_t	 next, h;
+	int		 same;
+
+	a = &ld->v[i];
+	f = ld->arena + a->foff;
+	if (a->nw != 1 || a->len < 4 || f[a->len - 1] != 's')
+		return 0;
+	for (k = 1; k <= 2; k++) {
+		if (k == 2 && f[a->len - 2] != 'e')
+			break;
+		n = a->len - k;
+		h = hash_bytes(f, n);
+		for (next = ld->blast[h & (ld->bcap - 1)]; next != 0;
+		    next = b->nlast) {
+			b = &ld->v[next - 1];
+			if (b->type == ENT_PERSON && b->core >= 2 &&
+			    b->wl[b->core - 1] == n && memcmp(ld->arena +
+			    b->foff + b->w[b->core - 1], f, n) == 0)
+				return holder(ld, i, 1u << ENT_PERSON, &same) ==
+				    (size_t)-1;
+		}
+	}
+	return 0;
+}
+
 static void
 settle(struct link_doc *ld)
 {
@@ -1411,7 +1488,7 @@ settle(struct link_doc *ld)
 	struct lname	*a, *b, *r;
 	size_t		 i, j, cand;
 	ssize_t		 de;
-	int		 same, surname, c;
+	int		 same, surname, c, shared;
 	unsigned	 mask, cnt[ENT_NTYPES];
 	enum ent_type	 t;
 	const struct dentity *en;
@@ -1449,6 +1526,7 @@ settle(struct link_doc *ld)
 			a->type = ENT_PERSON;
 	}
 	index_words(ld);
+	shared = 0;
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if ((de = dict_entity(d, ld->arena + a->off, a->len)) < 0)
@@ -1471,6 +1549,12 @@ settle(struct link_doc *ld)
 			continue;
 		a->dict = de;
 		a->type = en->type;
+	}
+
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->dict < 0 && a->type != ENT_NORP && family(ld, i))
+			a->type = ENT_NORP;
 	}
 
 	/*
@@ -1559,6 +1643,8 @@ settle(struct link_doc *ld)
 			    (size_t)-1) {
 				if (same)
 					join(ld, i, cand);
+				else if (a->type == ENT_PERSON)
+					shared = 1;
 				continue;
 			}
 		}
@@ -1605,6 +1691,30 @@ settle(struct link_doc *ld)
 		if (a->type == ENT_PERSON && b->type != ENT_PERSON && surname &&
 		    !edge_word(ld, b, link_orgsuffix_tab, 0))
 			b->type = ENT_PERSON;
+	}
+
+	/*
+	 * A surname that several people's full names end with goes to the
+	 * principal one of them (see principal()).
+	 */
+	if (shared) {
+		for (i = 0; i < ld->n; i++)
+			ld->v[i].gfirst = (size_t)-1;
+		for (i = 0; i < ld->n; i++) {
+			r = &ld->v[find(ld, i)];
+			if (ld->v[i].core >= 2 && i < r->gfirst)
+				r->gfirst = i;
+		}
+		for (i = 0; i < ld->n; i++) {
+			a = &ld->v[i];
+			if (a->type != ENT_PERSON || a->dict >= 0 ||
+			    find(ld, i) != i || a->core == 0 ||
+			    (cand = holder(ld, i, 1u << ENT_PERSON, &same)) ==
+			    (size_t)-1 || same)
+				continue;
+			if ((cand = principal(ld, i)) != (size_t)-1)
+				join(ld, i, cand);
+		}
 	}
 
 	/* Each group's NAME: its dictionary NAME, or its fullest member. */

@@ -47,6 +47,17 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "a shared surname is the person introduced first's; a given name picks the relative" {
+	printf '%s\n' 'Senator Harriet Dunmore toured Carvel County with her son, Felix Dunmore.' '' \
+	    'Dunmore said the state would pay. Felix said his fields were under water.' '' \
+	    'Dunmore thanked the Dunmores, who have farmed there since 1920.' > "$T/t"
+	run "$N" -t PERSON,NORP "$T/t"
+	assert_output $'PERSON\tHarriet Dunmore\tHarriet Dunmore\nPERSON\tFelix Dunmore\tFelix Dunmore\nPERSON\tHarriet Dunmore\tDunmore\nPERSON\tFelix Dunmore\tFelix\nPERSON\tHarriet Dunmore\tDunmore\nNORP\tDunmores\tDunmores'
+	printf 'Carl Jones met the Joneses. Nadia Harris and Ed Harri spoke; Harris left.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tCarl Jones\tCarl Jones\nNORP\tJoneses\tJoneses\nPERSON\tNadia Harris\tNadia Harris\nPERSON\tEd Harri\tEd Harri\nPERSON\tNadia Harris\tHarris'
+}
+
 @test "continents and seas are LOC, countries and cities GPE" {
 	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
 	run "$N" -t GPE,LOC "$T/t"

@@ -56,12 +56,19 @@ test_people(struct link_doc *ld)
 	ok(named(ld, a, "Piet van der Berg"), "a surname with particles");
 
 	link_doc_reset(ld);
+	c = m(ld, ENT_PERSON, "Smith");
 	a = m(ld, ENT_PERSON, "John Smith");
 	b = m(ld, ENT_PERSON, "Mary Smith");
-	c = m(ld, ENT_PERSON, "Smith");
-	ok(named(ld, c, "Smith"), "two full names compete: apart");
+	d = m(ld, ENT_PERSON, "Mary Smith");
+	e = m(ld, ENT_PERSON, "Mary");
+	f = m(ld, ENT_PERSON, "Smiths");
+	ok(named(ld, c, "John Smith"),
+	    "a shared surname: the person introduced first");
 	ok(named(ld, a, "John Smith") && named(ld, b, "Mary Smith"),
-	    "the competing names keep their own");
+	    "the names that share it keep their own");
+	ok(named(ld, e, "Mary Smith"), "a given name: the relative");
+	ok(link_type(ld, f) == ENT_NORP, "a family is no one person");
+	(void)d;
 
 	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Edna P. Marchetti");
