@@ -34,7 +34,8 @@ struct link_title_src {
 /*
  * Generated from data/ (tools/linktab.awk): link_alias_lines[],
  * link_place_lines[], link_title_tab[] and the word tables
- * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[].
+ * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[],
+ * link_miscprefix_tab[], link_miscsuffix_tab[].
  */
 #include "link_tab.h"
 
@@ -1387,6 +1388,19 @@ edge_word(struct link_doc *ld, const struct lname *nm,
 }
 
 /*
+ * A name that begins or ends with a word of the names of things that are
+ * no person: a storm's, a ship's ("Hurricane Selma", "USS Carrow"), a
+ * work's, a prize's or a product's ("The Nora Bright Show", "Keld
+ * Linux").
+ */
+static int
+thing_name(struct link_doc *ld, const struct lname *nm)
+{
+	return edge_word(ld, nm, link_miscprefix_tab, 1) ||
+	    edge_word(ld, nm, link_miscsuffix_tab, 0);
+}
+
+/*
  * "Marcus J. Whitfield": a name of three words with a middle initial
  * is a person's, whatever the tagger thought.
  */
@@ -1522,6 +1536,8 @@ settle(struct link_doc *ld)
 		else if (a->type == ENT_PERSON &&
 		    edge_word(ld, a, link_locprefix_tab, 1))
 			a->type = ENT_GPE;
+		else if (a->type == ENT_PERSON && thing_name(ld, a))
+			a->type = ENT_MISC;
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;
 	}
@@ -1689,7 +1705,8 @@ settle(struct link_doc *ld)
 		 * tagged MISC): the tagger was wrong about the full name.
 		 */
 		if (a->type == ENT_PERSON && b->type != ENT_PERSON && surname &&
-		    !edge_word(ld, b, link_orgsuffix_tab, 0))
+		    !edge_word(ld, b, link_orgsuffix_tab, 0) &&
+		    !thing_name(ld, b))
 			b->type = ENT_PERSON;
 	}
 

@@ -58,6 +58,13 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tCarl Jones\tCarl Jones\nNORP\tJoneses\tJoneses\nPERSON\tNadia Harris\tNadia Harris\nPERSON\tEd Harri\tEd Harri\nPERSON\tNadia Harris\tHarris'
 }
 
+@test "a storm's or a ship's name is no person's, nor its short form" {
+	printf '%s\n' 'Hurricane Selma reached the coast on Monday. Selma weakened overnight.' '' \
+	    'The USS Carrow sank in 1944. Divers found Carrow last year.' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tHurricane Selma\tHurricane Selma\nMISC\tHurricane Selma\tSelma\nMISC\tUSS Carrow\tUSS Carrow\nMISC\tUSS Carrow\tCarrow'
+}
+
 @test "continents and seas are LOC, countries and cities GPE" {
 	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
 	run "$N" -t GPE,LOC "$T/t"

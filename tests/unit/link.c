@@ -71,6 +71,22 @@ test_people(struct link_doc *ld)
 	(void)d;
 
 	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Nora Bright");
+	b = m(ld, ENT_PERSON, "Nora Bright Show");
+	c = m(ld, ENT_PERSON, "Keld Linux");
+	d = m(ld, ENT_PERSON, "Keld");
+	e = m(ld, ENT_PERSON, "Hurricane Selma");
+	f = m(ld, ENT_PERSON, "Selma");
+	g = m(ld, ENT_PERSON, "Bright");
+	ok(link_type(ld, b) == ENT_MISC && link_type(ld, c) == ENT_MISC &&
+	    link_type(ld, e) == ENT_MISC, "a show, a product, a storm: MISC");
+	ok(named(ld, d, "Keld Linux") && link_type(ld, d) == ENT_MISC &&
+	    named(ld, f, "Hurricane Selma") && link_type(ld, f) == ENT_MISC,
+	    "their short forms go with them");
+	ok(named(ld, g, "Nora Bright") && link_type(ld, a) == ENT_PERSON,
+	    "the person the show is named after stays a person");
+
+	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Edna P. Marchetti");
 	b = m(ld, ENT_PERSON, "Edna Marchetti");
 	c = m(ld, ENT_PERSON, "Edna");
