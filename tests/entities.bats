@@ -65,6 +65,14 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'MISC\tHurricane Selma\tHurricane Selma\nMISC\tHurricane Selma\tSelma\nMISC\tUSS Carrow\tUSS Carrow\nMISC\tUSS Carrow\tCarrow'
 }
 
+@test "a surname of the document standing alone is its person, even a common word" {
+	printf '%s\n' 'The singer Oriel Day died on Monday at her home in Carmel.' '' \
+	    'Day made 29 albums. Critics said Day had a rare voice, and West Bank fans mourned her.' '' \
+	    'Born in May, Day rarely toured.' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tOriel Day\tOriel Day\nLOC\tCarmel\tCarmel\nPERSON\tOriel Day\tDay\nPERSON\tOriel Day\tDay\nLOC\tWest Bank\tWest Bank\nPERSON\tOriel Day\tDay'
+}
+
 @test "continents and seas are LOC, countries and cities GPE" {
 	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
 	run "$N" -t GPE,LOC "$T/t"
