@@ -73,6 +73,12 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'PERSON\tOriel Day\tOriel Day\nLOC\tCarmel\tCarmel\nPERSON\tOriel Day\tDay\nPERSON\tOriel Day\tDay\nLOC\tWest Bank\tWest Bank\nPERSON\tOriel Day\tDay'
 }
 
+@test "a name with its letters' marks and without them is one person" {
+	printf 'Wiktor Zabinski and Jan Wójcik spoke; Żabiński left early and Wojcik stayed.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tWiktor Zabinski\tWiktor Zabinski\nPERSON\tJan Wójcik\tJan Wójcik\nPERSON\tWiktor Zabinski\tŻabiński\nPERSON\tJan Wójcik\tWojcik'
+}
+
 @test "continents and seas are LOC, countries and cities GPE" {
 	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
 	run "$N" -t GPE,LOC "$T/t"

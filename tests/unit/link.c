@@ -87,6 +87,13 @@ test_people(struct link_doc *ld)
 	    "the person the show is named after stays a person");
 
 	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Wiktor Zabinski");
+	b = m(ld, ENT_PERSON, "Wiktor \xc5\xbb" "abi\xc5\x84" "ski");
+	c = m(ld, ENT_PERSON, "Zabinski");
+	ok(a == b && named(ld, c, "Wiktor \xc5\xbb" "abi\xc5\x84" "ski"),
+	    "marks folded away; the name keeps them");
+
+	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Edna P. Marchetti");
 	b = m(ld, ENT_PERSON, "Edna Marchetti");
 	c = m(ld, ENT_PERSON, "Edna");
