@@ -65,7 +65,7 @@ $(O)/tests/unit/%.t: $(O)/tests/unit/%.o $(LIBA)
 # The alias and title tables of lib/link.c, generated from data/.
 LINKTAB	= data/aliases.tsv data/countries.tsv data/places.tsv \
 	data/titles.txt data/orgsuffixes.txt data/locsuffixes.txt \
-	data/locprefixes.txt
+	data/locprefixes.txt data/miscprefixes.txt data/miscsuffixes.txt
 $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 	@mkdir -p $(@D)
 	awk -f tools/linktab.awk $(LINKTAB) > $@.tmp && mv $@.tmp $@

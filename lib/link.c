@@ -34,7 +34,8 @@ struct link_title_src {
 /*
  * Generated from data/ (tools/linktab.awk): link_alias_lines[],
  * link_place_lines[], link_title_tab[] and the word tables
- * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[].
+ * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[],
+ * link_miscprefix_tab[], link_miscsuffix_tab[].
  */
 #include "link_tab.h"
 
@@ -82,7 +83,7 @@ struct link_dict {
 /* A distinct name of a document. */
 struct lname {
 	size_t		 off, len;	/* as written (spaces collapsed) */
-	size_t		 foff;		/* folded, same length */
+	size_t		 foff, flen;	/* folded (fold_marks()) */
 	size_t		 toff, tlen;	/* a title seen with it */
 	uint32_t	 hash;
 	unsigned	 cnt[ENT_NTYPES];
@@ -91,6 +92,7 @@ struct lname {
 	int		 gender;
 	ssize_t		 dict;		/* dictionary entity, or -1 */
 	size_t		 best;		/* the group's fullest member so far */
+	size_t		 gfirst;	/* the group's first full name */
 	size_t		 parent;	/* union-find */
 	size_t		 nw;		/* words */
 	size_t		 core;		/* words less a suffix such as Jr. */
@@ -250,6 +252,58 @@ fold(char *dst, const char *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		dst[i] = lower((unsigned char)s[i]);
+}
+
+/*
+ * The letters of U+00C0 to U+017F without their marks, lower-cased by
+ * fold_marks(); a full stop where a letter has none ("\xc3\x86", "\xc3\x9f").
+ * From Unicode's canonical decompositions, with the letters that have
+ * none in it but are read as a plain letter with a stroke added (O with
+ * stroke, D with stroke, H with stroke, dotless i, L with stroke).
+ */
+static const char marks_base[] =
+    "AAAAAA.CEEEEIIII.NOOOOO.OUUUUY.."
+    "aaaaaa.ceeeeiiii.nooooo.ouuuuy.y"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"
+    "GgGgHhHhIiIiIiIiIi..JjKk.LlLlLl."
+    ".LlNnNnNn...OoOoOo..RrRrRrSsSsSs"
+    "SsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";
+
+/*
+ * Fold a document's name for comparing: lower case, and a Latin letter
+ * with a mark as the letter without it, so that a name written with
+ * its marks and without them is one name ("Erdo\xc4\x9fan", "Erdogan";
+ * "Kaczy\xc5\x84ski", "Kaczynski"), as news in English often drops them.
+ * Returns the folded length, which is n or less; spaces stay where
+ * they were in the order of the words.
+ */
+static size_t
+fold_marks(char *dst, const char *s, size_t n)
+{
+	size_t		 i, k;
+	unsigned	 c, cp, hi;
+
+	/* Most names are ASCII: fold them as fold() does. */
+	for (hi = 0, i = 0; i < n; i++) {
+		hi |= (unsigned char)s[i];
+		dst[i] = lower((unsigned char)s[i]);
+	}
+	if (!(hi & 0x80))
+		return n;
+	for (i = k = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0xc3 && c <= 0xc5 && i + 1 < n &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80) {
+			cp = ((c & 0x1f) << 6) | ((unsigned char)s[i + 1] & 0x3f);
+			if (marks_base[cp - 0xc0] != '.') {
+				dst[k++] = lower(marks_base[cp - 0xc0]);
+				i++;
+				continue;
+			}
+		}
+		dst[k++] = lower(c);
+	}
+	return k;
 }
 
 /*
@@ -1013,7 +1067,7 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
     size_t len)
 {
 	char		 buf[LINK_NAME_MAX], fb[LINK_NAME_MAX], tb[TITLE_MAX];
-	size_t		 n, tl, j, i;
+	size_t		 n, fn, tl, j, i;
 	uint32_t	 h;
 	struct lname	*nm;
 	int		 gender, allcaps;
@@ -1027,24 +1081,34 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
 		n = collapse(buf, sizeof(buf), text, len);
 	if (n == 0)
 		return LINK_NONE;
-	fold(fb, buf, n);
-	h = hash_bytes(fb, n);
+	fn = fold_marks(fb, buf, n);
+	h = hash_bytes(fb, fn);
 	for (j = h & (ld->htcap - 1); ld->ht[j] != 0;
 	    j = (j + 1) & (ld->htcap - 1)) {
 		nm = &ld->v[ld->ht[j] - 1];
-		if (nm->hash == h && nm->len == n &&
-		    memcmp(ld->arena + nm->foff, fb, n) == 0)
+		if (nm->hash == h && nm->flen == fn &&
+		    memcmp(ld->arena + nm->foff, fb, fn) == 0)
 			break;
 	}
 	if (ld->ht[j] != 0) {
 		nm = &ld->v[ld->ht[j] - 1];
-		/* Prefer a form in mixed case to a dateline's capitals. */
-		allcaps = 1;
+		/*
+		 * Prefer a form with the marks of its letters to one without
+		 * them ("Kaczy\xc5\x84ski" to "Kaczynski": the name as its
+		 * bearer writes it), and one in mixed case to a dateline's
+		 * capitals.
+		 */
+		allcaps = nm->len == n;
 		for (i = 0; i < n && allcaps; i++)
 			if (islower_a((unsigned char)ld->arena[nm->off + i]))
 				allcaps = 0;
 		if (allcaps)
 			memcpy(ld->arena + nm->off, buf, n);
+		else if (n > nm->len) {
+			nm->off = arena_add(&ld->arena, &ld->alen, &ld->acap,
+			    buf, n);
+			nm->len = n;
+		}
 	} else {
 		if (ld->n >= LINK_MAX_ENTITIES)
 			return LINK_NONE;
@@ -1061,7 +1125,8 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
 		nm = &ld->v[ld->n++];
 		memset(nm, 0, sizeof(*nm));
 		nm->off = arena_add(&ld->arena, &ld->alen, &ld->acap, buf, n);
-		nm->foff = arena_add(&ld->arena, &ld->alen, &ld->acap, fb, n);
+		nm->foff = arena_add(&ld->arena, &ld->alen, &ld->acap, fb, fn);
+		nm->flen = fn;
 		nm->len = n;
 		nm->hash = h;
 		nm->first = type;
@@ -1119,18 +1184,58 @@ split_words(struct link_doc *ld, struct lname *nm)
 
 	f = ld->arena + nm->foff;
 	nm->nw = 0;
-	for (i = 0; i < nm->len && nm->nw < NAME_MAX_WORDS; ) {
-		while (i < nm->len && f[i] == ' ')
+	for (i = 0; i < nm->flen && nm->nw < NAME_MAX_WORDS; ) {
+		while (i < nm->flen && f[i] == ' ')
 			i++;
-		if (i == nm->len)
+		if (i == nm->flen)
 			break;
 		s = i;
-		while (i < nm->len && f[i] != ' ')
+		while (i < nm->flen && f[i] != ' ')
 			i++;
 		nm->w[nm->nw] = s;
 		nm->wl[nm->nw] = i - s;
 		nm->nw++;
 	}
+}
+
+/*
+ * Word k of a name as written, its length in *len: the folded words'
+ * offsets do not hold there when a letter's mark was folded away.
+ */
+static const char *
+written_word(struct link_doc *ld, const struct lname *nm, size_t k,
+    size_t *len)
+{
+	const char	*s, *e, *sp;
+
+	s = ld->arena + nm->off;
+	e = s + nm->len;
+	if (nm->flen == nm->len) {
+		*len = nm->wl[k];
+		return s + nm->w[k];
+	}
+	for (;;) {
+		while (s < e && *s == ' ')
+			s++;
+		if ((sp = memchr(s, ' ', e - s)) == NULL)
+			sp = e;
+		if (k-- == 0 || sp == e) {
+			*len = sp - s;
+			return s;
+		}
+		s = sp;
+	}
+}
+
+/* Is the last word of a name, as written, a dictionary entity? */
+static int
+known_last(struct link_doc *ld, const struct lname *nm)
+{
+	const char	*w;
+	size_t		 l;
+
+	w = written_word(ld, nm, nm->nw - 1, &l);
+	return dict_entity(ld->dict, w, l) >= 0;
 }
 
 static int
@@ -1386,22 +1491,113 @@ edge_word(struct link_doc *ld, const struct lname *nm,
 }
 
 /*
+ * A name that begins or ends with a word of the names of things that are
+ * no person: a storm's, a ship's ("Hurricane Selma", "USS Carrow"), a
+ * work's, a prize's or a product's ("The Nora Bright Show", "Keld
+ * Linux").
+ */
+static int
+thing_name(struct link_doc *ld, const struct lname *nm)
+{
+	return edge_word(ld, nm, link_miscprefix_tab, 1) ||
+	    edge_word(ld, nm, link_miscsuffix_tab, 0);
+}
+
+/*
  * "Marcus J. Whitfield": a name of three words with a middle initial
  * is a person's, whatever the tagger thought.
  */
 static int
 middle_initial(struct link_doc *ld, const struct lname *nm)
 {
-	const char	*s;
+	const char	*s[3];
+	size_t		 l, k;
 
 	if (nm->nw != 3 || nm->wl[1] != 2 || nm->wl[0] < 2 || nm->wl[2] < 2)
 		return 0;
-	s = ld->arena + nm->off;
-	return isupper_a((unsigned char)s[nm->w[0]]) &&
-	    isupper_a((unsigned char)s[nm->w[1]]) && s[nm->w[1] + 1] == '.' &&
-	    isupper_a((unsigned char)s[nm->w[2]]) &&
+	for (k = 0; k < 3; k++)
+		s[k] = written_word(ld, nm, k, &l);
+	return isupper_a((unsigned char)s[0][0]) &&
+	    isupper_a((unsigned char)s[1][0]) && s[1][1] == '.' &&
+	    isupper_a((unsigned char)s[2][0]) &&
 	    !edge_word(ld, nm, link_orgsuffix_tab, 0) &&
 	    !edge_word(ld, nm, link_locsuffix_tab, 0);
+}
+
+/*
+ * Of the people whose surname the short form i is ("Reyes": "Maria
+ * Reyes" and "Tomas Reyes"), the principal one, or -1: news names the
+ * person it is about by the surname and the others who share it by
+ * their full or given name.  The principal is the one introduced first,
+ * by the group's first full name (gfirst, which must be set); measured
+ * on news, this beats the one named most often, which a relative named
+ * by given name in every paragraph can be.
+ */
+static size_t
+principal(struct link_doc *ld, size_t i)
+{
+	struct lname	*a, *b, *r, *best;
+	size_t		 j, k, cand;
+	uint32_t	 next;
+	int		 ok;
+
+	a = &ld->v[i];
+	cand = (size_t)-1;
+	best = NULL;
+	for (next = ld->blast[a->hlast & (ld->bcap - 1)]; next != 0;
+	    next = b->nlast) {
+		j = next - 1;
+		b = &ld->v[j];
+		if (j == i || b->type != ENT_PERSON || b->core <= a->core)
+			continue;
+		for (ok = 1, k = 0; k < a->core && ok; k++)
+			ok = word_eq(ld, a, a->core - 1 - k, b, b->core - 1 - k);
+		if (!ok)
+			continue;
+		r = &ld->v[find(ld, j)];
+		if (best == NULL || r->gfirst < best->gfirst) {
+			best = r;
+			cand = r - ld->v;
+		}
+	}
+	return cand;
+}
+
+/*
+ * Is name i a family, a person's surname of the document in the plural
+ * ("the Dunmores", "the Joneses" after "Harriet Dunmore", "Carl
+ * Jones")?  It names no one person.  Not when a person's name ends with
+ * it ("Harris" after "Kamala Harris" and "Ed Harri").
+ */
+static int
+family(struct link_doc *ld, size_t i)
+{
+	const struct lname *a, *b;
+	const char	*f;
+	size_t		 n, k;
+	uint32_t	 next, h;
+	int		 same;
+
+	a = &ld->v[i];
+	f = ld->arena + a->foff;
+	if (a->nw != 1 || a->flen < 4 || f[a->flen - 1] != 's')
+		return 0;
+	for (k = 1; k <= 2; k++) {
+		if (k == 2 && f[a->flen - 2] != 'e')
+			break;
+		n = a->flen - k;
+		h = hash_bytes(f, n);
+		for (next = ld->blast[h & (ld->bcap - 1)]; next != 0;
+		    next = b->nlast) {
+			b = &ld->v[next - 1];
+			if (b->type == ENT_PERSON && b->core >= 2 &&
+			    b->wl[b->core - 1] == n && memcmp(ld->arena +
+			    b->foff + b->w[b->core - 1], f, n) == 0)
+				return holder(ld, i, 1u << ENT_PERSON, &same) ==
+				    (size_t)-1;
+		}
+	}
+	return 0;
 }
 
 static void
@@ -1411,7 +1607,7 @@ settle(struct link_doc *ld)
 	struct lname	*a, *b, *r;
 	size_t		 i, j, cand;
 	ssize_t		 de;
-	int		 same, surname, c;
+	int		 same, surname, c, shared;
 	unsigned	 mask, cnt[ENT_NTYPES];
 	enum ent_type	 t;
 	const struct dentity *en;
@@ -1445,10 +1641,13 @@ settle(struct link_doc *ld)
 		else if (a->type == ENT_PERSON &&
 		    edge_word(ld, a, link_locprefix_tab, 1))
 			a->type = ENT_GPE;
+		else if (a->type == ENT_PERSON && thing_name(ld, a))
+			a->type = ENT_MISC;
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;
 	}
 	index_words(ld);
+	shared = 0;
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if ((de = dict_entity(d, ld->arena + a->off, a->len)) < 0)
@@ -1471,6 +1670,12 @@ settle(struct link_doc *ld)
 			continue;
 		a->dict = de;
 		a->type = en->type;
+	}
+
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->dict < 0 && a->type != ENT_NORP && family(ld, i))
+			a->type = ENT_NORP;
 	}
 
 	/*
@@ -1559,6 +1764,8 @@ settle(struct link_doc *ld)
 			    (size_t)-1) {
 				if (same)
 					join(ld, i, cand);
+				else if (a->type == ENT_PERSON)
+					shared = 1;
 				continue;
 			}
 		}
@@ -1572,8 +1779,7 @@ settle(struct link_doc *ld)
 		 */
 		if ((a->type == ENT_LOC || a->type == ENT_GPE) && a->nw >= 2 &&
 		    !edge_word(ld, a, link_locsuffix_tab, 0) && (d == NULL ||
-		    dict_entity(d, ld->arena + a->off + a->w[a->nw - 1],
-		    a->wl[a->nw - 1]) < 0) &&
+		    !known_last(ld, a)) &&
 		    (cand = holder(ld, i, 1u << ENT_ORG, &same)) !=
 		    (size_t)-1 && same && (b = &ld->v[cand])->core ==
 		    a->core + 1 && word_eq(ld, a, 0, b, 0) &&
@@ -1603,8 +1809,33 @@ settle(struct link_doc *ld)
 		 * tagged MISC): the tagger was wrong about the full name.
 		 */
 		if (a->type == ENT_PERSON && b->type != ENT_PERSON && surname &&
-		    !edge_word(ld, b, link_orgsuffix_tab, 0))
+		    !edge_word(ld, b, link_orgsuffix_tab, 0) &&
+		    !thing_name(ld, b))
 			b->type = ENT_PERSON;
+	}
+
+	/*
+	 * A surname that several people's full names end with goes to the
+	 * principal one of them (see principal()).
+	 */
+	if (shared) {
+		for (i = 0; i < ld->n; i++)
+			ld->v[i].gfirst = (size_t)-1;
+		for (i = 0; i < ld->n; i++) {
+			r = &ld->v[find(ld, i)];
+			if (ld->v[i].core >= 2 && i < r->gfirst)
+				r->gfirst = i;
+		}
+		for (i = 0; i < ld->n; i++) {
+			a = &ld->v[i];
+			if (a->type != ENT_PERSON || a->dict >= 0 ||
+			    find(ld, i) != i || a->core == 0 ||
+			    (cand = holder(ld, i, 1u << ENT_PERSON, &same)) ==
+			    (size_t)-1 || same)
+				continue;
+			if ((cand = principal(ld, i)) != (size_t)-1)
+				join(ld, i, cand);
+		}
 	}
 
 	/* Each group's NAME: its dictionary NAME, or its fullest member. */

@@ -972,6 +972,30 @@ same_again(struct ner *n, size_t ntok)
 }
 
 /*
+ * A capitalised word standing alone that is the surname of a person the
+ * document named in full before is that person, even where the model let
+ * it go because the word is common in lower case ("Day", "West", "Long"
+ * after "Oriel Day", "Marcus West", "Hana Long").  Not a month or a
+ * weekday ("May" after "Theresa May"), nor a word beside another
+ * capitalised one ("West Bank", "Long Island").
+ */
+static void
+own_surnames(struct ner *n, size_t ntok)
+{
+	const struct ner_tokinfo *ti = n->ti;
+	size_t i;
+
+	for (i = 0; i < ntok; i++)
+		if (n->lab[i] == NER_O && ti[i].cap && ti[i].alpha &&
+		    ti[i].done && !(ti[i].bits & NER_LX_DATE) &&
+		    (i == 0 || (n->lab[i - 1] == NER_O &&
+		    (ti[i].init || !ti[i - 1].cap))) &&
+		    (i + 1 == ntok || !ti[i + 1].cap) &&
+		    surname(n, ti[i].exact, 0))
+			n->lab[i] = NER_B_PER;
+}
+
+/*
  * A headline in title case ("Biden Meets Xi In San Francisco") joins
  * names over the verb between them: a headline's verb inside a name
  * ends the name before it.  Called for pieces in title case (see
@@ -1225,8 +1249,8 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	 * The rules after the model, each a pass over the tokens; those
 	 * that need a comma, an ampersand, a slash, a person, two
 	 * capitalised words the model left out, a known organisation it
-	 * left out or a headline in title case run only where the piece
-	 * has one.
+	 * left out, a surname of the document it left out or a headline in
+	 * title case run only where the piece has one.
 	 */
 	for (i = 0; i < ntok; i++) {
 		if (n->lp[i] == 1)
@@ -1238,9 +1262,12 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 		}
 		if (NER_LABEL_TYPE(n->lab[i]) == NER_PER)
 			marks |= 8;
-		else if (i > 0 && n->lab[i] == NER_O && ti[i].cap &&
-		    n->lab[i - 1] == NER_O && ti[i - 1].cap)
-			marks |= 16;
+		else if (n->lab[i] == NER_O && ti[i].cap) {
+			if (i > 0 && n->lab[i - 1] == NER_O && ti[i - 1].cap)
+				marks |= 16;
+			if (n->pn > 0 && surname(n, ti[i].exact, 0))
+				marks |= 64;
+		}
 		if (n->lab[i] == NER_O && (ti[i].pbits & NER_LX_ORGNAME))
 			marks |= 32;
 	}
@@ -1259,6 +1286,8 @@ tag_piece(struct ner *n, const char *text, const struct tok *toks,
 	if (marks & 4)
 		credits(n, ntok);
 	same_again(n, ntok);
+	if (marks & 64)
+		own_surnames(n, ntok);
 	if (marks & 1)
 		apposed_people(n, ntok);
 	if (words >= 4 && caps * 5 >= words * 4)

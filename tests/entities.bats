@@ -47,6 +47,38 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "a shared surname is the person introduced first's; a given name picks the relative" {
+	printf '%s\n' 'Senator Harriet Dunmore toured Carvel County with her son, Felix Dunmore.' '' \
+	    'Dunmore said the state would pay. Felix said his fields were under water.' '' \
+	    'Dunmore thanked the Dunmores, who have farmed there since 1920.' > "$T/t"
+	run "$N" -t PERSON,NORP "$T/t"
+	assert_output $'PERSON\tHarriet Dunmore\tHarriet Dunmore\nPERSON\tFelix Dunmore\tFelix Dunmore\nPERSON\tHarriet Dunmore\tDunmore\nPERSON\tFelix Dunmore\tFelix\nPERSON\tHarriet Dunmore\tDunmore\nNORP\tDunmores\tDunmores'
+	printf 'Carl Jones met the Joneses. Nadia Harris and Ed Harri spoke; Harris left.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tCarl Jones\tCarl Jones\nNORP\tJoneses\tJoneses\nPERSON\tNadia Harris\tNadia Harris\nPERSON\tEd Harri\tEd Harri\nPERSON\tNadia Harris\tHarris'
+}
+
+@test "a storm's or a ship's name is no person's, nor its short form" {
+	printf '%s\n' 'Hurricane Selma reached the coast on Monday. Selma weakened overnight.' '' \
+	    'The USS Carrow sank in 1944. Divers found Carrow last year.' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tHurricane Selma\tHurricane Selma\nMISC\tHurricane Selma\tSelma\nMISC\tUSS Carrow\tUSS Carrow\nMISC\tUSS Carrow\tCarrow'
+}
+
+@test "a surname of the document standing alone is its person, even a common word" {
+	printf '%s\n' 'The singer Oriel Day died on Monday at her home in Carmel.' '' \
+	    'Day made 29 albums. Critics said Day had a rare voice, and West Bank fans mourned her.' '' \
+	    'Born in May, Day rarely toured.' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'PERSON\tOriel Day\tOriel Day\nLOC\tCarmel\tCarmel\nPERSON\tOriel Day\tDay\nPERSON\tOriel Day\tDay\nLOC\tWest Bank\tWest Bank\nPERSON\tOriel Day\tDay'
+}
+
+@test "a name with its letters' marks and without them is one person" {
+	printf 'Wiktor Zabinski and Jan Wójcik spoke; Żabiński left early and Wojcik stayed.\n' > "$T/t"
+	run "$N" -t PERSON "$T/t"
+	assert_output $'PERSON\tWiktor Zabinski\tWiktor Zabinski\nPERSON\tJan Wójcik\tJan Wójcik\nPERSON\tWiktor Zabinski\tŻabiński\nPERSON\tJan Wójcik\tWojcik'
+}
+
 @test "continents and seas are LOC, countries and cities GPE" {
 	printf 'Exports from Asia to Europe fell. Ships avoid the Red Sea, which Egypt and Sudan border.\n' > "$T/t"
 	run "$N" -t GPE,LOC "$T/t"

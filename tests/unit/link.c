@@ -56,12 +56,42 @@ test_people(struct link_doc *ld)
 	ok(named(ld, a, "Piet van der Berg"), "a surname with particles");
 
 	link_doc_reset(ld);
+	c = m(ld, ENT_PERSON, "Smith");
 	a = m(ld, ENT_PERSON, "John Smith");
 	b = m(ld, ENT_PERSON, "Mary Smith");
-	c = m(ld, ENT_PERSON, "Smith");
-	ok(named(ld, c, "Smith"), "two full names compete: apart");
+	d = m(ld, ENT_PERSON, "Mary Smith");
+	e = m(ld, ENT_PERSON, "Mary");
+	f = m(ld, ENT_PERSON, "Smiths");
+	ok(named(ld, c, "John Smith"),
+	    "a shared surname: the person introduced first");
 	ok(named(ld, a, "John Smith") && named(ld, b, "Mary Smith"),
-	    "the competing names keep their own");
+	    "the names that share it keep their own");
+	ok(named(ld, e, "Mary Smith"), "a given name: the relative");
+	ok(link_type(ld, f) == ENT_NORP, "a family is no one person");
+	(void)d;
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Nora Bright");
+	b = m(ld, ENT_PERSON, "Nora Bright Show");
+	c = m(ld, ENT_PERSON, "Keld Linux");
+	d = m(ld, ENT_PERSON, "Keld");
+	e = m(ld, ENT_PERSON, "Hurricane Selma");
+	f = m(ld, ENT_PERSON, "Selma");
+	g = m(ld, ENT_PERSON, "Bright");
+	ok(link_type(ld, b) == ENT_MISC && link_type(ld, c) == ENT_MISC &&
+	    link_type(ld, e) == ENT_MISC, "a show, a product, a storm: MISC");
+	ok(named(ld, d, "Keld Linux") && link_type(ld, d) == ENT_MISC &&
+	    named(ld, f, "Hurricane Selma") && link_type(ld, f) == ENT_MISC,
+	    "their short forms go with them");
+	ok(named(ld, g, "Nora Bright") && link_type(ld, a) == ENT_PERSON,
+	    "the person the show is named after stays a person");
+
+	link_doc_reset(ld);
+	a = m(ld, ENT_PERSON, "Wiktor Zabinski");
+	b = m(ld, ENT_PERSON, "Wiktor \xc5\xbb" "abi\xc5\x84" "ski");
+	c = m(ld, ENT_PERSON, "Zabinski");
+	ok(a == b && named(ld, c, "Wiktor \xc5\xbb" "abi\xc5\x84" "ski"),
+	    "marks folded away; the name keeps them");
 
 	link_doc_reset(ld);
 	a = m(ld, ENT_PERSON, "Edna P. Marchetti");
