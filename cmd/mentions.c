@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "count.h"
+#include "doc.h"
 #include "opt.h"
 #include "out.h"
 #include "util.h"
@@ -128,27 +129,6 @@ static const struct opt_prog prog = {
 };
 
 /*
- * Whether the first line is UTF-16: a BOM, or a NUL in every other byte
- * of its first four characters (a NUL elsewhere is data).
- */
-static int
-utf16(const char *p, size_t len)
-{
-	size_t	 i, odd, even;
-
-	if (len >= 2 && (memcmp(p, "\xff\xfe", 2) == 0 ||
-	    memcmp(p, "\xfe\xff", 2) == 0))
-		return 1;
-	if (len < 8)
-		return 0;
-	for (i = odd = even = 0; i < 8; i += 2) {
-		even += p[i] == '\0';
-		odd += p[i + 1] == '\0';
-	}
-	return (odd == 4 && even == 0) || (even == 4 && odd == 0);
-}
-
-/*
  * getline(3) that keeps at most MAXLINE bytes of a line; *cut says that
  * the line was longer (the rest of it is read and dropped).
  */
@@ -216,9 +196,7 @@ readfile(struct count_table *t, const char *path)
 			p += 3;
 			len -= 3;
 		}
-		if (lineno == 1 && utf16(p, len)) {
-			warnx("%s: UTF-16 input is not read; convert it first "
-			    "with iconv -f UTF-16 -t UTF-8", path);
+		if (lineno == 1 && doc_refuse_wide(path, p, len)) {
 			status = 2;
 			break;
 		}

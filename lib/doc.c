@@ -256,22 +256,78 @@ guess_mode(struct doc_reader *r)
 	return MODE_WRAP;
 }
 
-/* UTF-16 without a BOM: every other byte NUL in the first characters. */
-static int
-looks_utf16(const unsigned char *b, size_t n)
-{
-	size_t	 i, even, odd, pairs;
+/*
+ * Wide encodings are told by a BOM, or by the NUL bytes of ASCII text
+ * in them: in UTF-16 the high byte of every character, in UTF-32 the
+ * three high bytes.  Some letters past U+00FF are allowed (a fourth of
+ * the characters), in UTF-32 none past U+FFFF.  UTF-32 is tried first:
+ * its text also has a NUL in every other byte.
+ */
+#define SNIFF_MAX	64	/* bytes looked at */
 
-	even = odd = 0;
-	pairs = n / 2 < 32 ? n / 2 : 32;
-	if (pairs < 4)
+/* z[k]: the NUL bytes of b[0..n) at k modulo w, over whole units. */
+static size_t
+count_nuls(const unsigned char *b, size_t n, size_t w, size_t *z)
+{
+	size_t	 i;
+
+	memset(z, 0, w * sizeof(*z));
+	for (i = 0; i < n / w * w; i++)
+		z[i % w] += b[i] == 0;
+	return n / w;
+}
+
+static const char *
+sniff_nuls(const unsigned char *b, size_t n)
+{
+	size_t	 z[4], units;
+
+	if (n > SNIFF_MAX)
+		n = SNIFF_MAX;
+	if (n < DOC_SNIFF_MIN)
+		return NULL;
+	units = count_nuls(b, n, 4, z);
+	if (z[0] == 0 && z[1] * 4 >= units * 3 && z[2] == units &&
+	    z[3] == units)
+		return "UTF-32LE";
+	if (z[0] == units && z[1] == units && z[2] * 4 >= units * 3 &&
+	    z[3] == 0)
+		return "UTF-32BE";
+	units = count_nuls(b, n, 2, z);
+	if (z[0] == 0 && z[1] * 4 >= units * 3)
+		return "UTF-16LE";
+	if (z[0] * 4 >= units * 3 && z[1] == 0)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* The encoding iconv(1) knows b[0..n) to start in, if it is a wide one. */
+static const char *
+wide(const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+
+	if (n >= 4 && memcmp(b, "\xff\xfe\0\0", 4) == 0)
+		return "UTF-32LE";
+	if (n >= 4 && memcmp(b, "\0\0\xfe\xff", 4) == 0)
+		return "UTF-32BE";
+	if (n >= 2 && memcmp(b, "\xff\xfe", 2) == 0)
+		return "UTF-16LE";
+	if (n >= 2 && memcmp(b, "\xfe\xff", 2) == 0)
+		return "UTF-16BE";
+	return sniff_nuls(b, n);
+}
+
+int
+doc_refuse_wide(const char *path, const void *p, size_t n)
+{
+	const char	*enc;
+
+	if ((enc = wide(p, n)) == NULL)
 		return 0;
-	for (i = 0; i < pairs; i++) {
-		even += b[2 * i] == 0;
-		odd += b[2 * i + 1] == 0;
-	}
-	return (odd * 4 >= pairs * 3 && even == 0) ||
-	    (even * 4 >= pairs * 3 && odd == 0);
+	warnx("%s: %s input is not read; convert it first with "
+	    "iconv -f %s -t UTF-8", path, enc, enc);
+	return 1;
 }
 
 /* Drop what is left of the current document, and its NUL. */
@@ -316,16 +372,14 @@ doc_next(struct doc_reader *r, struct doc *d)
 	r->cut = 0;
 	r->docbase = r->base + r->pos;
 
-	n = want(r, 8);	/* enough to tell; more would stall a slow pipe */
+	/* Enough to tell; more would stall a slow pipe. */
+	n = want(r, DOC_SNIFF_MIN);
 	b = (const unsigned char *)r->buf + r->pos;
 	/*
 	 * The encoding is the operand's: a later -z document that only
 	 * starts like UTF-16 is data, and must not cost the ones after it.
 	 */
-	if (r->ndoc == 1 && ((n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff))) || looks_utf16(b, n))) {
-		warnx("%s: UTF-16 input is not read; convert it first with "
-		    "iconv -f UTF-16 -t UTF-8", r->path);
+	if (r->ndoc == 1 && doc_refuse_wide(r->path, b, n)) {
 		r->status = 2;
 		/* NUL bytes mean nothing in UTF-16: drop the whole operand. */
 		r->pos = r->end;

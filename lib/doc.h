@@ -48,6 +48,16 @@ int	doc_para(struct doc_reader *, struct para *);
 /* Close; returns 0, or 2 if the operand could not be read in full. */
 int	doc_close(struct doc_reader *);
 
+/*
+ * Whether the bytes an operand starts with, n of them, are UTF-16 or
+ * UTF-32 (by a BOM, or by the NUL bytes of ASCII text in them); if so,
+ * warn "path: UTF-32LE input is not read; convert it first with iconv
+ * -f UTF-32LE -t UTF-8" (the encoding named as iconv knows it) and
+ * return 1.  DOC_SNIFF_MIN bytes or more are needed to tell without a BOM.
+ */
+#define DOC_SNIFF_MIN	8
+int	doc_refuse_wide(const char *path, const void *, size_t n);
+
 /* Whether c is white space to the analysers (includes CR, FF, VT). */
 static inline int
 doc_isspace(unsigned char c)

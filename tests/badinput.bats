@@ -128,28 +128,39 @@ nospace() {
 	assert_line --index 0 --regexp '^PERSON	Ana Ruiz	Ana Ruiz$'
 }
 
-@test "UTF-16 with and without a BOM is refused, the other files still read" {
+@test "UTF-16 and UTF-32, with and without a BOM, are refused with a hint that works" {
 	printf 'Ana Ruiz met Omar Haddad in Springfield.\n' > "$T/src"
-	iconv -f UTF-8 -t UTF-16 < "$T/src" > "$T/bom16"
-	iconv -f UTF-8 -t UTF-16BE < "$T/src" > "$T/be16"
-	iconv -f UTF-8 -t UTF-16LE < "$T/src" > "$T/le16"
+	# iconv's UTF-16 and UTF-32 write a BOM, the others none.
+	for e in UTF-16 UTF-16BE UTF-16LE UTF-32 UTF-32BE UTF-32LE; do
+		iconv -f UTF-8 -t $e < "$T/src" > "$T/$e"
+	done
 	for p in $TEXTPROGS; do
 		"$NU_BIN/$p" -H "$T/good.txt" "$T/good.txt" > "$T/want"
-		for f in bom16 be16 le16; do
+		"$NU_BIN/$p" "$T/src" > "$T/want-src"
+		for f in UTF-16:UTF-16LE UTF-16BE:UTF-16BE UTF-16LE:UTF-16LE \
+		    UTF-32:UTF-32LE UTF-32BE:UTF-32BE UTF-32LE:UTF-32LE; do
+			e=${f#*:}
+			f=${f%:*}
 			survive 2 "$p" "$T/good.txt" "$T/$f" "$T/good.txt"
-			assert_equal "$stderr" "$p: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+			assert_equal "$stderr" "$p: $T/$f: $e input is not read; convert it first with iconv -f $e -t UTF-8"
 			assert_equal "$output" "$(cat "$T/want")"
+			# The hint reads the file as it was written.
+			iconv -f $e -t UTF-8 < "$T/$f" > "$T/conv"
+			survive 0 "$p" "$T/conv"
+			assert_equal "$output" "$(cat "$T/want-src")"
 		done
 	done
 }
 
-@test "mentions refuses UTF-16 too" {
+@test "mentions refuses UTF-16 and UTF-32 too" {
 	printf 'PERSON\tAna Ruiz\tAna Ruiz\n' > "$T/rec"
-	iconv -f UTF-8 -t UTF-16 < "$T/rec" > "$T/bom16"
-	iconv -f UTF-8 -t UTF-16LE < "$T/rec" > "$T/le16"
-	for f in bom16 le16; do
+	for f in UTF-16:UTF-16LE UTF-16BE:UTF-16BE UTF-32:UTF-32LE \
+	    UTF-32BE:UTF-32BE UTF-32LE:UTF-32LE; do
+		e=${f#*:}
+		f=${f%:*}
+		iconv -f UTF-8 -t $f < "$T/rec" > "$T/$f"
 		survive 2 mentions "$T/rec" "$T/$f"
-		assert_equal "$stderr" "mentions: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+		assert_equal "$stderr" "mentions: $T/$f: $e input is not read; convert it first with iconv -f $e -t UTF-8"
 		assert_equal "$output" "1	PERSON	Ana Ruiz"
 	done
 }
@@ -332,7 +343,7 @@ $p: $T/missing: No such file or directory"
 					fail "$p $o $f: $stderr" ;;
 				esac
 			done
-			# Status 2 for the UTF-16 seed, 0 for the others.
+			# Status 2 for the UTF-16 and UTF-32 seeds, 0 for the others.
 			"$NU_BIN/$p" -zj "$T/in" > "$T/out" 2>/dev/null || true
 			json_ok "$T/out" || fail "$p -zj $f: bad JSON"
 		done

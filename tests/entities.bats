@@ -447,11 +447,17 @@ ORG	Acme Widget Works	the Works"
 	assert_equal "${#lines[@]}" 4
 }
 
-@test "UTF-16 is refused with a hint, the other files still read" {
+@test "UTF-16 and UTF-32 are refused with a hint, the other files still read" {
 	printf 'Angela Merkel flew to Paris.\n' | iconv -f UTF-8 -t UTF-16 > "$T/u16"
 	run --separate-stderr "$N" "$T/u16" "$T/b.txt"
 	assert_failure 2
-	assert_equal "$stderr" "entities: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "entities: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
+	assert_line -n 0 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
+	# Without a BOM, UTF-32 was once read as text full of NUL bytes.
+	printf 'Angela Merkel flew to Paris.\n' | iconv -f UTF-8 -t UTF-32BE > "$T/u32"
+	run --separate-stderr "$N" "$T/u32" "$T/b.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: $T/u32: UTF-32BE input is not read; convert it first with iconv -f UTF-32BE -t UTF-8"
 	assert_line -n 0 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
 }
 

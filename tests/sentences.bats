@@ -297,17 +297,23 @@ for line in sys.stdin:
 	assert_line -n 0 --partial '"text":"Bad �� bytes here."'
 }
 
-@test "UTF-16 is refused with a hint to use iconv" {
+@test "UTF-16 and UTF-32 are refused with a hint to use iconv" {
 	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-16 > "$T/u16"
 	run --separate-stderr "$S" "$T/u16" "$T/b.txt"
 	assert_failure 2
-	assert_equal "$stderr" "sentences: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "sentences: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
 	assert_output "$T/b.txt	A third sentence."
 	# Without a byte-order mark too.
 	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-16LE > "$T/u16"
 	run --separate-stderr "$S" "$T/u16"
 	assert_failure 2
-	assert_equal "$stderr" "sentences: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "sentences: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
+	# UTF-32 with a BOM was called UTF-16, and the hint failed.
+	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-32 > "$T/u32"
+	run --separate-stderr "$S" "$T/u32"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "sentences: $T/u32: UTF-32LE input is not read; convert it first with iconv -f UTF-32LE -t UTF-8"
 }
 
 @test "a 10 MB line: every sentence, no byte lost" {

@@ -210,6 +210,19 @@ long_para(const char *unit, int at_sentence, const char *what)
 	free(in);
 }
 
+/* Whether the input is refused as UTF-16 or UTF-32 (status 2) or read. */
+static void
+wide(const char *in, size_t n, int want, const char *what)
+{
+	char	*got;
+	int	 status;
+
+	put_file(in, n);
+	got = describe(path, 0, &status);
+	ok(status == want && (want == 0 || strcmp(got, "") == 0), what);
+	free(got);
+}
+
 int
 main(void)
 {
@@ -261,10 +274,13 @@ main(void)
 	long_para("\xc3\xa9\xe2\x80\x94", 0,
 	    "a long paragraph without spaces is cut between characters");
 
-	put_file("\xff\xfeH\0i\0.\0 \0T\0h\0e\0r\0e\0", 20);
-	s = describe(path, 0, &status);
-	ok(status == 2 && strcmp(s, "") == 0, "UTF-16 is refused, status 2");
-	free(s);
+	wide("\xff\xfeH\0i\0.\0 \0T\0h\0e\0r\0e\0", 20, 2,
+	    "UTF-16 is refused, status 2");
+	/* Three NUL bytes of every four, and no BOM. */
+	wide("H\0\0\0i\0\0\0.\0\0\0 \0\0\0", 16, 2,
+	    "UTF-32LE is refused, status 2");
+	wide("\0\0\xfe\xff\0\0\0H", 8, 2, "UTF-32BE with a BOM too");
+	wide("H\0\0\0", 4, 0, "four bytes without a BOM are too few to tell");
 
 	s = describe("/nonexistent/file", 0, &status);
 	ok(status == -1, "a missing file is not opened");
