@@ -383,6 +383,20 @@ ORG	Acme Widget Works	the Works"
 	assert_line -n 0 $'0\t17\tORG\tAcme Widget Works\tAcme Widget Works'
 }
 
+@test "-d: an alias that differs from its NAME only in case is found as written" {
+	printf 'PERSON\tMarta Velde\tmarta velde\tVelde-Osk\n' > "$T/d"
+	printf 'Marta Velde opened the hearing. Later marta velde and Velde-Osk spoke.\n' > "$T/in"
+	run "$N" -d "$T/d" "$T/in"
+	assert_success
+	assert_output "PERSON	Marta Velde	Marta Velde
+PERSON	Marta Velde	marta velde
+PERSON	Marta Velde	Velde-Osk"
+	# The same on a second line of its own, which joins the first.
+	printf 'PERSON\tMarta Velde\nPERSON\tmarta velde\n' > "$T/d"
+	run "$N" -d "$T/d" -b "$T/in"
+	assert_line -n 1 $'38\t49\tPERSON\tMarta Velde\tmarta velde'
+}
+
 @test "-d: a dictionary line joins a shipped alias, and its NAME wins" {
 	printf 'GPE\tAmerica\n' > "$T/d"
 	printf 'The United States and the U.S. Army.\n' > "$T/in"

@@ -390,6 +390,10 @@ for line in sys.stdin:
 	assert_output $'Acme Widget Works\tWe disagree,'
 	run "$NU_BIN/entities" -d "$T/d" "$T/in"
 	assert_output $'ORG\tAcme Widget Works\tAWW'
+	# An alias in other case than its NAME speaks too.
+	printf 'PERSON\tTeodor Lask\tteodor lask\n' > "$T/d"
+	q 'The vote was close, teodor lask said: "We are ready for it."\n' -d "$T/d"
+	assert_output $'Teodor Lask\tWe are ready for it.'
 	printf 'PLANET\tMars\n' > "$T/d"
 	run --separate-stderr "$Q" -d "$T/d" "$T/in"
 	assert_failure 2
