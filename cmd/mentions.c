@@ -60,34 +60,13 @@ static const struct opt opts[] = {
 };
 
 static int
-set_types(const char *arg)
-{
-	const char	*p, *comma;
-	size_t		 len;
-	int		 t;
-
-	for (p = arg; ; p = comma + 1) {
-		comma = strchr(p, ',');
-		len = comma == NULL ? strlen(p) : (size_t)(comma - p);
-		if ((t = count_type_parse(p, len)) < 0) {
-			warnx("-t: unknown type \"%.*s\" (one of PERSON, ORG, "
-			    "GPE, LOC, NORP, MISC)", (int)len, p);
-			return 0;
-		}
-		types |= 1u << t;
-		if (comma == NULL)
-			return 1;
-	}
-}
-
-static int
 set(int id, const char *arg)
 {
 	const char	*e;
 
 	switch (id) {
 	case 't':
-		return set_types(arg);
+		return (types = opt_types(arg)) != 0;
 	case OPT_TOP:
 		top = (unsigned long long)strtonum(arg, 1, LLONG_MAX, &e);
 		if (e != NULL) {

@@ -41,8 +41,14 @@ struct link_title_src {
 #define NAME_MAX_WORDS	24	/* words of a name compared when joining */
 #define TITLE_MAX	64	/* bytes of a title kept */
 
-static const char *const type_names[ENT_NTYPES] = {
-	"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"
+/* With their lengths: mentions asks ent_type_parse() of most fields it reads. */
+#define TYPE_NAME(s)	{ s, sizeof(s) - 1 }
+static const struct {
+	const char	*s;
+	size_t		 len;
+} type_names[ENT_NTYPES] = {
+	TYPE_NAME("PERSON"), TYPE_NAME("ORG"), TYPE_NAME("GPE"),
+	TYPE_NAME("LOC"), TYPE_NAME("NORP"), TYPE_NAME("MISC")
 };
 
 /* A dictionary entry: one name or alias, and the entity it stands for. */
@@ -123,7 +129,7 @@ struct link_doc {
 const char *
 ent_type_name(enum ent_type t)
 {
-	return (unsigned)t < ENT_NTYPES ? type_names[t] : "MISC";
+	return (unsigned)t < ENT_NTYPES ? type_names[t].s : "MISC";
 }
 
 static int
@@ -170,17 +176,28 @@ ci_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/*
+ * The names are capital letters only, so a byte is the name's letter in
+ * either case when it differs from it in the case bit (0x20) alone.
+ */
 int
 ent_type_parse(const char *s, size_t len, enum ent_type *t)
 {
-	int	 i;
+	const char	*name;
+	size_t		 k;
+	int		 i;
 
-	for (i = 0; i < ENT_NTYPES; i++)
-		if (strlen(type_names[i]) == len &&
-		    ci_eq(s, type_names[i], len)) {
+	for (i = 0; i < ENT_NTYPES; i++) {
+		if (type_names[i].len != len)
+			continue;
+		name = type_names[i].s;
+		for (k = 0; k < len && ((s[k] ^ name[k]) & ~0x20) == 0; k++)
+			continue;
+		if (k == len) {
 			*t = i;
 			return 1;
 		}
+	}
 	return 0;
 }
 

@@ -360,13 +360,12 @@ for line in sys.stdin:
 	assert_output ""
 }
 
-@test "-t: an unknown type is a usage error" {
+@test "-t: an unknown type or an empty one is a usage error, as in mentions" {
 	run --separate-stderr "$N" -t PERSON,PLANET "$T/a.txt"
 	assert_failure 2
 	assert_output ""
-	assert_equal "${stderr_lines[0]}" "entities: unknown type: PLANET (PERSON ORG GPE LOC NORP MISC)"
-	run --separate-stderr "$N" -t , "$T/a.txt"
-	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "entities: -t: unknown type \"PLANET\" (one of PERSON, ORG, GPE, LOC, NORP, MISC)"
+	types_option "$N" "$T/a.txt"
 }
 
 @test "-d: dictionary names are found in the text and win over the model" {

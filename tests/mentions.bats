@@ -172,6 +172,20 @@ gen() {
 	assert_output --partial 'unknown type "PEOPLE"'
 }
 
+@test "-t: type names in any case, an empty one is a usage error, as in entities" {
+	types_option "$M" "$D/news.tsv"
+	run "$M" -t person,Org "$D/news.tsv"
+	assert_success
+	assert_output "$(grep -E '	(PERSON|ORG)	' "$D/news.expected")"
+}
+
+@test "a record's TYPE is read in capitals only: a document named org is no type" {
+	printf 'org\tPERSON\tAna Ruiz\tAna Ruiz\nloc\tGPE\tKellport\tKellport\n' > "$T/rec"
+	run --separate-stderr "$M" --by-file "$T/rec"
+	assert_success
+	assert_output $'loc\t1\tGPE\tKellport\norg\t1\tPERSON\tAna Ruiz'
+}
+
 @test "--top N, and of each file with --by-file" {
 	run "$M" --top 2 "$D/news.tsv"
 	assert_success
