@@ -108,39 +108,6 @@ static const struct opt_prog prog = {
 };
 
 /*
- * getline(3) that keeps at most MAXLINE bytes of a line; *cut says that
- * the line was longer (the rest of it is read and dropped).
- */
-static ssize_t
-getline_max(char **line, size_t *sz, FILE *fp, int *cut)
-{
-	size_t	 n;
-	int	 c;
-
-	n = 0;
-	*cut = 0;
-	while ((c = getc_unlocked(fp)) != EOF) {
-		if (n + 1 >= *sz) {
-			if (*sz >= MAXLINE) {
-				*cut = 1;
-				if (c == '\n')
-					break;
-				continue;
-			}
-			*sz = *sz < 128 ? 128 : *sz * 2;
-			*line = nu_reallocarray(*line, *sz, 1);
-		}
-		if (!*cut)
-			(*line)[n++] = (char)c;
-		if (c == '\n')
-			break;
-	}
-	if (n == 0 && c == EOF)
-		return -1;
-	return (ssize_t)n;
-}
-
-/*
  * Read one operand's records into the table.  A bad record is told with
  * its line number and skipped; returns 2 if there was one, or a read
  * error, else 0.
@@ -166,10 +133,8 @@ readfile(struct count_table *t, const char *path)
 	sz = 0;
 	lineno = bad = 0;
 	status = 0;
-	while ((len = getline_max(&line, &sz, fp, &cut)) != -1) {
+	while ((len = nu_getline(&line, &sz, fp, MAXLINE, &cut)) != -1) {
 		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
 		p = line;
 		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 			p += 3;

@@ -28,7 +28,8 @@ struct doc_reader {
 	int		 nul;		/* -z */
 	int		 status;	/* 2 after any error */
 	char		*buf;
-	size_t		 cap, pos, end;
+	size_t		 cap, pos, end;	/* end: of the bytes handed out */
+	size_t		 raw;		/* end of the bytes read: end, or a CR more */
 	int		 eof;		/* no more bytes will come */
 	unsigned long long base;	/* stream offset of buf[0] */
 	unsigned long long docbase;	/* stream offset of the document */
@@ -97,45 +98,70 @@ find_nul(struct doc_reader *r)
 	r->nulscan = q != NULL ? r->dend : r->end;
 }
 
+/*
+ * Hand out the bytes read so far, a lone CR (the line end of old Mac
+ * files) made LF: every reader of lines then reads it as the line end
+ * that CRLF and LF are, and offsets stay those of the input, byte for
+ * byte.  A CR last of what was read waits for the byte after it.
+ */
+static void
+settle(struct doc_reader *r)
+{
+	char	*q;
+	size_t	 i;
+
+	for (i = r->end; (q = memchr(r->buf + i, '\r', r->raw - i)) != NULL;) {
+		i = (size_t)(q - r->buf) + 1;
+		if (i == r->raw && !r->eof) {
+			r->end = i - 1;
+			return;
+		}
+		if (i == r->raw || r->buf[i] != '\n')
+			*q = '\n';
+	}
+	r->end = r->raw;
+}
+
 /* Read more bytes; returns 0 when nothing more can come. */
 static int
 fill(struct doc_reader *r)
 {
 	ssize_t	 n;
-	size_t	 shift;
+	size_t	 shift, end;
 
 	if (r->eof)
 		return 0;
 	if (r->pos > 0) {
 		shift = r->pos;
-		memmove(r->buf, r->buf + shift, r->end - shift);
+		memmove(r->buf, r->buf + shift, r->raw - shift);
 		r->end -= shift;
+		r->raw -= shift;
 		r->pos = 0;
 		r->base += shift;
 		if (r->dend != NONE)
 			r->dend -= shift;
 		r->nulscan = r->nulscan > shift ? r->nulscan - shift : 0;
 	}
-	if (r->cap - r->end < READ_CHUNK) {
+	if (r->cap - r->raw < READ_CHUNK) {
 		r->cap *= 2;
 		r->buf = nu_reallocarray(r->buf, r->cap, 1);
 	}
 	do
-		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+		n = read(r->fd, r->buf + r->raw, r->cap - r->raw);
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
 		warn("%s", r->path);
 		r->status = 2;
-		r->eof = 1;
-		return 0;
 	}
-	if (n == 0) {
+	end = r->end;
+	if (n <= 0)
 		r->eof = 1;
-		return 0;
-	}
-	r->end += (size_t)n;
+	else
+		r->raw += (size_t)n;
+	settle(r);
 	find_nul(r);
-	return 1;
+	/* At the end, a CR that waited is one more byte. */
+	return n > 0 || r->end > end;
 }
 
 /* Bytes of the current document available from pos. */
@@ -382,7 +408,7 @@ doc_next(struct doc_reader *r, struct doc *d)
 	if (r->ndoc == 1 && doc_refuse_wide(r->path, b, n)) {
 		r->status = 2;
 		/* NUL bytes mean nothing in UTF-16: drop the whole operand. */
-		r->pos = r->end;
+		r->pos = r->end = r->raw;
 		r->dend = NONE;
 		r->eof = 1;
 		r->indoc = 0;

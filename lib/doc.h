@@ -12,9 +12,10 @@
  * line break inside one is only a wrapped line.  Otherwise the document is
  * taken to have one paragraph a line (as scraped news often does), and a
  * line break ends a paragraph unless the next line goes on in lower case.
- * Bytes are never changed: a BOM is skipped, CR of CRLF stays in the text
- * (the analysers read it as white space) and offsets count bytes of the
- * document as given.
+ * Bytes are not changed, one aside: a lone CR, the line end of old Mac
+ * files, is handed out as LF, so that it ends a line as LF and CRLF do.
+ * A BOM is skipped, CR of CRLF stays in the text (the analysers read it
+ * as white space) and offsets count bytes of the document as given.
  */
 #ifndef NU_DOC_H
 #define NU_DOC_H

@@ -808,18 +808,15 @@ dict_file(struct link_dict *d, const char *path)
 	size_t		 cap, lineno, i;
 	ssize_t		 n;
 	const char	*msg;
+	int		 cut;
 
 	if ((fp = fopen(path, "r")) == NULL)
 		err(2, "%s", path);
 	line = NULL;
 	cap = 0;
 	lineno = 0;
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	while ((n = nu_getline(&line, &cap, fp, SIZE_MAX, &cut)) != -1) {
 		lineno++;
-		if (n > 0 && line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
 		/* A BOM on the first line is not part of a type. */
 		if (lineno == 1 && n >= 3 &&
 		    memcmp(line, "\xef\xbb\xbf", 3) == 0)

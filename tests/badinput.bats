@@ -165,7 +165,7 @@ nospace() {
 	done
 }
 
-@test "CRLF reads as LF; a lone CR is white space, never output raw" {
+@test "CRLF and a lone CR read as LF, in every program, offsets those of the input" {
 	printf 'Ana Ruiz said "the plan works," on Monday.\n\nThe U.S. Senate met.\nIt voted.\n' > "$T/lf"
 	sed 's/$/\r/' "$T/lf" > "$T/crlf"
 	tr '\n' '\r' < "$T/lf" > "$T/cr"
@@ -174,10 +174,18 @@ nospace() {
 		survive 0 "$p" "$T/crlf"
 		assert_equal "$output" "$(cat "$T/want")"
 		survive 0 "$p" "$T/cr"
-		refute_output --partial $'\r'
+		assert_equal "$output" "$(cat "$T/want")"
+		"$NU_BIN/$p" -b "$T/lf" > "$T/want"
+		survive 0 "$p" -b "$T/cr"
+		assert_equal "$output" "$(cat "$T/want")"
+		"$NU_BIN/$p" -b "$T/cr" > "$T/out"
+		"$BATS_TEST_DIRNAME/offsets-match" "$T/cr" "$T/out"
 	done
 	printf 'PERSON\tAna Ruiz\tAna Ruiz\r\nPERSON\tAna Ruiz\tRuiz\r\n' > "$T/rec"
 	survive 0 mentions "$T/rec"
+	assert_output "2	PERSON	Ana Ruiz"
+	tr -d '\n' < "$T/rec" > "$T/rec-cr"
+	survive 0 mentions "$T/rec-cr"
 	assert_output "2	PERSON	Ana Ruiz"
 	all_survive "$T/cr"
 }

@@ -515,6 +515,28 @@ PERSON	Marta Velde	Velde-Osk"
 	assert_success
 }
 
+@test "a lone CR is a line end, and -d reads a dictionary with CR line ends" {
+	# Two lines once read as one: "Kellport The" was a person.
+	printf 'Teodor Lask resigned as mayor of Kellport\rThe council met at noon.\r' > "$T/cr"
+	run "$N" -b "$T/cr"
+	assert_line -n 0 $'0\t11\tPERSON\tTeodor Lask\tTeodor Lask'
+	assert_line -n 1 --regexp $'^33\t41\t[A-Z]+\tKellport\tKellport$'
+	tr '\r' '\n' < "$T/cr" > "$T/lf"
+	"$N" -b "$T/lf" > "$T/want"
+	run "$N" -b "$T/cr"
+	assert_output "$(cat "$T/want")"
+	"$N" -b "$T/cr" > "$T/out"
+	run offsets_match "$T/cr" "$T/out"
+	assert_success
+	printf 'PERSON\tMarta Velde\tVelde\rORG\tKell Works\tKW\r' > "$T/d"
+	printf 'Marta Velde met KW. Velde left.\n' > "$T/in"
+	run "$N" -d "$T/d" "$T/in"
+	assert_success
+	assert_output "PERSON	Marta Velde	Marta Velde
+ORG	Kell Works	KW
+PERSON	Marta Velde	Velde"
+}
+
 @test "invalid UTF-8 and NUL bytes: no crash, the names around them found" {
 	printf 'Angela Merkel \377\300 flew to Paris.\nZero\0byte. Dmitry Peskov \300spoke.\n' > "$T/bad"
 	run "$N" "$T/bad"

@@ -436,6 +436,11 @@ gen() {
 	run "$M" "$T/bom"
 	assert_success
 	assert_output "$(printf '2\tPERSON\tAna Ruiz')"
+	# A lone CR ends a record as LF does.
+	printf 'PERSON\tAna Ruiz\tx\rPERSON\tRuiz\tx\r\rORG\tKell Works\tx' > "$T/cr"
+	run "$M" "$T/cr"
+	assert_success
+	assert_output $'2\tPERSON\tAna Ruiz\n1\tORG\tKell Works'
 	printf 'ORG\tBad \377 Corp\tx\nORG\tBad \377 Corp\tx\n' > "$T/inv"
 	"$M" "$T/inv" > "$T/out"
 	printf '2\tORG\tBad \377 Corp\n' | cmp - "$T/out"

@@ -509,6 +509,16 @@ for line in sys.stdin:
 	assert_output $'Eva Lund\tWe waited all night.\nEva Lund\tNobody came.'
 }
 
+@test "a lone CR is a line end: a quote left open ends with its paragraph" {
+	printf 'Eva Lund said: "We waited all night\r\rOmar Haddad left early. "Nobody came," he said.\r' > "$T/cr"
+	run "$Q" -b "$T/cr"
+	assert_output $'16\t35\tEva Lund\tWe waited all night\n62\t74\tOmar Haddad\tNobody came,'
+	tr '\r' '\n' < "$T/cr" > "$T/lf"
+	"$Q" -b "$T/lf" > "$T/want"
+	run "$Q" -b "$T/cr"
+	assert_output "$(cat "$T/want")"
+}
+
 @test "invalid UTF-8 and NUL bytes: no crash, the quotes around them found" {
 	printf '"We \377\300 won," Eva Lund said.\nZero\0byte. "Fine," Tom Hale \300said.\n' > "$T/bad"
 	run "$Q" "$T/bad"

@@ -288,6 +288,20 @@ for line in sys.stdin:
 	assert_success
 }
 
+@test "a lone CR (old Mac line ends) is a line end: headline, date and body apart" {
+	printf 'KELLPORT MAYOR STEPS DOWN\rMarch 3, 2026\rTeodor Lask resigned on Tuesday. He gave no reason.\r' > "$T/cr"
+	run "$S" -b "$T/cr"
+	assert_success
+	assert_output $'0\t25\tKELLPORT MAYOR STEPS DOWN\n26\t39\tMarch 3, 2026\n40\t72\tTeodor Lask resigned on Tuesday.\n73\t91\tHe gave no reason.'
+	"$S" -b "$T/cr" > "$T/out"
+	run offsets_match "$T/cr" "$T/out"
+	assert_success
+	# A CR inside a sentence is a wrapped line: one space, as LF is.
+	printf 'The vote\rwas close.\r' > "$T/wrap"
+	run "$S" -p "$T/wrap"
+	assert_output 'The vote was close.'
+}
+
 @test "invalid UTF-8 passes through TSV untouched, U+FFFD in JSON" {
 	printf 'Bad \377\300 bytes here. Next.\n' > "$T/bad"
 	"$S" "$T/bad" > "$T/out"
