@@ -28,36 +28,6 @@ static const struct opt opts[] = {
 	{ 0, NULL, 0, NULL, NULL }
 };
 
-/* Parse a comma-separated list of types; 0 if one is unknown. */
-static int
-parse_types(const char *arg)
-{
-	const char	*p, *c;
-	enum ent_type	 t;
-	size_t		 n;
-
-	types = 0;
-	for (p = arg; ; p = c + 1) {
-		c = strchr(p, ',');
-		n = c != NULL ? (size_t)(c - p) : strlen(p);
-		if (n > 0) {
-			if (!ent_type_parse(p, n, &t)) {
-				warnx("unknown type: %.*s (PERSON ORG GPE LOC "
-				    "NORP MISC)", (int)n, p);
-				return 0;
-			}
-			types |= 1u << t;
-		}
-		if (c == NULL)
-			break;
-	}
-	if (types == 0) {
-		warnx("-t: no type given");
-		return 0;
-	}
-	return 1;
-}
-
 static int
 set(int id, const char *arg)
 {
@@ -66,7 +36,7 @@ set(int id, const char *arg)
 		dict_path = arg;
 		return 1;
 	case 't':
-		return parse_types(arg);
+		return (types = opt_types(arg)) != 0;
 	case OPT_THREADS:
 		return (threads = opt_threads(arg)) > 0;
 	}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "count.h"
+#include "doc.h"
 #include "opt.h"
 #include "out.h"
 #include "util.h"
@@ -59,34 +60,13 @@ static const struct opt opts[] = {
 };
 
 static int
-set_types(const char *arg)
-{
-	const char	*p, *comma;
-	size_t		 len;
-	int		 t;
-
-	for (p = arg; ; p = comma + 1) {
-		comma = strchr(p, ',');
-		len = comma == NULL ? strlen(p) : (size_t)(comma - p);
-		if ((t = count_type_parse(p, len)) < 0) {
-			warnx("-t: unknown type \"%.*s\" (one of PERSON, ORG, "
-			    "GPE, LOC, NORP, MISC)", (int)len, p);
-			return 0;
-		}
-		types |= 1u << t;
-		if (comma == NULL)
-			return 1;
-	}
-}
-
-static int
 set(int id, const char *arg)
 {
 	const char	*e;
 
 	switch (id) {
 	case 't':
-		return set_types(arg);
+		return (types = opt_types(arg)) != 0;
 	case OPT_TOP:
 		top = (unsigned long long)strtonum(arg, 1, LLONG_MAX, &e);
 		if (e != NULL) {
@@ -128,60 +108,6 @@ static const struct opt_prog prog = {
 };
 
 /*
- * Whether the first line is UTF-16: a BOM, or a NUL in every other byte
- * of its first four characters (a NUL elsewhere is data).
- */
-static int
-utf16(const char *p, size_t len)
-{
-	size_t	 i, odd, even;
-
-	if (len >= 2 && (memcmp(p, "\xff\xfe", 2) == 0 ||
-	    memcmp(p, "\xfe\xff", 2) == 0))
-		return 1;
-	if (len < 8)
-		return 0;
-	for (i = odd = even = 0; i < 8; i += 2) {
-		even += p[i] == '\0';
-		odd += p[i + 1] == '\0';
-	}
-	return (odd == 4 && even == 0) || (even == 4 && odd == 0);
-}
-
-/*
- * getline(3) that keeps at most MAXLINE bytes of a line; *cut says that
- * the line was longer (the rest of it is read and dropped).
- */
-static ssize_t
-getline_max(char **line, size_t *sz, FILE *fp, int *cut)
-{
-	size_t	 n;
-	int	 c;
-
-	n = 0;
-	*cut = 0;
-	while ((c = getc_unlocked(fp)) != EOF) {
-		if (n + 1 >= *sz) {
-			if (*sz >= MAXLINE) {
-				*cut = 1;
-				if (c == '\n')
-					break;
-				continue;
-			}
-			*sz = *sz < 128 ? 128 : *sz * 2;
-			*line = nu_reallocarray(*line, *sz, 1);
-		}
-		if (!*cut)
-			(*line)[n++] = (char)c;
-		if (c == '\n')
-			break;
-	}
-	if (n == 0 && c == EOF)
-		return -1;
-	return (ssize_t)n;
-}
-
-/*
  * Read one operand's records into the table.  A bad record is told with
  * its line number and skipped; returns 2 if there was one, or a read
  * error, else 0.
@@ -207,18 +133,14 @@ readfile(struct count_table *t, const char *path)
 	sz = 0;
 	lineno = bad = 0;
 	status = 0;
-	while ((len = getline_max(&line, &sz, fp, &cut)) != -1) {
+	while ((len = nu_getline(&line, &sz, fp, MAXLINE, &cut)) != -1) {
 		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
 		p = line;
 		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 			p += 3;
 			len -= 3;
 		}
-		if (lineno == 1 && utf16(p, len)) {
-			warnx("%s: UTF-16 input is not read; convert it first "
-			    "with iconv -f UTF-16 -t UTF-8", path);
+		if (lineno == 1 && doc_refuse_wide(path, p, len)) {
 			status = 2;
 			break;
 		}

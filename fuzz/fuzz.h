@@ -1,8 +1,8 @@
 /*
  * fuzz.h - what the libFuzzer targets share: the fuzz input is put in a
  * temporary file and read back through the real document reader, so
- * that a target exercises doc.c (BOM, UTF-16 refusal, -z, paragraph
- * style guessing, cut paragraphs) on the way to its analyser.
+ * that a target exercises doc.c (BOM, UTF-16 and UTF-32 refusal, -z,
+ * paragraph style guessing, cut paragraphs) on the way to its analyser.
  *
  * Each target is built with -fsanitize=fuzzer,address,undefined by
  * `make fuzz`; see fuzz/run.sh.
@@ -33,8 +33,8 @@ static int	fuzz_fd = -1;
 /*
  * Records go to /dev/null: the writers still escape every field, which
  * is worth fuzzing, but nothing floods the fuzzer's terminal.  Messages
- * of the reader (a UTF-16 refusal) are silenced by -close_fd_mask=2,
- * which keeps libFuzzer's own report (fuzz/run.sh).
+ * of the reader (a UTF-16 or UTF-32 refusal) are silenced by
+ * -close_fd_mask=2, which keeps libFuzzer's own report (fuzz/run.sh).
  */
 static inline void
 fuzz_init(void)

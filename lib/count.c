@@ -9,12 +9,12 @@
 #include <string.h>
 
 #include "count.h"
+#include "link.h"
 #include "out.h"
 #include "util.h"
 
-static const char *const type_names[COUNT_NTYPES + 1] = {
-	"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC", ""
-};
+_Static_assert(COUNT_NTYPES == ENT_NTYPES && ENT_PERSON == 0 &&
+    ENT_MISC == COUNT_NTYPES - 1, "count types are entity types");
 
 /*
  * Whether short forms of a type join their long form.  Places,
@@ -30,23 +30,29 @@ static const int type_joins[COUNT_NTYPES + 1] = {
 const char *
 count_type_name(int t)
 {
-	if (t < 0 || t > COUNT_NOTYPE)
+	if (t < 0 || t >= COUNT_NTYPES)
 		return "";
-	return type_names[t];
+	return ent_type_name(t);
 }
 
-int
-count_type_parse(const char *s, size_t len)
+/*
+ * The type of a record's TYPE column, or -1.  `entities` writes it in
+ * capitals, and only so is it taken: a document named "misc" or "org"
+ * in the column before must not pass for a type.
+ */
+static int
+rec_type(const char *s, size_t len)
 {
-	int	 t;
+	enum ent_type	 t;
+	size_t		 k;
 
-	if (len == 0)
+	if (!ent_type_parse(s, len, &t))
 		return -1;
-	for (t = 0; t < COUNT_NTYPES; t++)
-		if (strlen(type_names[t]) == len &&
-		    memcmp(type_names[t], s, len) == 0)
-			return t;
-	return -1;
+	/* The names are letters: in capitals, none has the case bit. */
+	for (k = 0; k < len; k++)
+		if (s[k] & 0x20)
+			return -1;
+	return t;
 }
 
 /* Records: fields, escapes, numbers. */
@@ -412,7 +418,7 @@ mention_json(char *s, size_t len, struct count_rec *r)
 	if (f[3].kind != JNONE)
 		return "a count record, not a mention (use --merge)";
 	if (f[0].kind != JSTR ||
-	    (r->type = count_type_parse(f[0].s, f[0].len)) < 0)
+	    (r->type = rec_type(f[0].s, f[0].len)) < 0)
 		return "no entity type in \"type\"";
 	if (f[1].kind != JSTR || f[1].len == 0)
 		return "no \"name\"";
@@ -429,15 +435,16 @@ mention_json(char *s, size_t len, struct count_rec *r)
  * Where the TYPE column of an `entities` record is: first, after the
  * document name, after the two offsets, or after both; TEXT must follow
  * NAME except in TYPE<TAB>NAME (`cut -f1,2`).  Columns after TEXT, should
- * `entities` ever add some, are allowed.  -1 if the line is none of these.
+ * `entities` ever add some, are allowed.  -1 if the line is none of these;
+ * else the type is in *type.
  */
 static int
-type_column(const struct field *f, size_t n, const char **why)
+type_column(const struct field *f, size_t n, int *type, const char **why)
 {
 	size_t	 p;
 
 	for (p = 0; p < 4 && p < n; p++) {
-		if (count_type_parse(f[p].s, f[p].len) < 0 ||
+		if ((*type = rec_type(f[p].s, f[p].len)) < 0 ||
 		    (p > 0 && n < p + 3))
 			continue;
 		if ((p == 2 && (!isnum(f[0].s, f[0].len) ||
@@ -462,7 +469,7 @@ iscount(const struct field *f, size_t n)
 		return 0;
 	c = n - 3;
 	return isnum(f[c].s, f[c].len) && (f[c + 1].len == 0 ||
-	    count_type_parse(f[c + 1].s, f[c + 1].len) >= 0);
+	    rec_type(f[c + 1].s, f[c + 1].len) >= 0);
 }
 
 const char *
@@ -485,14 +492,13 @@ count_parse_mention(char *s, size_t len, struct count_rec *r)
 		return NULL;
 	}
 	why = NULL;
-	if ((t = type_column(f, n, &why)) < 0) {
+	if ((t = type_column(f, n, &r->type, &why)) < 0) {
 		if (why != NULL)
 			return why;
 		if (iscount(f, n))
 			return "a count record, not a mention (use --merge)";
 		return "no entity type in the TYPE column";
 	}
-	r->type = count_type_parse(f[t].s, f[t].len);
 	if (t == 1 || t == 3) {
 		tsv_decode(&f[0]);
 		r->doc = f[0].s;
@@ -521,7 +527,7 @@ count_json(char *s, size_t len, struct count_rec *r)
 	if (f[1].kind != JSTR)
 		return "no \"type\"";
 	if (f[1].len > 0 &&
-	    (r->type = count_type_parse(f[1].s, f[1].len)) < 0)
+	    (r->type = rec_type(f[1].s, f[1].len)) < 0)
 		return "an unknown entity type";
 	if (f[2].kind != JSTR || f[2].len == 0)
 		return "no \"name\"";
@@ -551,7 +557,7 @@ count_parse_count(char *s, size_t len, struct count_rec *r)
 	if (!getcount(f[c].s, f[c].len, &r->n))
 		return "a COUNT that is not a whole number";
 	if (f[c + 1].len > 0 &&
-	    (r->type = count_type_parse(f[c + 1].s, f[c + 1].len)) < 0)
+	    (r->type = rec_type(f[c + 1].s, f[c + 1].len)) < 0)
 		return "an unknown entity type";
 	tsv_decode(&f[c + 2]);
 	if (f[c + 2].len == 0)
@@ -904,7 +910,7 @@ byrank(const void *a, const void *b)
 		return c;
 	if (x->namelen != y->namelen)
 		return x->namelen < y->namelen ? -1 : 1;
-	return strcmp(type_names[x->type], type_names[y->type]);
+	return strcmp(count_type_name(x->type), count_type_name(y->type));
 }
 
 static void
@@ -933,7 +939,7 @@ write_tsv(const struct count_table *t, const struct ent *e, int flags)
 	}
 	putnum(e->total);
 	put("\t", 1);
-	put(type_names[e->type], strlen(type_names[e->type]));
+	put(count_type_name(e->type), strlen(count_type_name(e->type)));
 	put("\t", 1);
 	out_tsv_str(e->name, e->namelen);
 	put("\n", 1);
@@ -954,7 +960,8 @@ write_json(const struct count_table *t, const struct ent *e, int flags)
 	put("\"count\":", 8);
 	putnum(e->total);
 	put(",\"type\":", 8);
-	out_json_str(type_names[e->type], strlen(type_names[e->type]));
+	out_json_str(count_type_name(e->type),
+	    strlen(count_type_name(e->type)));
 	put(",\"name\":", 8);
 	out_json_str(e->name, e->namelen);
 	put("}\n", 2);
@@ -1038,7 +1045,7 @@ chart(struct ent **v, size_t n, const struct count_chart *c)
 		return;
 	max = v[0]->total;
 	for (tw = nw = 0, i = 0; i < n; i++) {
-		len = strlen(type_names[v[i]->type]);
+		len = strlen(count_type_name(v[i]->type));
 		tw = len > tw ? len : tw;
 		w = cols(v[i]->name, v[i]->namelen);
 		nw = w > nw ? w : nw;
@@ -1050,8 +1057,8 @@ chart(struct ent **v, size_t n, const struct count_chart *c)
 	bw = (size_t)width > w + 2 ? (size_t)width - w - 1 : 1;
 	for (i = 0; i < n; i++) {
 		if (tw) {
-			len = strlen(type_names[v[i]->type]);
-			put(type_names[v[i]->type], len);
+			len = strlen(count_type_name(v[i]->type));
+			put(count_type_name(v[i]->type), len);
 			pad(tw + 1 - len);
 		}
 		w = cols(v[i]->name, v[i]->namelen);

@@ -23,8 +23,6 @@
 
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC", or "" for COUNT_NOTYPE. */
 const char	*count_type_name(int);
-/* Parse an exact type name; -1 if it is none (the empty name is none). */
-int		 count_type_parse(const char *, size_t);
 
 /* One record, its strings pointing into the line it was read from. */
 struct count_rec {

@@ -28,7 +28,8 @@ struct doc_reader {
 	int		 nul;		/* -z */
 	int		 status;	/* 2 after any error */
 	char		*buf;
-	size_t		 cap, pos, end;
+	size_t		 cap, pos, end;	/* end: of the bytes handed out */
+	size_t		 raw;		/* end of the bytes read: end, or a CR more */
 	int		 eof;		/* no more bytes will come */
 	unsigned long long base;	/* stream offset of buf[0] */
 	unsigned long long docbase;	/* stream offset of the document */
@@ -97,45 +98,70 @@ find_nul(struct doc_reader *r)
 	r->nulscan = q != NULL ? r->dend : r->end;
 }
 
+/*
+ * Hand out the bytes read so far, a lone CR (the line end of old Mac
+ * files) made LF: every reader of lines then reads it as the line end
+ * that CRLF and LF are, and offsets stay those of the input, byte for
+ * byte.  A CR last of what was read waits for the byte after it.
+ */
+static void
+settle(struct doc_reader *r)
+{
+	char	*q;
+	size_t	 i;
+
+	for (i = r->end; (q = memchr(r->buf + i, '\r', r->raw - i)) != NULL;) {
+		i = (size_t)(q - r->buf) + 1;
+		if (i == r->raw && !r->eof) {
+			r->end = i - 1;
+			return;
+		}
+		if (i == r->raw || r->buf[i] != '\n')
+			*q = '\n';
+	}
+	r->end = r->raw;
+}
+
 /* Read more bytes; returns 0 when nothing more can come. */
 static int
 fill(struct doc_reader *r)
 {
 	ssize_t	 n;
-	size_t	 shift;
+	size_t	 shift, end;
 
 	if (r->eof)
 		return 0;
 	if (r->pos > 0) {
 		shift = r->pos;
-		memmove(r->buf, r->buf + shift, r->end - shift);
+		memmove(r->buf, r->buf + shift, r->raw - shift);
 		r->end -= shift;
+		r->raw -= shift;
 		r->pos = 0;
 		r->base += shift;
 		if (r->dend != NONE)
 			r->dend -= shift;
 		r->nulscan = r->nulscan > shift ? r->nulscan - shift : 0;
 	}
-	if (r->cap - r->end < READ_CHUNK) {
+	if (r->cap - r->raw < READ_CHUNK) {
 		r->cap *= 2;
 		r->buf = nu_reallocarray(r->buf, r->cap, 1);
 	}
 	do
-		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+		n = read(r->fd, r->buf + r->raw, r->cap - r->raw);
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
 		warn("%s", r->path);
 		r->status = 2;
-		r->eof = 1;
-		return 0;
 	}
-	if (n == 0) {
+	end = r->end;
+	if (n <= 0)
 		r->eof = 1;
-		return 0;
-	}
-	r->end += (size_t)n;
+	else
+		r->raw += (size_t)n;
+	settle(r);
 	find_nul(r);
-	return 1;
+	/* At the end, a CR that waited is one more byte. */
+	return n > 0 || r->end > end;
 }
 
 /* Bytes of the current document available from pos. */
@@ -256,22 +282,78 @@ guess_mode(struct doc_reader *r)
 	return MODE_WRAP;
 }
 
-/* UTF-16 without a BOM: every other byte NUL in the first characters. */
-static int
-looks_utf16(const unsigned char *b, size_t n)
-{
-	size_t	 i, even, odd, pairs;
+/*
+ * Wide encodings are told by a BOM, or by the NUL bytes of ASCII text
+ * in them: in UTF-16 the high byte of every character, in UTF-32 the
+ * three high bytes.  Some letters past U+00FF are allowed (a fourth of
+ * the characters), in UTF-32 none past U+FFFF.  UTF-32 is tried first:
+ * its text also has a NUL in every other byte.
+ */
+#define SNIFF_MAX	64	/* bytes looked at */
 
-	even = odd = 0;
-	pairs = n / 2 < 32 ? n / 2 : 32;
-	if (pairs < 4)
+/* z[k]: the NUL bytes of b[0..n) at k modulo w, over whole units. */
+static size_t
+count_nuls(const unsigned char *b, size_t n, size_t w, size_t *z)
+{
+	size_t	 i;
+
+	memset(z, 0, w * sizeof(*z));
+	for (i = 0; i < n / w * w; i++)
+		z[i % w] += b[i] == 0;
+	return n / w;
+}
+
+static const char *
+sniff_nuls(const unsigned char *b, size_t n)
+{
+	size_t	 z[4], units;
+
+	if (n > SNIFF_MAX)
+		n = SNIFF_MAX;
+	if (n < DOC_SNIFF_MIN)
+		return NULL;
+	units = count_nuls(b, n, 4, z);
+	if (z[0] == 0 && z[1] * 4 >= units * 3 && z[2] == units &&
+	    z[3] == units)
+		return "UTF-32LE";
+	if (z[0] == units && z[1] == units && z[2] * 4 >= units * 3 &&
+	    z[3] == 0)
+		return "UTF-32BE";
+	units = count_nuls(b, n, 2, z);
+	if (z[0] == 0 && z[1] * 4 >= units * 3)
+		return "UTF-16LE";
+	if (z[0] * 4 >= units * 3 && z[1] == 0)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* The encoding iconv(1) knows b[0..n) to start in, if it is a wide one. */
+static const char *
+wide(const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+
+	if (n >= 4 && memcmp(b, "\xff\xfe\0\0", 4) == 0)
+		return "UTF-32LE";
+	if (n >= 4 && memcmp(b, "\0\0\xfe\xff", 4) == 0)
+		return "UTF-32BE";
+	if (n >= 2 && memcmp(b, "\xff\xfe", 2) == 0)
+		return "UTF-16LE";
+	if (n >= 2 && memcmp(b, "\xfe\xff", 2) == 0)
+		return "UTF-16BE";
+	return sniff_nuls(b, n);
+}
+
+int
+doc_refuse_wide(const char *path, const void *p, size_t n)
+{
+	const char	*enc;
+
+	if ((enc = wide(p, n)) == NULL)
 		return 0;
-	for (i = 0; i < pairs; i++) {
-		even += b[2 * i] == 0;
-		odd += b[2 * i + 1] == 0;
-	}
-	return (odd * 4 >= pairs * 3 && even == 0) ||
-	    (even * 4 >= pairs * 3 && odd == 0);
+	warnx("%s: %s input is not read; convert it first with "
+	    "iconv -f %s -t UTF-8", path, enc, enc);
+	return 1;
 }
 
 /* Drop what is left of the current document, and its NUL. */
@@ -316,19 +398,17 @@ doc_next(struct doc_reader *r, struct doc *d)
 	r->cut = 0;
 	r->docbase = r->base + r->pos;
 
-	n = want(r, 8);	/* enough to tell; more would stall a slow pipe */
+	/* Enough to tell; more would stall a slow pipe. */
+	n = want(r, DOC_SNIFF_MIN);
 	b = (const unsigned char *)r->buf + r->pos;
 	/*
 	 * The encoding is the operand's: a later -z document that only
 	 * starts like UTF-16 is data, and must not cost the ones after it.
 	 */
-	if (r->ndoc == 1 && ((n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff))) || looks_utf16(b, n))) {
-		warnx("%s: UTF-16 input is not read; convert it first with "
-		    "iconv -f UTF-16 -t UTF-8", r->path);
+	if (r->ndoc == 1 && doc_refuse_wide(r->path, b, n)) {
 		r->status = 2;
 		/* NUL bytes mean nothing in UTF-16: drop the whole operand. */
-		r->pos = r->end;
+		r->pos = r->end = r->raw;
 		r->dend = NONE;
 		r->eof = 1;
 		r->indoc = 0;

@@ -12,9 +12,10 @@
  * line break inside one is only a wrapped line.  Otherwise the document is
  * taken to have one paragraph a line (as scraped news often does), and a
  * line break ends a paragraph unless the next line goes on in lower case.
- * Bytes are never changed: a BOM is skipped, CR of CRLF stays in the text
- * (the analysers read it as white space) and offsets count bytes of the
- * document as given.
+ * Bytes are not changed, one aside: a lone CR, the line end of old Mac
+ * files, is handed out as LF, so that it ends a line as LF and CRLF do.
+ * A BOM is skipped, CR of CRLF stays in the text (the analysers read it
+ * as white space) and offsets count bytes of the document as given.
  */
 #ifndef NU_DOC_H
 #define NU_DOC_H
@@ -47,6 +48,16 @@ int	doc_next(struct doc_reader *, struct doc *);
 int	doc_para(struct doc_reader *, struct para *);
 /* Close; returns 0, or 2 if the operand could not be read in full. */
 int	doc_close(struct doc_reader *);
+
+/*
+ * Whether the bytes an operand starts with, n of them, are UTF-16 or
+ * UTF-32 (by a BOM, or by the NUL bytes of ASCII text in them); if so,
+ * warn "path: UTF-32LE input is not read; convert it first with iconv
+ * -f UTF-32LE -t UTF-8" (the encoding named as iconv knows it) and
+ * return 1.  DOC_SNIFF_MIN bytes or more are needed to tell without a BOM.
+ */
+#define DOC_SNIFF_MIN	8
+int	doc_refuse_wide(const char *path, const void *, size_t n);
 
 /* Whether c is white space to the analysers (includes CR, FF, VT). */
 static inline int

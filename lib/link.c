@@ -42,8 +42,14 @@ struct link_title_src {
 #define NAME_MAX_WORDS	24	/* words of a name compared when joining */
 #define TITLE_MAX	64	/* bytes of a title kept */
 
-static const char *const type_names[ENT_NTYPES] = {
-	"PERSON", "ORG", "GPE", "LOC", "NORP", "MISC"
+/* With their lengths: mentions asks ent_type_parse() of most fields it reads. */
+#define TYPE_NAME(s)	{ s, sizeof(s) - 1 }
+static const struct {
+	const char	*s;
+	size_t		 len;
+} type_names[ENT_NTYPES] = {
+	TYPE_NAME("PERSON"), TYPE_NAME("ORG"), TYPE_NAME("GPE"),
+	TYPE_NAME("LOC"), TYPE_NAME("NORP"), TYPE_NAME("MISC")
 };
 
 /* A dictionary entry: one name or alias, and the entity it stands for. */
@@ -125,7 +131,7 @@ struct link_doc {
 const char *
 ent_type_name(enum ent_type t)
 {
-	return (unsigned)t < ENT_NTYPES ? type_names[t] : "MISC";
+	return (unsigned)t < ENT_NTYPES ? type_names[t].s : "MISC";
 }
 
 static int
@@ -172,17 +178,28 @@ ci_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/*
+ * The names are capital letters only, so a byte is the name's letter in
+ * either case when it differs from it in the case bit (0x20) alone.
+ */
 int
 ent_type_parse(const char *s, size_t len, enum ent_type *t)
 {
-	int	 i;
+	const char	*name;
+	size_t		 k;
+	int		 i;
 
-	for (i = 0; i < ENT_NTYPES; i++)
-		if (strlen(type_names[i]) == len &&
-		    ci_eq(s, type_names[i], len)) {
+	for (i = 0; i < ENT_NTYPES; i++) {
+		if (type_names[i].len != len)
+			continue;
+		name = type_names[i].s;
+		for (k = 0; k < len && ((s[k] ^ name[k]) & ~0x20) == 0; k++)
+			continue;
+		if (k == len) {
 			*t = i;
 			return 1;
 		}
+	}
 	return 0;
 }
 
@@ -640,13 +657,34 @@ first_word_len(const char *s, size_t n)
 	return i;
 }
 
+/*
+ * The slot of the first-word index for the user entries whose first word
+ * is s[0..fl): the one that heads their chain, or the empty one where it
+ * would go.
+ */
+static size_t
+fw_slot(const struct link_dict *d, const char *s, size_t fl)
+{
+	const struct dent *e;
+	size_t	 j;
+
+	for (j = hash_bytes(s, fl) & (d->fwcap - 1); d->fw[j] != 0;
+	    j = (j + 1) & (d->fwcap - 1)) {
+		e = &d->e[d->fw[j] - 1];
+		if (first_word_len(d->arena + e->off, e->len) == fl &&
+		    memcmp(d->arena + e->off, s, fl) == 0)
+			break;
+	}
+	return j;
+}
+
 static void
 dict_fw_add(struct link_dict *d, size_t ei)
 {
 	uint32_t	*fw;
 	size_t		 cap, i, j, fl;
 	uint32_t	 h;
-	struct dent	*e;
+	struct dent	*e, *o;
 
 	if (d->nuser * 2 >= d->fwcap) {
 		cap = d->fwcap ? d->fwcap * 2 : 256;
@@ -667,23 +705,75 @@ dict_fw_add(struct link_dict *d, size_t ei)
 		d->fwcap = cap;
 	}
 	e = &d->e[ei];
-	fl = first_word_len(d->arena + e->off, e->len);
-	h = hash_bytes(d->arena + e->off, fl);
+	j = fw_slot(d, d->arena + e->off,
+	    first_word_len(d->arena + e->off, e->len));
 	/* Chain entries that share a first word behind the first of them. */
-	for (j = h & (d->fwcap - 1); d->fw[j] != 0;
-	    j = (j + 1) & (d->fwcap - 1)) {
-		struct dent *o = &d->e[d->fw[j] - 1];
-		size_t ol = first_word_len(d->arena + o->off, o->len);
-
-		if (ol == fl && memcmp(d->arena + o->off, d->arena + e->off,
-		    fl) == 0) {
-			e->next = o->next;
-			o->next = ei + 1;
-			return;
-		}
+	if (d->fw[j] != 0) {
+		o = &d->e[d->fw[j] - 1];
+		e->next = o->next;
+		o->next = ei + 1;
+		return;
 	}
 	d->fw[j] = ei + 1;
 	d->nuser++;
+}
+
+/* Whether a user entry is written s[0..n), case and all. */
+static int
+user_written(const struct link_dict *d, const char *s, size_t n)
+{
+	const struct dent *e;
+	uint32_t ei;
+
+	if (d->nuser == 0)
+		return 0;
+	ei = d->fw[fw_slot(d, s, first_word_len(s, n))];
+	for (; ei != 0; ei = e->next) {
+		e = &d->e[ei - 1];
+		if (e->len == n && memcmp(d->arena + e->off, s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Add an entry for the alias s[0..n), folded f, of dictionary entity id.
+ * It goes in the folded index unless a name of the same folded text is
+ * there already; a user's entry also goes in the first-word index, which
+ * finds names in the text as they are written.
+ */
+static void
+dict_entry_add(struct link_dict *d, const char *s, const char *f, size_t n,
+    size_t id, enum ent_type type, int user, int folded)
+{
+	struct dent	*e;
+	size_t		 ei, j;
+
+	if (d->ne == d->ecap) {
+		d->ecap = d->ecap ? d->ecap * 2 : 512;
+		d->e = nu_reallocarray(d->e, d->ecap, sizeof(*d->e));
+	}
+	if ((d->ne + 1) * 2 > d->htcap)
+		dict_ht_grow(d);
+	ei = d->ne++;
+	e = &d->e[ei];
+	e->off = arena_add(&d->arena, &d->alen, &d->acap, s, n);
+	e->foff = arena_add(&d->arena, &d->alen, &d->acap, f, n);
+	e->len = n;
+	e->id = id;
+	e->hash = hash_bytes(f, n);
+	e->next = 0;
+	e->type = type;
+	e->user = user;
+	e->exact = is_acronym(s, n);
+	if (folded) {
+		for (j = e->hash & (d->htcap - 1); d->ht[j] != 0;
+		    j = (j + 1) & (d->htcap - 1))
+			continue;
+		d->ht[j] = ei + 1;
+	}
+	if (user)
+		dict_fw_add(d, ei);
 }
 
 /*
@@ -697,9 +787,8 @@ dict_line(struct link_dict *d, const char *s, size_t n, int user, int weak)
 	char		 buf[1024], fb[1024];
 	const char	*p, *end, *tab;
 	enum ent_type	 type;
-	size_t		 fl, k, ei;
+	size_t		 fl, k;
 	ssize_t		 id, f;
-	struct dent	*e;
 	struct dentity	*en;
 
 	end = s + n;
@@ -742,38 +831,25 @@ dict_line(struct link_dict *d, const char *s, size_t n, int user, int weak)
 		if (k >= sizeof(buf) - 1)
 			return "name too long";
 		fold(fb, buf, k);
-		if (dict_find(d, buf, fb, k) >= 0) {
+		if ((f = dict_find(d, buf, fb, k)) >= 0) {
 			if (en->off == (size_t)-1)
 				return "empty name";
+			/*
+			 * Looked up, the alias is that name already; but
+			 * names are found in the text with their case, so a
+			 * user's alias written otherwise ("maria reyes" for
+			 * "Maria Reyes") is found as written.
+			 */
+			if (user && !user_written(d, buf, k))
+				dict_entry_add(d, buf, fb, k, d->e[f].id, type,
+				    user, 0);
 			continue;
 		}
-		if (d->ne == d->ecap) {
-			d->ecap = d->ecap ? d->ecap * 2 : 512;
-			d->e = nu_reallocarray(d->e, d->ecap, sizeof(*d->e));
-		}
-		if ((d->ne + 1) * 2 > d->htcap)
-			dict_ht_grow(d);
-		ei = d->ne++;
-		e = &d->e[ei];
-		e->off = arena_add(&d->arena, &d->alen, &d->acap, buf, k);
-		e->foff = arena_add(&d->arena, &d->alen, &d->acap, fb, k);
-		e->len = k;
-		e->id = id;
-		e->hash = hash_bytes(fb, k);
-		e->next = 0;
-		e->type = type;
-		e->user = user;
-		e->exact = is_acronym(buf, k);
+		dict_entry_add(d, buf, fb, k, id, type, user, 1);
 		if (en->off == (size_t)-1) {
-			en->off = e->off;
+			en->off = d->e[d->ne - 1].off;
 			en->len = k;
 		}
-		for (f = e->hash & (d->htcap - 1); d->ht[f] != 0;
-		    f = (f + 1) & (d->htcap - 1))
-			continue;
-		d->ht[f] = ei + 1;
-		if (user)
-			dict_fw_add(d, ei);
 	}
 	return NULL;
 }
@@ -786,18 +862,15 @@ dict_file(struct link_dict *d, const char *path)
 	size_t		 cap, lineno, i;
 	ssize_t		 n;
 	const char	*msg;
+	int		 cut;
 
 	if ((fp = fopen(path, "r")) == NULL)
 		err(2, "%s", path);
 	line = NULL;
 	cap = 0;
 	lineno = 0;
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	while ((n = nu_getline(&line, &cap, fp, SIZE_MAX, &cut)) != -1) {
 		lineno++;
-		if (n > 0 && line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
 		/* A BOM on the first line is not part of a type. */
 		if (lineno == 1 && n >= 3 &&
 		    memcmp(line, "\xef\xbb\xbf", 3) == 0)
@@ -887,24 +960,14 @@ link_dict_match(const struct link_dict *d, const char *s, size_t n,
     enum ent_type *type)
 {
 	const struct dent *e;
-	size_t	 fl, j, best, k;
-	uint32_t h, ei;
+	size_t	 best, k;
+	uint32_t ei;
 
 	if (d == NULL || d->nuser == 0 || n == 0)
 		return 0;
-	fl = first_word_len(s, n);
-	h = hash_bytes(s, fl);
-	for (j = h & (d->fwcap - 1); d->fw[j] != 0;
-	    j = (j + 1) & (d->fwcap - 1)) {
-		e = &d->e[d->fw[j] - 1];
-		if (first_word_len(d->arena + e->off, e->len) == fl &&
-		    memcmp(d->arena + e->off, s, fl) == 0)
-			break;
-	}
-	if (d->fw[j] == 0)
-		return 0;
 	best = 0;
-	for (ei = d->fw[j]; ei != 0; ei = d->e[ei - 1].next) {
+	ei = d->fw[fw_slot(d, s, first_word_len(s, n))];
+	for (; ei != 0; ei = e->next) {
 		e = &d->e[ei - 1];
 		if ((k = user_match(d, e, s, n)) > best) {
 			best = k;

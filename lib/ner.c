@@ -4,7 +4,6 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "ner.h"
 #include "ner_model.h"
@@ -66,18 +65,6 @@ const char *
 ner_base_name(int t)
 {
 	return t >= 0 && t < NER_NTYPES ? base_names[t] : "?";
-}
-
-int
-ner_type_parse(const char *s, size_t len)
-{
-	int t;
-
-	for (t = 0; t < NER_PT_COUNT; t++)
-		if (strlen(ptype_names[t]) == len &&
-		    strncasecmp(ptype_names[t], s, len) == 0)
-			return t;
-	return -1;
 }
 
 struct ner *

@@ -113,7 +113,4 @@ const char	*ner_type_name(int ptype);
 /* "PER", "LOC", "ORG", "MISC" for enum ner_type. */
 const char	*ner_base_name(int type);
 
-/* Parse a product type name (case-insensitive); -1 if unknown. */
-int		 ner_type_parse(const char *s, size_t len);
-
 #endif /* NER_H */

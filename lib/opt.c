@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "link.h"
 #include "opt.h"
 #include "util.h"
 
@@ -215,4 +216,43 @@ opt_threads(const char *arg)
 		return 0;
 	}
 	return n;
+}
+
+/*
+ * Type names are taken in any case, as a user types them; an empty item
+ * is a mistake to point out ("PERSON,,ORG" lost a name), as cut -f 1,,2
+ * does, not one to pass over.
+ */
+unsigned
+opt_types(const char *arg)
+{
+	const char	*p, *comma;
+	char		 names[64];
+	size_t		 len;
+	enum ent_type	 t;
+	unsigned	 types;
+	int		 i;
+
+	types = 0;
+	for (p = arg; ; p = comma + 1) {
+		comma = strchr(p, ',');
+		len = comma == NULL ? strlen(p) : (size_t)(comma - p);
+		if (len == 0) {
+			warnx("-t: an empty type name in \"%s\"", arg);
+			return 0;
+		}
+		if (!ent_type_parse(p, len, &t)) {
+			names[0] = '\0';
+			for (i = 0; i < ENT_NTYPES; i++) {
+				strlcat(names, i > 0 ? ", " : "", sizeof(names));
+				strlcat(names, ent_type_name(i), sizeof(names));
+			}
+			warnx("-t: unknown type \"%.*s\" (one of %s)", (int)len, p,
+			    names);
+			return 0;
+		}
+		types |= 1u << t;
+		if (comma == NULL)
+			return types;
+	}
 }

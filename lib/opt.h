@@ -40,6 +40,14 @@ struct opt_prog {
 	    "1: work in one thread; 2 or more: read ahead in a second" }
 int	opt_threads(const char *);
 
+/*
+ * -t TYPES, for the programs that select entity types (entities,
+ * mentions): a comma-separated list of type names, each in any case.
+ * Returns a bit (1u << enum ent_type) for each type, or 0 after a
+ * warning when a name is unknown or empty ("-t PERSON,,").
+ */
+unsigned	opt_types(const char *);
+
 /* The common flags of DESIGN.md, set by opt_parse. */
 struct opt_common {
 	int		 header;	/* -H 1, -h 0, -1 when neither given */

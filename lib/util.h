@@ -1,11 +1,15 @@
 /*
  * util.h - small helpers every program shares: allocation that never
- * returns NULL, and the one way a program ends.
+ * returns NULL, reading lines of records and dictionaries, and the one
+ * way a program ends.
  */
 #ifndef NU_UTIL_H
 #define NU_UTIL_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
+#include <stdio.h>
 
 #define NU_VERSION	"0.1.0"
 
@@ -13,6 +17,14 @@
 void	*nu_reallocarray(void *, size_t, size_t);
 void	*nu_calloc(size_t, size_t);
 char	*nu_strdup(const char *);
+
+/*
+ * Read a line into *line (grown as needed, *sz bytes) and NUL-terminate
+ * it, without its end: LF, CRLF, or a lone CR as old Mac files end their
+ * lines.  The bytes of a line past max are read and dropped, and *cut
+ * set.  Returns the length, or -1 when the input is at its end.
+ */
+ssize_t	 nu_getline(char **line, size_t *sz, FILE *, size_t max, int *cut);
 
 /*
  * Flush and close standard output and exit.  A write error becomes

@@ -128,33 +128,44 @@ nospace() {
 	assert_line --index 0 --regexp '^PERSON	Ana Ruiz	Ana Ruiz$'
 }
 
-@test "UTF-16 with and without a BOM is refused, the other files still read" {
+@test "UTF-16 and UTF-32, with and without a BOM, are refused with a hint that works" {
 	printf 'Ana Ruiz met Omar Haddad in Springfield.\n' > "$T/src"
-	iconv -f UTF-8 -t UTF-16 < "$T/src" > "$T/bom16"
-	iconv -f UTF-8 -t UTF-16BE < "$T/src" > "$T/be16"
-	iconv -f UTF-8 -t UTF-16LE < "$T/src" > "$T/le16"
+	# iconv's UTF-16 and UTF-32 write a BOM, the others none.
+	for e in UTF-16 UTF-16BE UTF-16LE UTF-32 UTF-32BE UTF-32LE; do
+		iconv -f UTF-8 -t $e < "$T/src" > "$T/$e"
+	done
 	for p in $TEXTPROGS; do
 		"$NU_BIN/$p" -H "$T/good.txt" "$T/good.txt" > "$T/want"
-		for f in bom16 be16 le16; do
+		"$NU_BIN/$p" "$T/src" > "$T/want-src"
+		for f in UTF-16:UTF-16LE UTF-16BE:UTF-16BE UTF-16LE:UTF-16LE \
+		    UTF-32:UTF-32LE UTF-32BE:UTF-32BE UTF-32LE:UTF-32LE; do
+			e=${f#*:}
+			f=${f%:*}
 			survive 2 "$p" "$T/good.txt" "$T/$f" "$T/good.txt"
-			assert_equal "$stderr" "$p: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+			assert_equal "$stderr" "$p: $T/$f: $e input is not read; convert it first with iconv -f $e -t UTF-8"
 			assert_equal "$output" "$(cat "$T/want")"
+			# The hint reads the file as it was written.
+			iconv -f $e -t UTF-8 < "$T/$f" > "$T/conv"
+			survive 0 "$p" "$T/conv"
+			assert_equal "$output" "$(cat "$T/want-src")"
 		done
 	done
 }
 
-@test "mentions refuses UTF-16 too" {
+@test "mentions refuses UTF-16 and UTF-32 too" {
 	printf 'PERSON\tAna Ruiz\tAna Ruiz\n' > "$T/rec"
-	iconv -f UTF-8 -t UTF-16 < "$T/rec" > "$T/bom16"
-	iconv -f UTF-8 -t UTF-16LE < "$T/rec" > "$T/le16"
-	for f in bom16 le16; do
+	for f in UTF-16:UTF-16LE UTF-16BE:UTF-16BE UTF-32:UTF-32LE \
+	    UTF-32BE:UTF-32BE UTF-32LE:UTF-32LE; do
+		e=${f#*:}
+		f=${f%:*}
+		iconv -f UTF-8 -t $f < "$T/rec" > "$T/$f"
 		survive 2 mentions "$T/rec" "$T/$f"
-		assert_equal "$stderr" "mentions: $T/$f: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+		assert_equal "$stderr" "mentions: $T/$f: $e input is not read; convert it first with iconv -f $e -t UTF-8"
 		assert_equal "$output" "1	PERSON	Ana Ruiz"
 	done
 }
 
-@test "CRLF reads as LF; a lone CR is white space, never output raw" {
+@test "CRLF and a lone CR read as LF, in every program, offsets those of the input" {
 	printf 'Ana Ruiz said "the plan works," on Monday.\n\nThe U.S. Senate met.\nIt voted.\n' > "$T/lf"
 	sed 's/$/\r/' "$T/lf" > "$T/crlf"
 	tr '\n' '\r' < "$T/lf" > "$T/cr"
@@ -163,10 +174,18 @@ nospace() {
 		survive 0 "$p" "$T/crlf"
 		assert_equal "$output" "$(cat "$T/want")"
 		survive 0 "$p" "$T/cr"
-		refute_output --partial $'\r'
+		assert_equal "$output" "$(cat "$T/want")"
+		"$NU_BIN/$p" -b "$T/lf" > "$T/want"
+		survive 0 "$p" -b "$T/cr"
+		assert_equal "$output" "$(cat "$T/want")"
+		"$NU_BIN/$p" -b "$T/cr" > "$T/out"
+		"$BATS_TEST_DIRNAME/offsets-match" "$T/cr" "$T/out"
 	done
 	printf 'PERSON\tAna Ruiz\tAna Ruiz\r\nPERSON\tAna Ruiz\tRuiz\r\n' > "$T/rec"
 	survive 0 mentions "$T/rec"
+	assert_output "2	PERSON	Ana Ruiz"
+	tr -d '\n' < "$T/rec" > "$T/rec-cr"
+	survive 0 mentions "$T/rec-cr"
 	assert_output "2	PERSON	Ana Ruiz"
 	all_survive "$T/cr"
 }
@@ -332,7 +351,7 @@ $p: $T/missing: No such file or directory"
 					fail "$p $o $f: $stderr" ;;
 				esac
 			done
-			# Status 2 for the UTF-16 seed, 0 for the others.
+			# Status 2 for the UTF-16 and UTF-32 seeds, 0 for the others.
 			"$NU_BIN/$p" -zj "$T/in" > "$T/out" 2>/dev/null || true
 			json_ok "$T/out" || fail "$p -zj $f: bad JSON"
 		done

@@ -69,3 +69,35 @@ line_buffered() {
 	run cat "$BATS_TEST_TMPDIR/got"
 	assert_output "$first"
 }
+
+# types_option PROG FILE: -t takes type names in any case, and a list
+# with an empty or an unknown name is a usage error, the same in every
+# program that takes it (lib/opt.c's opt_types).  FILE has persons.
+types_option() {
+	local prog=$1 file=$2 name t want
+	name=$(basename "$prog")
+	run --separate-stderr "$prog" -t PERSON "$file"
+	assert_success
+	[ -n "$output" ] || fail "$name -t PERSON $file: no output"
+	want=$output
+	for t in person Person PERSON,person --types=pErSoN; do
+		case $t in
+		--*)	run --separate-stderr "$prog" "$t" "$file" ;;
+		*)	run --separate-stderr "$prog" -t "$t" "$file" ;;
+		esac
+		assert_success
+		assert_output "$want"
+	done
+	for t in '' , PERSON,, ,PERSON PERSON,,ORG; do
+		run --separate-stderr "$prog" -t "$t" "$file"
+		assert_failure 2
+		assert_output ""
+		assert_equal "${stderr_lines[0]}" "$name: -t: an empty type name in \"$t\""
+	done
+	for t in PLANET:PLANET 'PERSON, ORG: ORG' people,ORG:people; do
+		run --separate-stderr "$prog" -t "${t%:*}" "$file"
+		assert_failure 2
+		assert_output ""
+		assert_equal "${stderr_lines[0]}" "$name: -t: unknown type \"${t##*:}\" (one of PERSON, ORG, GPE, LOC, NORP, MISC)"
+	done
+}

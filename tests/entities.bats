@@ -392,13 +392,12 @@ for line in sys.stdin:
 	assert_output ""
 }
 
-@test "-t: an unknown type is a usage error" {
+@test "-t: an unknown type or an empty one is a usage error, as in mentions" {
 	run --separate-stderr "$N" -t PERSON,PLANET "$T/a.txt"
 	assert_failure 2
 	assert_output ""
-	assert_equal "${stderr_lines[0]}" "entities: unknown type: PLANET (PERSON ORG GPE LOC NORP MISC)"
-	run --separate-stderr "$N" -t , "$T/a.txt"
-	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "entities: -t: unknown type \"PLANET\" (one of PERSON, ORG, GPE, LOC, NORP, MISC)"
+	types_option "$N" "$T/a.txt"
 }
 
 @test "-d: dictionary names are found in the text and win over the model" {
@@ -413,6 +412,20 @@ PERSON	J. Random Hacker	Hacker
 ORG	Acme Widget Works	the Works"
 	run "$N" --dictionary "$T/d" -b "$T/in"
 	assert_line -n 0 $'0\t17\tORG\tAcme Widget Works\tAcme Widget Works'
+}
+
+@test "-d: an alias that differs from its NAME only in case is found as written" {
+	printf 'PERSON\tMarta Velde\tmarta velde\tVelde-Osk\n' > "$T/d"
+	printf 'Marta Velde opened the hearing. Later marta velde and Velde-Osk spoke.\n' > "$T/in"
+	run "$N" -d "$T/d" "$T/in"
+	assert_success
+	assert_output "PERSON	Marta Velde	Marta Velde
+PERSON	Marta Velde	marta velde
+PERSON	Marta Velde	Velde-Osk"
+	# The same on a second line of its own, which joins the first.
+	printf 'PERSON\tMarta Velde\nPERSON\tmarta velde\n' > "$T/d"
+	run "$N" -d "$T/d" -b "$T/in"
+	assert_line -n 1 $'38\t49\tPERSON\tMarta Velde\tmarta velde'
 }
 
 @test "-d: a dictionary line joins a shipped alias, and its NAME wins" {
@@ -479,11 +492,17 @@ ORG	Acme Widget Works	the Works"
 	assert_equal "${#lines[@]}" 4
 }
 
-@test "UTF-16 is refused with a hint, the other files still read" {
+@test "UTF-16 and UTF-32 are refused with a hint, the other files still read" {
 	printf 'Angela Merkel flew to Paris.\n' | iconv -f UTF-8 -t UTF-16 > "$T/u16"
 	run --separate-stderr "$N" "$T/u16" "$T/b.txt"
 	assert_failure 2
-	assert_equal "$stderr" "entities: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "entities: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
+	assert_line -n 0 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
+	# Without a BOM, UTF-32 was once read as text full of NUL bytes.
+	printf 'Angela Merkel flew to Paris.\n' | iconv -f UTF-8 -t UTF-32BE > "$T/u32"
+	run --separate-stderr "$N" "$T/u32" "$T/b.txt"
+	assert_failure 2
+	assert_equal "$stderr" "entities: $T/u32: UTF-32BE input is not read; convert it first with iconv -f UTF-32BE -t UTF-8"
 	assert_line -n 0 "$T/b.txt	PERSON	Angela Merkel	Angela Merkel"
 }
 
@@ -526,6 +545,28 @@ ORG	Acme Widget Works	the Works"
 	"$N" -b "$T/crlf" > "$T/out"
 	run offsets_match "$T/crlf" "$T/out"
 	assert_success
+}
+
+@test "a lone CR is a line end, and -d reads a dictionary with CR line ends" {
+	# Two lines once read as one: "Kellport The" was a person.
+	printf 'Teodor Lask resigned as mayor of Kellport\rThe council met at noon.\r' > "$T/cr"
+	run "$N" -b "$T/cr"
+	assert_line -n 0 $'0\t11\tPERSON\tTeodor Lask\tTeodor Lask'
+	assert_line -n 1 --regexp $'^33\t41\t[A-Z]+\tKellport\tKellport$'
+	tr '\r' '\n' < "$T/cr" > "$T/lf"
+	"$N" -b "$T/lf" > "$T/want"
+	run "$N" -b "$T/cr"
+	assert_output "$(cat "$T/want")"
+	"$N" -b "$T/cr" > "$T/out"
+	run offsets_match "$T/cr" "$T/out"
+	assert_success
+	printf 'PERSON\tMarta Velde\tVelde\rORG\tKell Works\tKW\r' > "$T/d"
+	printf 'Marta Velde met KW. Velde left.\n' > "$T/in"
+	run "$N" -d "$T/d" "$T/in"
+	assert_success
+	assert_output "PERSON	Marta Velde	Marta Velde
+ORG	Kell Works	KW
+PERSON	Marta Velde	Velde"
 }
 
 @test "invalid UTF-8 and NUL bytes: no crash, the names around them found" {

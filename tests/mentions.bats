@@ -172,6 +172,20 @@ gen() {
 	assert_output --partial 'unknown type "PEOPLE"'
 }
 
+@test "-t: type names in any case, an empty one is a usage error, as in entities" {
+	types_option "$M" "$D/news.tsv"
+	run "$M" -t person,Org "$D/news.tsv"
+	assert_success
+	assert_output "$(grep -E '	(PERSON|ORG)	' "$D/news.expected")"
+}
+
+@test "a record's TYPE is read in capitals only: a document named org is no type" {
+	printf 'org\tPERSON\tAna Ruiz\tAna Ruiz\nloc\tGPE\tKellport\tKellport\n' > "$T/rec"
+	run --separate-stderr "$M" --by-file "$T/rec"
+	assert_success
+	assert_output $'loc\t1\tGPE\tKellport\norg\t1\tPERSON\tAna Ruiz'
+}
+
 @test "--top N, and of each file with --by-file" {
 	run "$M" --top 2 "$D/news.tsv"
 	assert_success
@@ -422,6 +436,11 @@ gen() {
 	run "$M" "$T/bom"
 	assert_success
 	assert_output "$(printf '2\tPERSON\tAna Ruiz')"
+	# A lone CR ends a record as LF does.
+	printf 'PERSON\tAna Ruiz\tx\rPERSON\tRuiz\tx\r\rORG\tKell Works\tx' > "$T/cr"
+	run "$M" "$T/cr"
+	assert_success
+	assert_output $'2\tPERSON\tAna Ruiz\n1\tORG\tKell Works'
 	printf 'ORG\tBad \377 Corp\tx\nORG\tBad \377 Corp\tx\n' > "$T/inv"
 	"$M" "$T/inv" > "$T/out"
 	printf '2\tORG\tBad \377 Corp\n' | cmp - "$T/out"

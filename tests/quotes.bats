@@ -390,6 +390,10 @@ for line in sys.stdin:
 	assert_output $'Acme Widget Works\tWe disagree,'
 	run "$NU_BIN/entities" -d "$T/d" "$T/in"
 	assert_output $'ORG\tAcme Widget Works\tAWW'
+	# An alias in other case than its NAME speaks too.
+	printf 'PERSON\tTeodor Lask\tteodor lask\n' > "$T/d"
+	q 'The vote was close, teodor lask said: "We are ready for it."\n' -d "$T/d"
+	assert_output $'Teodor Lask\tWe are ready for it.'
 	printf 'PLANET\tMars\n' > "$T/d"
 	run --separate-stderr "$Q" -d "$T/d" "$T/in"
 	assert_failure 2
@@ -503,6 +507,16 @@ for line in sys.stdin:
 	cmp "$T/out1" "$T/out2"
 	run cat "$T/out1"
 	assert_output $'Eva Lund\tWe waited all night.\nEva Lund\tNobody came.'
+}
+
+@test "a lone CR is a line end: a quote left open ends with its paragraph" {
+	printf 'Eva Lund said: "We waited all night\r\rOmar Haddad left early. "Nobody came," he said.\r' > "$T/cr"
+	run "$Q" -b "$T/cr"
+	assert_output $'16\t35\tEva Lund\tWe waited all night\n62\t74\tOmar Haddad\tNobody came,'
+	tr '\r' '\n' < "$T/cr" > "$T/lf"
+	"$Q" -b "$T/lf" > "$T/want"
+	run "$Q" -b "$T/cr"
+	assert_output "$(cat "$T/want")"
 }
 
 @test "invalid UTF-8 and NUL bytes: no crash, the quotes around them found" {

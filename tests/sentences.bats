@@ -288,6 +288,20 @@ for line in sys.stdin:
 	assert_success
 }
 
+@test "a lone CR (old Mac line ends) is a line end: headline, date and body apart" {
+	printf 'KELLPORT MAYOR STEPS DOWN\rMarch 3, 2026\rTeodor Lask resigned on Tuesday. He gave no reason.\r' > "$T/cr"
+	run "$S" -b "$T/cr"
+	assert_success
+	assert_output $'0\t25\tKELLPORT MAYOR STEPS DOWN\n26\t39\tMarch 3, 2026\n40\t72\tTeodor Lask resigned on Tuesday.\n73\t91\tHe gave no reason.'
+	"$S" -b "$T/cr" > "$T/out"
+	run offsets_match "$T/cr" "$T/out"
+	assert_success
+	# A CR inside a sentence is a wrapped line: one space, as LF is.
+	printf 'The vote\rwas close.\r' > "$T/wrap"
+	run "$S" -p "$T/wrap"
+	assert_output 'The vote was close.'
+}
+
 @test "invalid UTF-8 passes through TSV untouched, U+FFFD in JSON" {
 	printf 'Bad \377\300 bytes here. Next.\n' > "$T/bad"
 	"$S" "$T/bad" > "$T/out"
@@ -297,17 +311,23 @@ for line in sys.stdin:
 	assert_line -n 0 --partial '"text":"Bad �� bytes here."'
 }
 
-@test "UTF-16 is refused with a hint to use iconv" {
+@test "UTF-16 and UTF-32 are refused with a hint to use iconv" {
 	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-16 > "$T/u16"
 	run --separate-stderr "$S" "$T/u16" "$T/b.txt"
 	assert_failure 2
-	assert_equal "$stderr" "sentences: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "sentences: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
 	assert_output "$T/b.txt	A third sentence."
 	# Without a byte-order mark too.
 	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-16LE > "$T/u16"
 	run --separate-stderr "$S" "$T/u16"
 	assert_failure 2
-	assert_equal "$stderr" "sentences: $T/u16: UTF-16 input is not read; convert it first with iconv -f UTF-16 -t UTF-8"
+	assert_equal "$stderr" "sentences: $T/u16: UTF-16LE input is not read; convert it first with iconv -f UTF-16LE -t UTF-8"
+	# UTF-32 with a BOM was called UTF-16, and the hint failed.
+	printf 'Some text. More text here.\n' | iconv -f UTF-8 -t UTF-32 > "$T/u32"
+	run --separate-stderr "$S" "$T/u32"
+	assert_failure 2
+	assert_output ""
+	assert_equal "$stderr" "sentences: $T/u32: UTF-32LE input is not read; convert it first with iconv -f UTF-32LE -t UTF-8"
 }
 
 @test "a 10 MB line: every sentence, no byte lost" {

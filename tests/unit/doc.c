@@ -210,6 +210,19 @@ long_para(const char *unit, int at_sentence, const char *what)
 	free(in);
 }
 
+/* Whether the input is refused as UTF-16 or UTF-32 (status 2) or read. */
+static void
+wide(const char *in, size_t n, int want, const char *what)
+{
+	char	*got;
+	int	 status;
+
+	put_file(in, n);
+	got = describe(path, 0, &status);
+	ok(status == want && (want == 0 || strcmp(got, "") == 0), what);
+	free(got);
+}
+
 int
 main(void)
 {
@@ -237,6 +250,14 @@ main(void)
 	IS("One.\r\n\r\nTwo.\r\n", 0,
 	    "[]1@0:One.|2@8:Two.|",
 	    "CRLF: a blank line of CR LF ends a paragraph, CR trimmed");
+	IS("Head line\rMarch 3\r\rBody one.\rBody two.\r", 0,
+	    "[]1@0:Head line\nMarch 3|2@19:Body one.\nBody two.|",
+	    "a lone CR is a line end, handed out as LF at its offset");
+	IS("First.\rSecond.\r\nThird.\r", 0,
+	    "[]1@0:First.|2@7:Second.|3@16:Third.|",
+	    "CR and CRLF line ends mixed");
+	IS("One.\r\0Two.\r", 1, "[:1]1@0:One.|[:2]1@0:Two.|",
+	    "-z: a CR before the NUL is a line end");
 	IS("  \n\n  Indented.  \n\n\n", 0,
 	    "[]1@6:Indented.|",
 	    "outer white space and blank lines are not paragraphs");
@@ -253,6 +274,14 @@ main(void)
 	    "a pipe a few bytes at a time reads as the file does");
 	same_from_pipe("Doc one.\n\nStill one.\0Doc two.\nLine.\0", 35, 1,
 	    "-z from a pipe a few bytes at a time");
+	/*
+	 * Every seventh byte a CR, the last of what one read brings, and
+	 * the LF of CRLF the first of the next.
+	 */
+	same_from_pipe("Line 1\r\nine 2\rLine 3\r\nine 4\r", 28, 0,
+	    "a pipe: a CR last of a read waits for the byte after it");
+	same_from_pipe("Doc 1.\r\nine 2\r\0oc 2.\r", 21, 1,
+	    "-z from a pipe, a CR last of a read");
 
 	long_para("Word after word. ", 1,
 	    "a long paragraph is cut after a sentence end");
@@ -261,10 +290,13 @@ main(void)
 	long_para("\xc3\xa9\xe2\x80\x94", 0,
 	    "a long paragraph without spaces is cut between characters");
 
-	put_file("\xff\xfeH\0i\0.\0 \0T\0h\0e\0r\0e\0", 20);
-	s = describe(path, 0, &status);
-	ok(status == 2 && strcmp(s, "") == 0, "UTF-16 is refused, status 2");
-	free(s);
+	wide("\xff\xfeH\0i\0.\0 \0T\0h\0e\0r\0e\0", 20, 2,
+	    "UTF-16 is refused, status 2");
+	/* Three NUL bytes of every four, and no BOM. */
+	wide("H\0\0\0i\0\0\0.\0\0\0 \0\0\0", 16, 2,
+	    "UTF-32LE is refused, status 2");
+	wide("\0\0\xfe\xff\0\0\0H", 8, 2, "UTF-32BE with a BOM too");
+	wide("H\0\0\0", 4, 0, "four bytes without a BOM are too few to tell");
 
 	s = describe("/nonexistent/file", 0, &status);
 	ok(status == -1, "a missing file is not opened");

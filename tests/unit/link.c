@@ -347,7 +347,8 @@ test_dict(void)
 
 	text = "# a comment\n\nORG\tAcme Widget Works\tAWW\tAcme\n"
 	    "person\tJ. Random Hacker\tJRH\r\n"
-	    "GPE\tAmerica\n";
+	    "GPE\tAmerica\n"
+	    "PERSON\tMaria Reyes\tmaria reyes\n";
 	if ((fd = mkstemp(path)) == -1 ||
 	    write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
 		ok(0, "temporary file");
@@ -372,6 +373,10 @@ test_dict(void)
 	ok(link_dict_match(d, "Acmeville", 9, &t) == 0, "only whole words");
 	ok(link_dict_match(d, "acme", 4, &t) == 0,
 	    "text matches with its case");
+	ok(link_dict_match(d, "maria reyes said", 16, &t) == 11 &&
+	    t == ENT_PERSON && link_dict_match(d, "Maria Reyes", 11, &t) == 11 &&
+	    link_dict_match(d, "MARIA REYES", 11, &t) == 0,
+	    "an alias that differs from its NAME only in case is found");
 	ok(link_dict_lookup(d, "aww", 3, &t, &name, &len) == 0 &&
 	    link_dict_lookup(d, "AWW", 3, &t, &name, &len) == 2 &&
 	    len == 17, "lookup: 2 for the user's, acronyms in capitals");
