@@ -838,8 +838,8 @@ bywords(const void *a, const void *b)
  * passes its root - itself, or what it joined - to each of its shorter
  * forms in the table; a short form that receives one root only joins it,
  * one that receives two stays apart.  So "Putin" joins "Vladimir Putin",
- * and "Johnson" with "Boris Johnson" and "Mike Johnson" stays itself,
- * while "Johnson" with "Boris Johnson" and "Alexander Boris Johnson" ends
+ * and "Halvard" with "Ivo Halvard" and "Tomas Halvard" stays itself,
+ * while "Halvard" with "Ivo Halvard" and "Anton Ivo Halvard" ends
  * under the latter, which the other joined.  The result depends on the
  * set of names only, never on the order they were read in.
  */

@@ -625,7 +625,7 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	p->type = sp->type;
 	p->german = sp->german;
 	p->fixed = sp->caps || locative_before(s, sp->start);
-	/* "in Kingston, Ontario": the state of a place is one too. */
+	/* "in Brandon, Manitoba": the state of a place is one too. */
 	if (!p->fixed && f->np >= 2 && sp->start >= 2 &&
 	    s[sp->start - 1] == ' ' && s[sp->start - 2] == ',' &&
 	    p[-1].fixed && p[-1].end + 2 == p->start)
@@ -731,7 +731,7 @@ apposition(const char *s, size_t len, struct span *sp)
 /*
  * Titles are not part of a person's name: take those the span starts
  * with off it, and note those just before it, as its title.  A title
- * inside the span ("Pennsylvania Senator Rick Santorum") cuts it; what
+ * inside the span ("Ohio Senator Dana Kell") cuts it; what
  * comes before the title is a mention of its own (*pre) when the
  * dictionary knows it.  Returns 1 when the span is nothing but a title
  * ("Dr."): no one is named.

@@ -1630,7 +1630,7 @@ principal(struct link_doc *ld, size_t i)
  * Is name i a family, a person's surname of the document in the plural
  * ("the Dunmores", "the Joneses" after "Harriet Dunmore", "Carl
  * Jones")?  It names no one person.  Not when a person's name ends with
- * it ("Harris" after "Kamala Harris" and "Ed Harri").
+ * it ("Vance" after "Nora Vance" and "Ed Vanc").
  */
 static int
 family(struct link_doc *ld, size_t i)
@@ -1691,7 +1691,7 @@ settle(struct link_doc *ld)
 		 * A person's or place's name that ends as organisations'
 		 * names do ("Harrow & Pike Securities", "Halvorsen
 		 * Shipping"), a person's that ends or begins as places' do
-		 * ("Clarence Dock", "Port Ellison"): the word says more than
+		 * ("Marrick Dock", "Port Ellison"): the word says more than
 		 * the tagger.
 		 */
 		if ((a->type == ENT_PERSON || a->type == ENT_GPE ||
@@ -1815,7 +1815,7 @@ settle(struct link_doc *ld)
 	 * ("Putin" tagged a place; "Paris" is not Paris Hilton), and a
 	 * one-word person or another name joins the
 	 * organisation it begins or ends ("Corvane", "Corvane Technologies
-	 * Inc."); a full name does not ("Dave Matthews Band" is a band).
+	 * Inc."); a full name does not ("Ray Dunmore Band" is a band).
 	 */
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -1838,7 +1838,7 @@ settle(struct link_doc *ld)
 		 * after "Milbrook General Hospital"), is that organisation
 		 * named short; not one that ends as places' names do ("Orrin
 		 * Valley" and its council) or in a place the dictionary knows
-		 * ("West Jersey" and its railroad).
+		 * ("East Kent" and its railway).
 		 */
 		if ((a->type == ENT_LOC || a->type == ENT_GPE) && a->nw >= 2 &&
 		    !edge_word(ld, a, link_locsuffix_tab, 0) && (d == NULL ||

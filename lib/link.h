@@ -65,7 +65,7 @@ int		 link_dict_lookup(const struct link_dict *, const char *s,
 /*
  * Titles and roles (data/titles.txt).  link_title_prefix: the bytes of
  * the titles s starts with, white space after them included ("Prime
- * Minister " in "Prime Minister Boris Johnson").  link_title_before: the
+ * Minister " in "Prime Minister Ivo Halvard").  link_title_before: the
  * titles that s ends with (white space at its end ignored): their length,
  * and their start in *start.  A title that says a gender sets *gender to
  * 'm' or 'f' (gender may be NULL; it is left alone otherwise).

@@ -102,7 +102,7 @@ ner_doc_begin(struct ner *n)
 
 /*
  * The surnames of people named in full earlier in the document: a later
- * "Paris" after "Valeska Paris" is the person, whatever the model thinks.
+ * "Paris" after "Odile Paris" is the person, whatever the model thinks.
  */
 static int
 surname(struct ner *n, uint64_t k, int add)
@@ -325,7 +325,7 @@ person_shape(const struct ner *n, size_t a, size_t b)
  * "Chad Smith", "Georgia Brown": a given name that is also a place's,
  * and a surname, which the model, seeing the place, may take for one.
  * The surname must be no place's nor organisation's word, as "Park" in
- * "Victoria Park" is; a whole name the lexicon knows is a place.
+ * "Florence Park" is; a whole name the lexicon knows is a place.
  */
 static int
 placed_person(const struct ner *n, size_t a, size_t b)
@@ -334,7 +334,7 @@ placed_person(const struct ner *n, size_t a, size_t b)
 	const uint16_t other = NOT_IN_NAME | NER_LX_LOCTOK;
 	const struct ner_tokinfo *f = &n->ti[a], *l = &n->ti[b - 1];
 
-	/* "Chad Edward Gaudin": a middle name may come between. */
+	/* "Chad Edward Renwick": a middle name may come between. */
 	if (b - a == 3 && !(n->ti[a + 1].cap && n->ti[a + 1].done &&
 	    (n->ti[a + 1].bits & (NER_LX_FIRST | NER_LX_GIVEN)) &&
 	    !(n->ti[a + 1].bits & other)))
@@ -489,7 +489,7 @@ edge_ok(const struct ner *n, const struct tok *toks, size_t i, int end)
 			return 0;
 		/*
 		 * A lower-case noun may end a name ("Republican party",
-		 * "Cape Verde islands"), a short function word may not.
+		 * "Cape Wrath lighthouse"), a short function word may not.
 		 */
 		if (end)
 			return n->ti[i].cap || n->lp[i] > 3;
@@ -597,7 +597,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		t = NER_LABEL_TYPE(n->lab[i]);
 		a = i;
 		/*
-		 * A bracket ends a name: "[George W.] Bush" in an edited
+		 * A bracket ends a name: "[Anna K.] Berg" in an edited
 		 * quotation is two mentions, whatever the labels say.
 		 */
 		for (b = i + 1; b < ntok && n->lab[b] == 2 * t &&
@@ -963,7 +963,7 @@ same_again(struct ner *n, size_t ntok)
  * document named in full before is that person, even where the model let
  * it go because the word is common in lower case ("Day", "West", "Long"
  * after "Oriel Day", "Marcus West", "Hana Long").  Not a month or a
- * weekday ("May" after "Theresa May"), nor a word beside another
+ * weekday ("May" after "Lucy May"), nor a word beside another
  * capitalised one ("West Bank", "Long Island").
  */
 static void
@@ -1004,7 +1004,7 @@ headline_verbs(struct ner *n, size_t ntok)
 }
 
 /*
- * Nouns of a person, as the head of an apposition: "Valeska Paris, an
+ * Nouns of a person, as the head of an apposition: "Odile Paris, an
  * Australian woman", "the author, Lena Park,".
  */
 static int
@@ -1035,7 +1035,7 @@ make_person(struct ner *n, size_t b)
 
 /*
  * A name in apposition with a person is a person's, whatever type the
- * model gave it: "Valeska Paris, an Australian woman, said" (the head of
+ * model gave it: "Odile Paris, an Australian woman, said" (the head of
  * the apposition after it, within four words), "the author, Lena Park,
  * said" (a role before, the name of two or three words starting with a
  * given name).
@@ -1048,7 +1048,7 @@ apposed_people(struct ner *n, size_t ntok)
 	for (i = 1; i + 3 < ntok; i++) {
 		if (n->lp[i] != 1 || n->sp[i][0] != ',')
 			continue;
-		/* "Valeska Paris, an Australian woman, said". */
+		/* "Odile Paris, an Australian woman, said". */
 		if (n->lab[i] == NER_O && n->lab[i - 1] != NER_O &&
 		    NER_LABEL_TYPE(n->lab[i - 1]) != NER_PER &&
 		    ((n->lp[i + 1] == 1 && n->sp[i + 1][0] == 'a') ||
@@ -1102,7 +1102,7 @@ ampersands(struct ner *n, size_t ntok)
 		if (!ti[i + 1].cap || !ti[i + 1].alpha || !ti[i + 1].done ||
 		    n->lp[i + 1] < 2 || (ti[i + 1].bits & other))
 			continue;
-		/* "Home & Away matches", "the Hobby & Crafts market". */
+		/* "Home & Garden shows", "the Arts & Crafts fair". */
 		if (ti[i - 1].lcr >= NER_LCR_MOSTLY &&
 		    ti[i + 1].lcr >= NER_LCR_MOSTLY)
 			continue;
@@ -1122,7 +1122,7 @@ ampersands(struct ner *n, size_t ntok)
 /*
  * A lower-case particle inside a person's name: "Erik ten Hag", "Ana de
  * Souza", "Edwin van der Sar".  The model knows the common ones in
- * context ("Ursula von der Leyen"); one it left outside, between a
+ * context ("Greta von der Aue"); one it left outside, between a
  * person's name and a capitalised word that is no title or date, joins
  * the two.  An article alone is no particle: "der" and "den" are German
  * words first.

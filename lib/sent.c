@@ -397,7 +397,7 @@ next_kind(const unsigned char *p, size_t n, size_t m)
 
 /*
  * Whether the dash at p[m] opens an attribution that ends the paragraph
- * ("... laughs about it. — Rick Santorum"): a short rest with no
+ * ("... laughs about it. — Dana Kell"): a short rest with no
  * sentence punctuation.
  */
 static int
@@ -590,7 +590,7 @@ skip_lead(struct sent_iter *it, const unsigned char *p, size_t n, size_t s)
  * "Paris, France -"): capitalised words, the first letters in capitals or
  * a comma among them, a bracketed agency allowed, then a dash and a
  * capitalised word.  Without a dash, a date that ends in a year
- * ("Thursday, March 15, 2012") or a place of three parts ("Preston,
+ * ("Tuesday, June 9, 2026") or a place of three parts ("Preston,
  * Victoria, Australia") before a capitalised word that cannot go on the
  * list (after the year, any; after a place, a sentence starter such as
  * "On") is one too.  Returns the end of the dateline, or 0.
@@ -897,7 +897,7 @@ stop_ends(const unsigned char *p, size_t n, size_t s0, size_t i, size_t *e,
 
 /*
  * An ellipsis at p[i] ("...", ". . .", "…", "....").  A full stop glued
- * to a word and followed by a spaced ellipsis ("compounds. . . . The")
+ * to a word and followed by a spaced ellipsis ("results. . . . The")
  * ends the sentence there, and the ellipsis opens the next one.  Four
  * dots are an ellipsis and a full stop, and end a sentence as a full stop
  * does.  Three only end one before a capitalised word other than "I",

@@ -151,9 +151,9 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 }
 
 @test "a given name that is a place's, and a surname, is a person's" {
-	printf 'Chad Smith and Georgia Brown agreed. She lived in Georgia. Victoria Park was shut.\n' > "$T/t"
+	printf 'Chad Smith and Georgia Brown agreed. She lived in Georgia. Florence Park was shut.\n' > "$T/t"
 	run "$N" "$T/t"
-	assert_output $'PERSON\tChad Smith\tChad Smith\nPERSON\tGeorgia Brown\tGeorgia Brown\nGPE\tGeorgia\tGeorgia\nLOC\tVictoria Park\tVictoria Park'
+	assert_output $'PERSON\tChad Smith\tChad Smith\nPERSON\tGeorgia Brown\tGeorgia Brown\nGPE\tGeorgia\tGeorgia\nLOC\tFlorence Park\tFlorence Park'
 }
 
 @test "a verb between two names parts them" {
@@ -169,13 +169,13 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 }
 
 @test "a particle inside a name; a title, a party and state, a nationality are no person" {
-	printf 'Coach Joost ten Brink met Luisa de Araujo and Pieter van der Mol. Meanwhile, in Washington, Sen. Elizabeth Warren, D-Mass., spoke. "We won," the Spaniard said.\n' > "$T/t"
+	printf 'Coach Joost ten Brink met Luisa de Araujo and Pieter van der Mol. Meanwhile, in Washington, Sen. Clara Whitby, D-Mass., spoke. "We won," the Spaniard said.\n' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'PERSON\tJoost ten Brink\tJoost ten Brink
 PERSON\tLuisa de Araujo\tLuisa de Araujo
 PERSON\tPieter van der Mol\tPieter van der Mol
 GPE\tWashington\tWashington
-PERSON\tElizabeth Warren\tElizabeth Warren
+PERSON\tClara Whitby\tClara Whitby
 NORP\tSpaniard\tSpaniard'
 	# German articles are no particles: "der" after a name stays out.
 	printf 'A letter from Jan Keller der Stadtwerke arrived.\n' > "$T/d"

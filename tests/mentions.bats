@@ -18,12 +18,12 @@ setup() {
 
 # Entity records of many documents where some names are rare, so that
 # cutting the input into parts changes which short forms compete in a
-# part: "Johnson" has one long form in some parts and two in others.
+# part: "Halvard" has one long form in some parts and two in others.
 gen() {
 	awk -v n="$1" -v seed="$2" 'BEGIN {
 		srand(seed)
-		np = split("PERSON:Vladimir Putin|PERSON:Putin|PERSON:Boris Johnson|PERSON:Johnson|PERSON:Ana Ruiz|PERSON:Ruiz|PERSON:Li Wei|PERSON:Wei|ORG:European Union|ORG:Union|ORG:World Bank|ORG:Bank|GPE:Sudan|GPE:South Sudan|GPE:Mexico|GPE:New Mexico|NORP:Russian|MISC:World Cup|:Putin|:Vladimir Putin|ORG:Tab\\tand\\\\slash", pool, "|")
-		nr = split("PERSON:Mike Johnson|PERSON:Alexander Boris Johnson|ORG:Soviet Union|PERSON:Carol M. Whitfield|PERSON:Whitfield|:Ana Ruiz", rare, "|")
+		np = split("PERSON:Vladimir Putin|PERSON:Putin|PERSON:Ivo Halvard|PERSON:Halvard|PERSON:Ana Ruiz|PERSON:Ruiz|PERSON:Li Wei|PERSON:Wei|ORG:European Union|ORG:Union|ORG:World Bank|ORG:Bank|GPE:Sudan|GPE:South Sudan|GPE:Mexico|GPE:New Mexico|NORP:Russian|MISC:World Cup|:Putin|:Vladimir Putin|ORG:Tab\\tand\\\\slash", pool, "|")
+		nr = split("PERSON:Tomas Halvard|PERSON:Anton Ivo Halvard|ORG:Soviet Union|PERSON:Carol M. Whitfield|PERSON:Whitfield|:Ana Ruiz", rare, "|")
 		for (i = 0; i < n; i++) {
 			if (rand() < 0.002)
 				s = rare[int(rand() * nr) + 1]
@@ -114,12 +114,12 @@ gen() {
 }
 
 @test "short forms: one long form joins, two compete, nested ones chain" {
-	printf 'PERSON\t%s\n' Johnson Johnson 'Boris Johnson' \
-	    'Alexander Boris Johnson' Putin 'Vladimir Putin' Smith \
+	printf 'PERSON\t%s\n' Halvard Halvard 'Ivo Halvard' \
+	    'Anton Ivo Halvard' Putin 'Vladimir Putin' Smith \
 	    'Ann Smith' 'Bob Smith' > "$T/s.tsv"
 	run "$M" "$T/s.tsv"
 	assert_success
-	assert_output "$(printf '%s\n' '4	PERSON	Alexander Boris Johnson' \
+	assert_output "$(printf '%s\n' '4	PERSON	Anton Ivo Halvard' \
 	    '2	PERSON	Vladimir Putin' '1	PERSON	Ann Smith' \
 	    '1	PERSON	Bob Smith' '1	PERSON	Smith')"
 }
@@ -192,7 +192,7 @@ gen() {
 	assert_output "$(head -n 2 "$D/news.expected")"
 	run "$M" --by-file --top 1 "$D/news-H.tsv"
 	assert_output "$(printf '%s\n' 'a.txt	3	PERSON	Vladimir Putin' \
-	    'b.txt	3	PERSON	Mike Johnson' 'c.txt	1	PERSON	Ana Ruiz' \
+	    'b.txt	3	PERSON	Tomas Halvard' 'c.txt	1	PERSON	Ana Ruiz' \
 	    'd.txt	2	PERSON	Ruiz')"
 	for bad in 0 -1 x 99999999999999999999; do
 		run "$M" --top "$bad" "$D/news.tsv"
@@ -276,17 +276,17 @@ gen() {
 }
 
 @test "the short-form rule commutes with merging partial counts" {
-	# In part 1 "Johnson" has one long form, in the whole it has two.
-	printf 'PERSON\t%s\n' Johnson Johnson 'Boris Johnson' > "$T/p1"
-	printf 'PERSON\t%s\n' 'Mike Johnson' > "$T/p2"
+	# In part 1 "Halvard" has one long form, in the whole it has two.
+	printf 'PERSON\t%s\n' Halvard Halvard 'Ivo Halvard' > "$T/p1"
+	printf 'PERSON\t%s\n' 'Tomas Halvard' > "$T/p2"
 	cat "$T/p1" "$T/p2" > "$T/whole"
 	"$M" --partial "$T/p1" > "$T/m1"
 	"$M" --partial "$T/p2" > "$T/m2"
 	run "$M" --merge "$T/m1" "$T/m2"
 	assert_success
 	assert_output "$("$M" "$T/whole")"
-	assert_output "$(printf '%s\n' '2	PERSON	Johnson' \
-	    '1	PERSON	Boris Johnson' '1	PERSON	Mike Johnson')"
+	assert_output "$(printf '%s\n' '2	PERSON	Halvard' \
+	    '1	PERSON	Ivo Halvard' '1	PERSON	Tomas Halvard')"
 }
 
 @test "merging final counts again changes nothing" {
