@@ -115,6 +115,7 @@ struct qent {
 	long long	 mention;	/* position last named, or -1 */
 	long long	 speech;	/* position last the subject of speech */
 	long long	 msent, ssent;	/* sentence of the last mention, speech */
+	long long	 pmention, pmsent;	/* the mention before the last */
 	size_t		 link;		/* its link entity, or LINK_NONE */
 	size_t		 nwords;	/* words of the mention linked */
 	unsigned int	 nh, lh;	/* hashes of the name and its last word */
@@ -798,7 +799,7 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	e->nh = nh;
 	e->lh = lh;
 	e->type = type;
-	e->mention = e->speech = -1;
+	e->mention = e->speech = e->pmention = -1;
 	e->msent = e->ssent = -1;
 	e->link = LINK_NONE;
 	e->lnext = q->lslot[lh & (EHASH - 1)];
@@ -1355,6 +1356,22 @@ cheap_names(struct quote_doc *q)
 		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_r)); j++)
 			if (q->ti[j].bits & QT_o)
 				type = E_ORG;
+		/*
+		 * A lone word that is the surname of someone the document
+		 * named in full ("Okafor wrote that ..."): a mention of that
+		 * person, so that a "he" after it is theirs.
+		 */
+		if (j - k == 1 && type == E_PERSON && q->ti[k].q < 0 &&
+		    !q->ti[k].mark && (k + 1 >= q->tl.n ||
+		    !tis(q, k + 1, "'s")) && known_surname(q, k, 1)) {
+			q->ti[k].ent = -3 - E_PERSON;
+			q->ti[k].e0 = k;
+			q->ti[k].e1 = k + 1;
+			q->ti[k].link = q->ld != NULL ? link_mention(q->ld,
+			    ENT_PERSON, q->p + q->tl.v[k].off,
+			    q->tl.v[k].len) : LINK_NONE;
+			continue;
+		}
 		/* "Corvane Technologies Inc.": a company, its ending kept. */
 		if (j - k < 2 || (j < q->tl.n && tcap(q, j)))
 			continue;
@@ -1574,6 +1591,8 @@ tag_rest(struct quote_doc *q)
 			q->ents[ent].nwords = q->ti[k].e1 - q->ti[k].e0;
 		}
 		if (ent >= 0 && q->ti[k].q < 0) {
+			q->ents[ent].pmention = q->ents[ent].mention;
+			q->ents[ent].pmsent = q->ents[ent].msent;
 			q->ents[ent].mention = q->pos + k;
 			q->ents[ent].msent = q->sbase + q->ti[k].sent;
 			touch(q, ent);
@@ -1702,6 +1721,26 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 	return name_ent(q, E_PERSON, j, k);
 }
 
+/*
+ * When entity e was last named at or before position at, and in which
+ * sentence (*ms): the names of a paragraph are known before its
+ * pronouns are read, and a name after a pronoun is not what it means.
+ */
+static long long
+named_by(const struct qent *e, long long at, long long *ms)
+{
+	if (e->mention >= 0 && e->mention <= at) {
+		*ms = e->msent;
+		return e->mention;
+	}
+	if (e->pmention >= 0 && e->pmention <= at) {
+		*ms = e->pmsent;
+		return e->pmention;
+	}
+	*ms = -1;
+	return -1;
+}
+
 /* The gender a pronoun asks for; G_NONE for "it" and "they". */
 static int
 pron_gender(unsigned int bits)
@@ -1725,6 +1764,8 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 {
 	int	 g = pron_gender(bits), sp = -1, nm = -1, i;
 	long long here = q->sbase + (long long)q->ti[k].sent;
+	long long at = q->pos + (long long)k, m, ms, nmm = -1, nms = -1;
+	long long spms;
 	struct qent *e;
 
 	/* The list is latest first: past the best found, none is later. */
@@ -1743,7 +1784,7 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 	for (i = q->mru; i >= 0; i = e->older) {
 		e = &q->ents[i];
 		if (sp >= 0 && nm >= 0 && act(e) < q->ents[sp].speech &&
-		    act(e) < q->ents[nm].mention)
+		    act(e) < nmm)
 			break;
 		if (e->type != E_PERSON)
 			continue;
@@ -1752,23 +1793,27 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 		if (e->speech >= 0 &&
 		    (sp < 0 || e->speech > q->ents[sp].speech))
 			sp = i;
-		if (e->mention >= 0 &&
-		    (nm < 0 || e->mention > q->ents[nm].mention))
+		if ((m = named_by(e, at, &ms)) >= 0 && (nm < 0 || m > nmm)) {
 			nm = i;
+			nmm = m;
+			nms = ms;
+		}
 	}
 	/* Someone unnamed spoke after anyone was named or spoke. */
 	if (q->anon_speech >= 0 && (sp < 0 ||
 	    q->anon_speech > q->ents[sp].speech) && (nm < 0 ||
-	    q->anon_speech > q->ents[nm].mention))
+	    q->anon_speech > nmm))
 		return -1;
+	if (sp >= 0)
+		named_by(&q->ents[sp], at, &spms);
 	if (sp < 0)
 		sp = nm;
 	else if (nm >= 0 && nm != sp && g != G_NONE &&
 	    q->ents[nm].gender == g && q->ents[sp].gender != g &&
-	    q->ents[nm].mention > q->ents[sp].speech)
+	    nmm > q->ents[sp].speech)
 		sp = nm;
-	else if (nm >= 0 && nm != sp && q->ents[nm].msent >= here - 1 &&
-	    q->ents[sp].msent < here - 1 && q->ents[sp].ssent < here - 1)
+	else if (nm >= 0 && nm != sp && nms >= here - 1 &&
+	    spms < here - 1 && q->ents[sp].ssent < here - 1)
 		sp = nm;
 	if (sp >= 0 && g != G_NONE && q->ents[sp].gender == G_NONE)
 		q->ents[sp].gender = g;

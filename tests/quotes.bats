@@ -380,6 +380,16 @@ for line in sys.stdin:
 	assert_output $'Maria Reyes\tIt will,'
 }
 
+@test "a surname alone is a mention of its person, for the 'he' after it" {
+	q 'Senator Tomas Halloran and Governor Luis Pereira met on Monday.\n\nPereira spoke first. After a long pause at the end of the afternoon session, Halloran reaffirmed that the bill, which both men had signed last year, would stay. "We have a deal that holds," he said.\n'
+	assert_output $'Tomas Halloran\tWe have a deal that holds,'
+}
+
+@test "a name after a pronoun is not what the pronoun means" {
+	q 'Senator Tomas Halloran spoke first.\n\nHalloran filed his papers after the vote. He said Pereira was "a model of honesty for me", but Governor Luis Pereira did not answer.\n'
+	assert_output $'Tomas Halloran\ta model of honesty for me'
+}
+
 @test "--threads: one thread or two, the same output over many batches" {
 	same_in_threads "$Q" 2000
 }
