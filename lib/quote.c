@@ -1650,6 +1650,8 @@ german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 }
 
 static unsigned int	cue_at(const struct quote_doc *, size_t, size_t *);
+static int	person_in_title(const struct quote_doc *, size_t, size_t,
+		    size_t *);
 
 /*
  * A run of capitalised words ending at token j that the tagger did not
@@ -2045,32 +2047,6 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 }
 
 /*
- * The person named after the words that describe them, at the start of
- * the clause at k: "Farmers' union leader Jan Nowak was blunt".  The
- * words before the name are capitalised ones, a possessive mark, and
- * words of roles and organisations; at most six, within [k, c).
- */
-static int
-role_person(const struct quote_doc *q, size_t k, size_t c, size_t *b)
-{
-	size_t	 j;
-	int	 e, role = 0;
-
-	for (j = k; j < c && j < k + 6 && !seg_edge(q, j); j++) {
-		if ((e = ent_at(q, j)) >= 0)
-			return role && q->ents[e].type == E_PERSON &&
-			    q->ti[j].e0 == j ? (*b = j, e) : -1;
-		if (q->ti[j].bits & (QT_r | QT_o | QT_t))
-			role = 1;
-		else if (!tcap(q, j) && !tis(q, j, "'") && !tis(q, j, "'s") &&
-		    !tis(q, j, "\xe2\x80\x99") &&
-		    !tis(q, j, "\xe2\x80\x99s"))
-			return -1;
-	}
-	return -1;
-}
-
-/*
  * The subject of a clause that starts at lo: the first segment that
  * starts with a name or a pronoun ("During the debate, Sunak defended
  * ... whilst promising"), for a verb whose own subject is left out.
@@ -2091,7 +2067,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			return;
 		}
 		if ((e = ent_from(q, k, c, &b)) < 0 &&
-		    (e = role_person(q, k, c, &b)) < 0)
+		    (e = person_in_title(q, k, c, &b)) < 0)
 			continue;
 		if (q->ents[e].type == E_PLACE)
 			continue;
@@ -2229,6 +2205,19 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			b = q->ti[j - 1].e0;
 			d = j;
 			/*
+			 * "Ruiz, a lawyer representing Okafor, said": a name
+			 * after a verb or preposition in an apposition is
+			 * not who it describes; the name before it is.
+			 */
+			if (b > s0 + 1 && (q->ti[s0].bits & QT_d) &&
+			    tword(q, b - 1) && !tcap(q, b - 1) &&
+			    !(q->ti[b - 1].bits & (QT_r | QT_t | QT_k)) &&
+			    prev_is_name(q, lo, s0)) {
+				a = ent_at(q, s0 - 2);
+				who_set(w, a, q->ti[s0 - 2].e0, s0 - 1);
+				return;
+			}
+			/*
 			 * "Tom Becker of Morgan Stanley said": a firm that
 			 * reads as a person's name is where the person
 			 * before works.
@@ -2315,6 +2304,48 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 }
 
 /*
+ * A person named at the end of the title that starts at token j, where
+ * an organisation or place and a role come before the name: "said Marin
+ * County Sheriff Dale Brooks", "according to Eastfield University
+ * political scholar Mara Linde", "Mayor of Dunmore Alan Price", and at
+ * a clause's start "Farmers' union leader Jan Nowak was blunt:".  The
+ * words before the name are capitalised ones, roles and titles, and
+ * "of", "and", "the" or a possessive, with an organisation, a place or a
+ * role among them; at most eight, and no comma.  Other words in lower
+ * case ("political scholar") are let in when a role or title ends the
+ * run, right before the name.  Returns the person and its first token
+ * in *b, or -1.
+ */
+static int
+person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
+{
+	size_t	 k;
+	int	 e, lead = 0, lower = 0;
+
+	for (k = j; k < hi && k < j + 8 && (tword(q, k) || tis(q, k, "'") ||
+	    tis(q, k, "\xe2\x80\x99")); k++) {
+		if ((e = ent_at(q, k)) >= 0) {
+			if (q->ents[e].type == E_PERSON && q->ti[k].e0 == k &&
+			    k > j)
+				return lead && (!lower ||
+				    (q->ti[k - 1].bits & (QT_r | QT_t))) ?
+				    (*b = k, e) : -1;
+			lead = 1;
+			k = q->ti[k].e1 - 1;
+			continue;
+		}
+		if (q->ti[k].bits & (QT_r | QT_t | QT_o))
+			lead = 1;
+		else if (!tcap(q, k) && !tis(q, k, "of") && !tis(q, k, "and") &&
+		    !tis(q, k, "the") && !tis(q, k, "'s") && !tis(q, k, "'") &&
+		    !tis(q, k, "\xe2\x80\x99s") && !tis(q, k, "\xe2\x80\x99"))
+			/* "political scholar": then a role must come last. */
+			lower = 1;
+	}
+	return -1;
+}
+
+/*
  * The subject written after a speech verb that ends at token c:
  * "said Reyes", "said Dr. Amara Okafor, the firm's chief economist",
  * "said the spokesman, John Smith", "added he".
@@ -2359,6 +2390,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
 		j++;
+	if ((e = person_in_title(q, j, hi, &b)) >= 0) {
+		who_set(w, e, b, q->ti[b].e1);
+		return;
+	}
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
 		who_set(w, e, j, q->ti[j].e1);
 		return;

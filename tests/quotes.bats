@@ -390,6 +390,16 @@ for line in sys.stdin:
 	assert_output $'Tomas Halloran\ta model of honesty for me'
 }
 
+@test "the person at the end of a title with an organisation or place in it speaks" {
+	q '"This is the worst case," said Marin County Sheriff Dale Brooks.\n\nAccording to Eastfield University political scholar Mara Linde, "Women hold fewer seats."\n\nFormer FBI deputy director Carl Moss praised the agent on Twitter: "He was one of the best."\n'
+	assert_output $'Dale Brooks\tThis is the worst case,\nMara Linde\tWomen hold fewer seats.\nCarl Moss\tHe was one of the best.'
+}
+
+@test "a name after a verb inside an apposition is not the speaker; the name before it is" {
+	q 'Hal Rubin, a Toronto lawyer representing Ann Kerr, told the BBC after the verdict "My client is relieved."\n'
+	assert_output $'Hal Rubin\tMy client is relieved.'
+}
+
 @test "--threads: one thread or two, the same output over many batches" {
 	same_in_threads "$Q" 2000
 }
