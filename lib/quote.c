@@ -192,6 +192,9 @@ struct quote_doc {
 	int		 speech_ent;	/* subject of the last speech cue */
 	size_t		 speech_para;
 	long long	 anon_speech;	/* when someone unnamed spoke last */
+	int		 label;		/* the paragraph's speaker label, or -1 */
+	int		 label_last;	/* the last label of the document */
+	int		 label_prev;	/* the one before it, another person */
 	long long	 german, english;	/* function words seen */
 
 	struct pending	*pend;
@@ -2161,6 +2164,14 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		who_set(w, resolve_pronoun(q, j - 1), j - 1, j);
 		return;
 	}
+	/* In an answer labelled with its speaker: "I said", "you wrote". */
+	if (j > lo && q->label >= 0 && (tis(q, j - 1, "I") ||
+	    (tis(q, j - 1, "you") && q->label_prev >= 0 &&
+	    q->label_prev != q->label))) {
+		who_set(w, tis(q, j - 1, "I") ? q->label : q->label_prev,
+		    j - 1, j);
+		return;
+	}
 	/*
 	 * "Reyes ... and said", "..., saying", "whilst promising": the
 	 * subject is the clause's, before the quote that may sit between.
@@ -3093,6 +3104,44 @@ reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
 }
 
 /*
+ * An interview printed as a transcript labels each answer with its
+ * speaker: "((Ann Kerr)) I said ...", "Ann Kerr: I said ...".  A label
+ * is one to four capitalised words that open the paragraph, in double
+ * brackets, or of two words or a person's name before a colon.  In its
+ * paragraph "I" is the labelled person, and "you" the one labelled
+ * before, to whom the questions are put.
+ */
+static void
+find_label(struct quote_doc *q)
+{
+	size_t	 a, b, br;
+	int	 e;
+
+	q->label = -1;
+	for (a = 0; a < q->tl.n && a < 2 && tis(q, a, "("); a++)
+		continue;
+	br = a;
+	for (b = a; b < q->tl.n && b < a + 4 && tcap(q, b) &&
+	    q->ti[b].q < 0 && !(q->ti[b].bits & (QT_c | QT_t)); b++)
+		continue;
+	if (b == a || b + 1 >= q->tl.n)
+		return;
+	e = ent_at(q, a);
+	if (br == 2 ? !tis(q, b, ")") || !tis(q, b + 1, ")") :
+	    br != 0 || !tis(q, b, ":") || (b - a < 2 && (e < 0 ||
+	    q->ents[e].type != E_PERSON)))
+		return;
+	if (e < 0 || q->ti[a].e1 != b || q->ents[e].type != E_PERSON)
+		e = name_ent(q, E_PERSON, a, b);
+	if (e < 0)
+		return;
+	q->label = e;
+	if (q->label_last >= 0 && q->label_last != e)
+		q->label_prev = q->label_last;
+	q->label_last = e;
+}
+
+/*
  * Walk the paragraph in text order: a cue outside quotes updates the
  * history as it is met, a quote is attributed where it opens.
  */
@@ -3109,6 +3158,7 @@ walk(struct quote_doc *q)
 	}
 	used = q->used;
 	memset(used, 0, (q->tl.n + 1) * sizeof(int));
+	find_label(q);
 	for (i = 0; i < q->nspans && q->spans[i].to == (size_t)-1; i++)
 		continue;
 	nextto = i < q->nspans ? q->spans[i].to : (size_t)-1;
@@ -3208,6 +3258,7 @@ quote_doc_begin(struct quote_doc *q)
 	q->last_ent = q->speech_ent = -1;
 	q->last_para = q->speech_para = 0;
 	q->anon_speech = -1;
+	q->label = q->label_last = q->label_prev = -1;
 	q->german = q->english = 0;
 	q->npend = 0;
 	q->alen = 0;

@@ -400,6 +400,11 @@ for line in sys.stdin:
 	assert_output $'Hal Rubin\tMy client is relieved.'
 }
 
+@test "an interview transcript: 'I' is the person labelling the answer, 'you' the one answering" {
+	q '((Interviewer))  What did your mother say?\n\n((Lena Moravec))  She told me to pray more.  And I said, "You are not listening to me."\n\n((Interviewer))  On your website you wrote "The city is too precious."  Why?\n'
+	assert_output $'Lena Moravec\tYou are not listening to me.\nLena Moravec\tThe city is too precious.'
+}
+
 @test "--threads: one thread or two, the same output over many batches" {
 	same_in_threads "$Q" 2000
 }
