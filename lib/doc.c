@@ -401,24 +401,60 @@ closer_before(const char *b, size_t j)
 	return 0;
 }
 
+/* Whether the white space at b[i] follows a sentence end ("now." or "now.\""). */
+static int
+ends_sentence(const char *b, size_t i)
+{
+	size_t	 j, k;
+
+	for (j = i; (k = closer_before(b, j)) != 0; j -= k)
+		continue;
+	return j > 0 && memchr(".?!", b[j - 1], 3) != NULL;
+}
+
 /*
  * Where to cut a paragraph that has grown past n bytes: after the last
- * sentence end in its second half, else after the last white space, else
- * at a UTF-8 character boundary.  b holds at least n + 1 bytes.
+ * sentence end in its second half that is outside double quotes, else
+ * after the last sentence end there, else after the last white space,
+ * else at a UTF-8 character boundary.  b holds at least n + 1 bytes.
+ *
+ * Outside quotes, so that the piece after the cut does not start inside
+ * a quote, which would pair its straight marks the wrong way round: "
+ * opens and closes in turn, as do the guillemets (French writes them
+ * one way, German the other), a curly closing mark closes, and a curly
+ * opening one opens, or closes after a low mark as German writes them.
  */
 static size_t
 cut_point(const char *b, size_t n)
 {
-	size_t	 i, j, k;
+	const unsigned char *u = (const unsigned char *)b;
+	size_t	 i, out = 0, any = 0;
+	int	 inq = 0, low = 0;
 
-	for (i = n - 1; i > n / 2; i--) {
-		if (!doc_isspace((unsigned char)b[i]))
-			continue;
-		for (j = i; (k = closer_before(b, j)) != 0; j -= k)
-			continue;
-		if (j > 0 && memchr(".?!", b[j - 1], 3) != NULL)
-			return i + 1;
+	for (i = 0; i < n; i++) {
+		if (u[i] == '"')
+			inq = !inq;
+		else if (u[i] == 0xc2 && (u[i + 1] == 0xab || u[i + 1] == 0xbb))
+			inq = !inq;
+		else if (u[i] == 0xe2 && u[i + 1] == 0x80 && i + 2 < n) {
+			if (u[i + 2] == 0x9e)
+				inq = low = 1;
+			else if (u[i + 2] == 0x9c) {
+				inq = !(inq && low);
+				low = 0;
+			} else if (u[i + 2] == 0x9d)
+				inq = low = 0;
+		} else if (i > n / 2 && doc_isspace(u[i]) &&
+		    ends_sentence(b, i)) {
+			any = i + 1;
+			if (!inq)
+				out = i + 1;
+		}
 	}
+	if (out != 0)
+		return out;
+	if (any != 0)
+		return any;
 	for (i = n - 1; i > 0; i--)
 		if (doc_isspace((unsigned char)b[i]))
 			return i + 1;

@@ -35,6 +35,7 @@
 #define EHASH		4096	/* slots of the name indexes, a power of two */
 #define LOOK_MAX	64	/* longest word or phrase looked up */
 #define CTX_MAX		40	/* tokens of context searched for a cue */
+#define SUBJ_MAX	60	/* tokens searched for a cue's subject, each side */
 #define WIN_BEFORE	10	/* tokens tagged before a cue or mark */
 #define WIN_AFTER	8	/* and after it */
 #define NAME_PAD	2	/* words tagged around a capitalised one */
@@ -55,8 +56,10 @@ enum mark {
 	M_RSG		/* U+203A */
 };
 
+/* A paragraph is at most DOC_PARA_MAX bytes, so 32 bits hold offsets. */
 struct mark_at {
-	size_t		 off;
+	uint32_t	 off;
+	uint32_t	 sclose;	/* the next single mark that may close */
 	unsigned char	 len;
 	unsigned char	 kind;
 };
@@ -163,6 +166,8 @@ struct quote_doc {
 	size_t		 wantcap;
 	int		*used;		/* cues already given a subject */
 	size_t		 usedcap;
+	unsigned char	*sflag;		/* SF_* of each sentence */
+	size_t		 sfcap;
 	struct mark_at	*marks;
 	size_t		 nmarks, mcap;
 	struct span	*spans;
@@ -187,6 +192,8 @@ struct quote_doc {
 	long long	 sbase;		/* sentences before the paragraph */
 	int		 last_direct;	/* the last quote was direct */
 	int		 open_at_end;	/* the last paragraph ended in a quote */
+	int		 open_kind;	/* the mark that opened it */
+	int		 cut;		/* the paragraph goes on from a cut one */
 	int		 last_ent;	/* speaker of the last quote */
 	size_t		 last_para;	/* its paragraph */
 	int		 speech_ent;	/* subject of the last speech cue */
@@ -204,6 +211,11 @@ struct quote_doc {
 };
 
 static const char	 empty[] = "";
+
+/* What a sentence of the paragraph holds, found once (sflag). */
+#define SF_MARK		0x1	/* a quote mark */
+#define SF_VERB		0x2	/* a speech verb outside quotes */
+#define SF_VERB_KNOWN	0x4	/* SF_VERB was found out */
 
 /* Words between a subject and its speech verb: "Reyes also said". */
 static const char *const skipwords[] = {
@@ -571,6 +583,9 @@ add_span(struct quote_doc *q, size_t o0, size_t o1, size_t c0, size_t c1,
 {
 	struct span *s;
 
+	/* Marks with nothing between ("" or '') quote nothing. */
+	if (closed && o1 == c0)
+		return;
 	if (q->nspans == q->scap) {
 		q->scap = q->scap ? q->scap * 2 : 16;
 		q->spans = nu_reallocarray(q->spans, q->scap,
@@ -600,6 +615,16 @@ pair_marks(struct quote_doc *q)
 	uint32_t	 b, a;
 
 	q->nspans = 0;
+	/*
+	 * Where a single mark that opens finds its closing mark, found for
+	 * all in one pass from the end: searching from each would take
+	 * time in the square of the marks of a paragraph.
+	 */
+	for (i = n, j = n; i > 0; i--) {
+		m[i - 1].sclose = j;
+		if (is_single(m[i - 1].kind) && single_closes(q, &m[i - 1]))
+			j = i - 1;
+	}
 	for (i = 0; i < n; i++) {
 		if (open >= 0) {
 			/* „a „b“ c“: the same opening mark nests. */
@@ -642,11 +667,7 @@ pair_marks(struct quote_doc *q)
 		default:
 			if (!single_opens(q, &m[i]))
 				break;
-			for (j = i + 1; j < n; j++)
-				if (is_single(m[j].kind) &&
-				    single_closes(q, &m[j]))
-					break;
-			if (j < n) {
+			if ((j = m[i].sclose) < n) {
 				add_span(q, m[i].off, m[i].off + m[i].len,
 				    m[j].off, m[j].off + m[j].len, 1);
 				i = j;
@@ -1526,6 +1547,9 @@ tag_prep(struct quote_doc *q)
 		}
 		if (sp2->t1 < sp2->t0)
 			sp2->t0 = sp2->t1 = 0;
+		/* Opened before the paragraph (see resume_cut): by its start. */
+		else if (sp2->to == (size_t)-1 && sp2->o1 == 0)
+			sp2->to = sp2->t0;
 	}
 	/* Windows worth tagging: around cues, quote marks, and the start
 	 * of the sentence before a quote. */
@@ -1951,6 +1975,20 @@ who_set(struct who *w, int e, size_t a, size_t b)
 	w->found = 1;
 }
 
+/*
+ * Where the clause of a cue at token c is searched from: its sentence's
+ * start, but no earlier than lo nor more than SUBJ_MAX words back.
+ */
+static size_t
+clause_first(const struct quote_doc *q, size_t lo, size_t c)
+{
+	size_t	 f = sent_first(q, c);
+
+	if (f < lo)
+		f = lo;
+	return c - f > SUBJ_MAX ? c - SUBJ_MAX : f;
+}
+
 static size_t
 sent_end(const struct quote_doc *q, size_t k)
 {
@@ -2179,7 +2217,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	if (j > lo && (tis(q, j - 1, "and") || tis(q, j - 1, "but") ||
 	    (is_ing(q, c) &&
 	    ent_at(q, j - 1) < 0 && !tcap(q, j - 1)))) {
-		clause_subject(q, sent_first(q, c), j - 1, w);
+		clause_subject(q, clause_first(q, 0, c), j - 1, w);
 		return;
 	}
 	/* "Ann Kerr (R-Ohio) said": the person before the brackets. */
@@ -2483,6 +2521,15 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	struct who wa;
 	size_t	 k;
 
+	/*
+	 * A subject stands near its verb: the bound keeps the work on a
+	 * cue constant however long its sentence (a paragraph of "said
+	 * said said ..." would take time in the square of its length).
+	 */
+	if (c - lo > SUBJ_MAX)
+		lo = c - SUBJ_MAX;
+	if (hi - (c + clen) > SUBJ_MAX)
+		hi = c + clen + SUBJ_MAX;
 	if (cb & (QT_p | QT_a)) {
 		subj_after(q, c + clen, hi, w);
 		return;
@@ -2520,8 +2567,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	 * person the clause names before it is then its subject.
 	 */
 	if (!w->found && q->german > q->english)
-		one_person(q, sent_first(q, c) > lo ? sent_first(q, c) : lo,
-		    c, w);
+		one_person(q, clause_first(q, lo, c), c, w);
 }
 
 /* The cue bits of token k (a phrase or a word) and its length. */
@@ -2747,14 +2793,20 @@ joined(const struct quote_doc *q, size_t i)
 
 /* Whether a speech verb stands in the sentence of token k. */
 static int
-verb_in_sentence(const struct quote_doc *q, size_t k)
+verb_in_sentence(struct quote_doc *q, size_t k)
 {
+	unsigned char *f = &q->sflag[q->ti[k].sent];
 	size_t	 j, e = sent_end(q, k), clen;
 
-	for (j = sent_first(q, k); j < e; j++)
-		if (cue_at(q, j, &clen) & QT_v)
-			return 1;
-	return 0;
+	if (!(*f & SF_VERB_KNOWN)) {
+		*f |= SF_VERB_KNOWN;
+		for (j = sent_first(q, k); j < e; j++)
+			if (cue_at(q, j, &clen) & QT_v) {
+				*f |= SF_VERB;
+				break;
+			}
+	}
+	return (*f & SF_VERB) != 0;
 }
 
 /*
@@ -2793,7 +2845,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	int	 same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
 	struct who wa;
-	size_t	 ca, clena, mine = (size_t)-1;
+	size_t	 ca, clena, mine = (size_t)-1, blo;
 	unsigned int cba;
 
 	w.ent = -1;
@@ -2889,10 +2941,12 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (w.found && w.ent < 0)
 		w.found = 0;
 	if (!w.found && sp->to > lo) {
-		for (k = sp->to; k > lo; k--) {
+		/* As after the quote, a cue is looked for CTX_MAX words back. */
+		blo = sp->to - lo > CTX_MAX ? sp->to - CTX_MAX : lo;
+		for (k = sp->to; k > blo; k--) {
 			/* "said in a statement": the verb, not the phrase. */
 			if ((cb = cue_at(q, k - 1, &clen)) != 0 && !used[k - 1] &&
-			    (!(cb & QT_s) || !has_verb_before(q, lo, k - 1)))
+			    (!(cb & QT_s) || !has_verb_before(q, blo, k - 1)))
 				break;
 			/* A phrase ("according to") is known at its start. */
 			cb = 0;
@@ -3065,11 +3119,10 @@ reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
 	struct who w;
 	size_t	 lo, hi, a, k;
 
+	if (q->sflag[q->ti[c].sent] & SF_MARK)
+		return;
 	lo = sent_first(q, c);
 	hi = sent_end(q, c);
-	for (k = lo; k < hi; k++)
-		if (q->ti[k].mark)
-			return;
 	subj_of(q, lo, hi, c, cb, clen, &w);
 	if (!w.found)
 		return;
@@ -3159,6 +3212,14 @@ walk(struct quote_doc *q)
 	used = q->used;
 	memset(used, 0, (q->tl.n + 1) * sizeof(int));
 	find_label(q);
+	if (q->nsent > q->sfcap) {
+		q->sfcap = q->nsent + q->nsent / 2 + 16;
+		q->sflag = nu_reallocarray(q->sflag, q->sfcap, 1);
+	}
+	memset(q->sflag, 0, q->nsent);
+	for (k = 0; k < q->tl.n; k++)
+		if (q->ti[k].mark)
+			q->sflag[q->ti[k].sent] |= SF_MARK;
 	for (i = 0; i < q->nspans && q->spans[i].to == (size_t)-1; i++)
 		continue;
 	nextto = i < q->nspans ? q->spans[i].to : (size_t)-1;
@@ -3218,7 +3279,6 @@ quote_doc_free(struct quote_doc *q)
 	if (q->ld != NULL)
 		link_doc_free(q->ld);
 	para_free(q);
-	free(q->used);
 	free(q->ents);
 	free(q->nslot);
 	free(q->tcache);
@@ -3238,6 +3298,8 @@ para_free(struct quote_doc *q)
 	free(q->marks);
 	free(q->spans);
 	free(q->sstart);
+	free(q->used);
+	free(q->sflag);
 }
 
 void
@@ -3272,7 +3334,28 @@ prep_para(struct quote_doc *q, const struct para *pa)
 	q->len = pa->len;
 	q->off = pa->off;
 	q->pn = pa->n;
+	q->cut = pa->cont;
 	find_marks(q);
+	pair_marks(q);
+	tag_prep(q);
+}
+
+/*
+ * A paragraph cut at DOC_PARA_MAX inside a quote goes on inside it:
+ * doc.c cuts outside quotes where it can, but a quote may be longer
+ * than half the cut, or inch marks may mislead it.  The marks are
+ * paired again from an opening mark before the first byte, so that the
+ * first closing mark ends the quote rather than opening one, and the
+ * speaker named after it is found.
+ */
+static void
+resume_cut(struct quote_doc *q)
+{
+	add_mark(q, 0, 0, q->open_kind);
+	memmove(q->marks + 1, q->marks, (q->nmarks - 1) * sizeof(q->marks[0]));
+	q->marks[0].off = 0;
+	q->marks[0].len = 0;
+	q->marks[0].kind = q->open_kind;
 	pair_marks(q);
 	tag_prep(q);
 }
@@ -3281,9 +3364,20 @@ prep_para(struct quote_doc *q, const struct para *pa)
 static void
 para_rest(struct quote_doc *q)
 {
+	const struct span *sp;
+	size_t	 i;
+
+	if (q->cut && q->open_at_end)
+		resume_cut(q);
 	if (q->nspans > 0 && q->open_at_end && q->spans[0].o0 == 0)
 		q->spans[0].cont = 1;
 	q->open_at_end = q->nspans > 0 && !q->spans[q->nspans - 1].closed;
+	if (q->open_at_end) {
+		sp = &q->spans[q->nspans - 1];
+		for (i = q->nmarks; i > 0 && q->marks[i - 1].off != sp->o0; i--)
+			continue;
+		q->open_kind = i > 0 ? q->marks[i - 1].kind : M_DQ;
+	}
 	tag_rest(q);
 	walk(q);
 	q->pos += q->tl.n + 1;
@@ -3351,6 +3445,28 @@ quote_prep_para(struct quote_prep *pp, const struct para *pa)
 	prep_para(pp->v[pp->n++], pa);
 }
 
+/* Free a paragraph's arrays grown past what a usual one needs. */
+static void
+para_trim(struct quote_doc *r)
+{
+	if (r->tl.cap <= PREP_KEEP && r->ticap <= PREP_KEEP &&
+	    r->wantcap <= PREP_KEEP && r->mcap <= PREP_KEEP &&
+	    r->scap <= PREP_KEEP && r->sscap <= PREP_KEEP &&
+	    r->usedcap <= PREP_KEEP)
+		return;
+	para_free(r);
+	tok_list_init(&r->tl);
+	r->ti = NULL;
+	r->want = NULL;
+	r->marks = NULL;
+	r->spans = NULL;
+	r->sstart = NULL;
+	r->used = NULL;
+	r->sflag = NULL;
+	r->ticap = r->wantcap = r->mcap = r->scap = r->sscap = 0;
+	r->usedcap = r->sfcap = 0;
+}
+
 #define SWAP(a, b) do {							\
 	__typeof__(a) swap_tmp_ = (a);					\
 	(a) = (b);							\
@@ -3382,21 +3498,15 @@ quote_doc_para_prepared(struct quote_doc *q, const struct para *pa,
 	 * more than a usual paragraph needs, so that a few long paragraphs
 	 * do not leave their arrays in every slot of the pool.
 	 */
-	if (r->tl.cap > PREP_KEEP || r->ticap > PREP_KEEP ||
-	    r->wantcap > PREP_KEEP) {
-		tok_list_free(&r->tl);
-		tok_list_init(&r->tl);
-		free(r->ti);
-		free(r->want);
-		r->ti = NULL;
-		r->want = NULL;
-		r->ticap = r->wantcap = 0;
-	}
+	para_trim(r);
 	q->p = pa->p;
 	q->len = pa->len;
 	q->off = pa->off;
 	q->pn = pa->n;
+	q->cut = pa->cont;
 	para_rest(q);
+	/* Nor in the document's, while the next is made ready. */
+	para_trim(q);
 }
 
 void

@@ -559,6 +559,48 @@ for line in sys.stdin:
 	assert_success
 }
 
+@test "a paragraph cut at 256 KB loses no quote, straight marks or curly" {
+	# 800 KB of quotes in one paragraph, each with two full stops
+	# inside: the cut must fall outside a quote.
+	awk 'BEGIN { for (i = 0; i < 8000; i++) printf "%s\"We will hold the line at Dunmore %d. We will never give way to Corvane. Never,\" Maria Reyes said.", (i ? " " : ""), i }' > "$T/cut"
+	run "$Q" "$T/cut"
+	assert_success
+	assert_equal "$(echo "$output" | wc -l)" 8000
+	assert_equal "$(echo "$output" | cut -f1 | sort -u)" "Maria Reyes"
+	refute_output --partial 'Maria Reyes said'
+	sed 's/"\([^"]*\)"/\xe2\x80\x9c\1\xe2\x80\x9d/g' "$T/cut" > "$T/curly"
+	run "$Q" "$T/curly"
+	assert_equal "$(echo "$output" | wc -l)" 8000
+	assert_equal "$(echo "$output" | cut -f1 | sort -u)" "Maria Reyes"
+}
+
+@test "a quote longer than half the cut goes on past it, to its speaker" {
+	awk 'BEGIN { printf "The hearing opened late. \""
+	    for (i = 0; i < 13000; i++) printf "We met at Dunmore %d. ", i
+	    printf "Never again,\" Maria Reyes said. \"Short,\" Omar Haddad said.\n" }' > "$T/long"
+	for t in 1 2; do
+		run "$Q" --threads=$t "$T/long"
+		assert_success
+		# Two records of the long quote, the second with its speaker.
+		assert_equal "${#lines[@]}" 3
+		assert_line --index 1 --regexp $'^Maria Reyes\tWe met at Dunmore [0-9]+\. .* Never again,$'
+		assert_line --index 2 $'Omar Haddad\tShort,'
+	done
+}
+
+@test "a megabyte of quote marks takes little time and memory" {
+	command -v /usr/bin/time >/dev/null || skip "GNU time is missing; run make deps"
+	awk 'BEGIN { for (i = 0; i < 1048576; i++) printf "\"" }' > "$T/dq"
+	awk 'BEGIN { for (i = 0; i < 40000; i++) printf "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\" word " }' > "$T/dq20"
+	for f in dq dq20; do
+		/usr/bin/time -f '%M' -o "$T/mem" "$Q" "$T/$f" > "$T/out"
+		assert_equal "$(wc -c < "$T/out")" 0
+		# Peak resident memory under 40 MB (the sanitizers add theirs).
+		[ -n "${NU_SANITIZE:-}" ] || [ "$(cat "$T/mem")" -lt 40960 ] ||
+		    fail "$f: $(cat "$T/mem") KB"
+	done
+}
+
 # Accuracy floors on the dev sets of ../shared/eval, a little below what
 # was reached (2026-11-27: English quote_f1 0.946, speaker_acc 0.900;
 # German quote_f1 0.858; 2026-11-28: German speaker_acc 0.578), so that
