@@ -139,6 +139,15 @@ struct pending {
 	size_t		 para;
 };
 
+/*
+ * The person a sentence names first, outside quotes, and where: ent is
+ * -1 when it names none, -2 when a person's pronoun comes first.
+ */
+struct first {
+	int		 ent;
+	long long	 pos;
+};
+
 /* The result of resolving who a cue's subject is. */
 struct who {
 	int		 ent;		/* -1 when unknown */
@@ -168,6 +177,8 @@ struct quote_doc {
 	size_t		 usedcap;
 	unsigned char	*sflag;		/* SF_* of each sentence */
 	size_t		 sfcap;
+	struct first	*first;		/* who each sentence names first */
+	size_t		 firstcap;
 	struct mark_at	*marks;
 	size_t		 nmarks, mcap;
 	struct span	*spans;
@@ -199,6 +210,8 @@ struct quote_doc {
 	int		 speech_ent;	/* subject of the last speech cue */
 	size_t		 speech_para;
 	long long	 anon_speech;	/* when someone unnamed spoke last */
+	struct first	 lastfirst;	/* of the last paragraphs' last such */
+	long long	 lastfirst_sent;	/* sentence, and which it is */
 	int		 label;		/* the paragraph's speaker label, or -1 */
 	int		 label_last;	/* the last label of the document */
 	int		 label_prev;	/* the one before it, another person */
@@ -1603,10 +1616,22 @@ tag_rest(struct quote_doc *q)
 	}
 	cheap_names(q);
 	dict_spans(q, 0);
+	if (q->nsent > q->firstcap) {
+		q->firstcap = q->nsent + q->nsent / 2 + 16;
+		q->first = nu_reallocarray(q->first, q->firstcap,
+		    sizeof(q->first[0]));
+	}
+	for (i = 0; i < q->nsent; i++)
+		q->first[i].ent = -1;
 	/* Entities, named now that the titles before them are known. */
 	for (k = 0; k < q->tl.n; k++) {
-		if (q->ti[k].ent > -3)
+		if (q->ti[k].ent > -3) {
+			if ((q->ti[k].bits & QT_h) && q->ti[k].ent < 0 &&
+			    q->ti[k].q < 0 && tword(q, k) &&
+			    q->first[q->ti[k].sent].ent == -1)
+				q->first[q->ti[k].sent].ent = -2;
 			continue;
+		}
 		type = -3 - q->ti[k].ent;
 		ent = name_ent(q, type, q->ti[k].e0, q->ti[k].e1);
 		for (j = q->ti[k].e0; j < q->ti[k].e1; j++)
@@ -1623,6 +1648,11 @@ tag_rest(struct quote_doc *q)
 			q->ents[ent].mention = q->pos + k;
 			q->ents[ent].msent = q->sbase + q->ti[k].sent;
 			touch(q, ent);
+			if (type == E_PERSON &&
+			    q->first[q->ti[k].sent].ent == -1) {
+				q->first[q->ti[k].sent].ent = ent;
+				q->first[q->ti[k].sent].pos = q->pos + k;
+			}
 		}
 		k = q->ti[k].e1 - 1;
 	}
@@ -1770,6 +1800,30 @@ named_by(const struct qent *e, long long at, long long *ms)
 	return -1;
 }
 
+/*
+ * The person sentence s (counted in the document) names first, at or
+ * before position at, and where (*pos); -1 when it names none, a
+ * pronoun comes first, or the sentence is neither in this paragraph
+ * nor the last of the paragraphs before that named someone.
+ */
+static int
+first_named(const struct quote_doc *q, long long s, long long at,
+    long long *pos)
+{
+	const struct first *f;
+
+	if (s >= q->sbase && s < q->sbase + (long long)q->nsent)
+		f = &q->first[s - q->sbase];
+	else if (s == q->lastfirst_sent)
+		f = &q->lastfirst;
+	else
+		return -1;
+	if (f->ent < 0 || f->pos > at)
+		return -1;
+	*pos = f->pos;
+	return f->ent;
+}
+
 /* The gender a pronoun asks for; G_NONE for "it" and "they". */
 static int
 pron_gender(unsigned int bits)
@@ -1791,10 +1845,10 @@ pron_gender(unsigned int bits)
 static int
 resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 {
-	int	 g = pron_gender(bits), sp = -1, nm = -1, i;
+	int	 g = pron_gender(bits), sp = -1, nm = -1, i, f;
 	long long here = q->sbase + (long long)q->ti[k].sent;
 	long long at = q->pos + (long long)k, m, ms, nmm = -1, nms = -1;
-	long long spms;
+	long long spms, fpos;
 	struct qent *e;
 
 	/* The list is latest first: past the best found, none is later. */
@@ -1833,6 +1887,19 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 	    q->anon_speech > q->ents[sp].speech) && (nm < 0 ||
 	    q->anon_speech > nmm))
 		return -1;
+	/*
+	 * Centering: a sentence is about the person it names first, who
+	 * acts, and a pronoun in the sentences after it means them rather
+	 * than someone named last in an object or a phrase ("Mark Olsen
+	 * thanked the coach, Dan Pike, after the game.  He said ..." is
+	 * Olsen's).
+	 */
+	if (nm >= 0 && nms < here &&
+	    (f = first_named(q, nms, at, &fpos)) >= 0 && f != nm && q->ents[f].type == E_PERSON && (g == G_NONE ||
+	    q->ents[f].gender == G_NONE || q->ents[f].gender == g)) {
+		nm = f;
+		nmm = fpos;
+	}
 	if (sp >= 0)
 		named_by(&q->ents[sp], at, &spms);
 	if (sp < 0)
@@ -3300,6 +3367,7 @@ para_free(struct quote_doc *q)
 	free(q->sstart);
 	free(q->used);
 	free(q->sflag);
+	free(q->first);
 }
 
 void
@@ -3320,6 +3388,8 @@ quote_doc_begin(struct quote_doc *q)
 	q->last_ent = q->speech_ent = -1;
 	q->last_para = q->speech_para = 0;
 	q->anon_speech = -1;
+	q->lastfirst.ent = -1;
+	q->lastfirst_sent = -1;
 	q->label = q->label_last = q->label_prev = -1;
 	q->german = q->english = 0;
 	q->npend = 0;
@@ -3380,6 +3450,12 @@ para_rest(struct quote_doc *q)
 	}
 	tag_rest(q);
 	walk(q);
+	for (i = q->nsent; i > 0; i--)
+		if (q->first[i - 1].ent != -1) {
+			q->lastfirst = q->first[i - 1];
+			q->lastfirst_sent = q->sbase + (long long)(i - 1);
+			break;
+		}
 	q->pos += q->tl.n + 1;
 	q->sbase += q->nsent;
 }
@@ -3463,6 +3539,8 @@ para_trim(struct quote_doc *r)
 	r->sstart = NULL;
 	r->used = NULL;
 	r->sflag = NULL;
+	r->first = NULL;
+	r->firstcap = 0;
 	r->ticap = r->wantcap = r->mcap = r->scap = r->sscap = 0;
 	r->usedcap = r->sfcap = 0;
 }

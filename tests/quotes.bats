@@ -390,6 +390,11 @@ for line in sys.stdin:
 	assert_output $'Tomas Halloran\ta model of honesty for me'
 }
 
+@test "a pronoun means the person the sentence before names first, not one named last" {
+	q 'The final was played on Sunday.\n\nMark Olsen thanked the coach, Dan Pike, after the game. He said, "We could not have done it without the fans."\n\nFor Paul Grant, a local pastor, Tom Hale was also a hero. He said, "Nobody painted like that before or since."\n'
+	assert_output $'Mark Olsen\tWe could not have done it without the fans.\nPaul Grant\tNobody painted like that before or since.'
+}
+
 @test "the person at the end of a title with an organisation or place in it speaks" {
 	q '"This is the worst case," said Marin County Sheriff Dale Brooks.\n\nAccording to Eastfield University political scholar Mara Linde, "Women hold fewer seats."\n\nFormer FBI deputy director Carl Moss praised the agent on Twitter: "He was one of the best."\n'
 	assert_output $'Dale Brooks\tThis is the worst case,\nMara Linde\tWomen hold fewer seats.\nCarl Moss\tHe was one of the best.'
