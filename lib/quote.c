@@ -2605,6 +2605,25 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 		subj_before(q, lo, c, w);
 		return;
 	}
+	/*
+	 * The agent of a passive naming verb speaks, and of "told": "was
+	 * described by the Courier as", "was told by the fire chief, Rob
+	 * Dunn, of".  Only a name or a description that resolves ("told
+	 * by phone" is no agent); not of a reporting verb ("as reported
+	 * by", "quoted by the paper as saying": a source, not the speaker).
+	 */
+	k = c + clen;
+	if (q->english >= q->german && k + 1 < hi && tis(q, k, "by") &&
+	    ((cb & QT_n) || tis(q, c, "told")) && !tis(q, c - 1, "as")) {
+		k++;
+		if (tis(q, k, "the") && k + 1 < hi)
+			k++;
+		subj_after(q, k, hi, &wa);
+		if (wa.found && wa.ent >= 0) {
+			*w = wa;
+			return;
+		}
+	}
 	subj_before(q, lo, c, w);
 	/*
 	 * German puts the verb second, so the subject follows it when
@@ -2645,7 +2664,8 @@ cue_at(const struct quote_doc *q, size_t k, size_t *clen)
 
 	if (q->ti[k].q >= 0 || q->ti[k].mark || !tword(q, k))
 		return 0;
-	if ((b = q->ti[k].pbits & (QT_v | QT_p | QT_s | QT_z | QT_a)) != 0) {
+	if ((b = q->ti[k].pbits &
+	    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n)) != 0) {
 		*clen = q->ti[k].plen;
 		return b | (q->ti[k].pbits & QT_n);
 	}
@@ -2911,6 +2931,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	int	 titlish, allcaps, german, term, direct, partial_ok, begins;
 	int	 same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
+	int	 before = 0, far = 0;
 	struct who wa;
 	size_t	 ca, clena, mine = (size_t)-1, blo;
 	unsigned int cba;
@@ -3007,7 +3028,21 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	clena = clen;
 	if (w.found && w.ent < 0)
 		w.found = 0;
+	/*
+	 * A quote inside its sentence whose cue after it is in a clause of
+	 * its own, with a subject of its own ("Smith called it an "odd"
+	 * case; Miller said ...", "... called the demand "unusual", while
+	 * Kerr called it ..."): the cue before it, in its own clause, is
+	 * its, when there is one.  Not in German, whose verb often comes
+	 * after a quote of its clause.
+	 */
+	if (w.found && !cue_after && !named_after && !begins &&
+	    w.w0 > sp->tc && q->english >= q->german) {
+		w.found = 0;
+		far = 1;
+	}
 	if (!w.found && sp->to > lo) {
+		before = 1;
 		/* As after the quote, a cue is looked for CTX_MAX words back. */
 		blo = sp->to - lo > CTX_MAX ? sp->to - CTX_MAX : lo;
 		for (k = sp->to; k > blo; k--) {
@@ -3043,13 +3078,20 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		}
 	}
 	if (wa.found && (!w.found || w.ent < 0)) {
+		if (far && mine != ca && mine != (size_t)-1)
+			used[mine] = 0;
 		w = wa;
 		c = ca;
 		cb = cba;
 		clen = clena;
 		cue_next = 0;
-	} else if (wa.found && wa.ent < 0)
+		mine = ca;
+	} else if (wa.found && before) {
 		cue_after = 0;	/* the name before won */
+		/* The cue after, in its own clause, is for what follows. */
+		if (far && ca != mine)
+			used[ca] = 0;
+	}
 	/* A second quote in the writer's sentence: its speaker goes on. */
 	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
 	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&

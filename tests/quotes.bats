@@ -395,6 +395,21 @@ for line in sys.stdin:
 	assert_output $'Mark Olsen\tWe could not have done it without the fans.\nPaul Grant\tNobody painted like that before or since.'
 }
 
+@test "the agent of a passive naming verb or of 'told' speaks, not the subject" {
+	q 'Lena Fox has been described by the Courier as a "born leader".\n\nThe mayor was told by the fire chief, Rob Dunn, of "at least ten people trapped".\n'
+	assert_output $'Courier\tborn leader\nRob Dunn\tat least ten people trapped'
+}
+
+@test "'referred to ... as' names a partial quote as 'called' does" {
+	q 'The plan, which Omar Diaz has referred to as "a stunt", was dropped.\n'
+	assert_output $'Omar Diaz\ta stunt'
+}
+
+@test "a cue after a quote in a clause with its own subject is the next quote's, not this one's" {
+	q 'Ann Miller said the signal was weak.\n\nTom Smith called the loss an "interesting" case; Miller said "It is hard to say."\n'
+	assert_output $'Tom Smith\tinteresting\nAnn Miller\tIt is hard to say.'
+}
+
 @test "the person at the end of a title with an organisation or place in it speaks" {
 	q '"This is the worst case," said Marin County Sheriff Dale Brooks.\n\nAccording to Eastfield University political scholar Mara Linde, "Women hold fewer seats."\n\nFormer FBI deputy director Carl Moss praised the agent on Twitter: "He was one of the best."\n'
 	assert_output $'Dale Brooks\tThis is the worst case,\nMara Linde\tWomen hold fewer seats.\nCarl Moss\tHe was one of the best.'
