@@ -2008,6 +2008,32 @@ resolve_desc(struct quote_doc *q, size_t head)
 }
 
 /*
+ * The author of a document named by the description [a, head]: "Ann
+ * Cole's statement", "the union's letter", "the Harbour Trust report".
+ * A statement stands for whoever wrote it: the possessor, or the person
+ * or organisation named before the head; -1 when none is named ("the
+ * statement read" speaks for no one known), -2 when the description
+ * holds a role ("a spokesman's statement": the usual rules).
+ */
+static int
+author(struct quote_doc *q, size_t a, size_t head)
+{
+	size_t	 k;
+	int	 e;
+
+	for (k = head; k > a; k--) {
+		if ((e = ent_at(q, k - 1)) >= 0)
+			return q->ents[e].type != E_PLACE ? e : -1;
+		if (tis(q, k - 1, "'s") || tis(q, k - 1, "\xe2\x80\x99s") ||
+		    tis(q, k - 1, "'") || tis(q, k - 1, "\xe2\x80\x99"))
+			continue;
+		if (q->ti[k - 1].bits & (QT_r | QT_o))
+			return (e = resolve_desc(q, k - 1)) >= 0 ? e : -2;
+	}
+	return -1;
+}
+
+/*
  * The noun phrase of a description that ends at token j: back to its
  * determiner.  Returns the first token, or (size_t)-1 when the words
  * before j are not a description.
@@ -2018,7 +2044,7 @@ desc_start(const struct quote_doc *q, size_t lo, size_t j)
 	size_t	 k;
 
 	if (!is_person_noun(q, j) && (!tword(q, j) ||
-	    !(q->ti[j].bits & (QT_r | QT_o))))
+	    !(q->ti[j].bits & (QT_r | QT_o | QT_w))))
 		return (size_t)-1;
 	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
 		if (q->ti[k - 1].bits & QT_d)
@@ -2411,7 +2437,12 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	}
 	if (org >= 0 && (desc < 0 || ow0 >= dw0))
 		who_set(w, org, ow0, ow1);
-	else if (desc >= 0) {
+	else if (desc >= 0 && (q->ti[desc].bits & QT_w) &&
+	    (e = author(q, dw0, desc)) != -2) {
+		/* A document no one is named the author of: no subject. */
+		if (e >= 0 || (q->ti[desc].bits & (QT_r | QT_o)))
+			who_set(w, e, dw0, dw1);
+	} else if (desc >= 0) {
 		if ((e = resolve_desc(q, desc)) < 0)
 			e = org_within(q, g0, g1);
 		who_set(w, e, dw0, dw1);

@@ -410,6 +410,11 @@ for line in sys.stdin:
 	assert_output $'Tom Smith\tinteresting\nAnn Miller\tIt is hard to say.'
 }
 
+@test "a document stands for its author, who possesses it" {
+	q 'The Ferry Workers Union'"'"'s statement read "We will strike on Friday."\n\nMayor Ann Cole'"'"'s memo said "All parks will close at dusk."\n'
+	assert_output $'Ferry Workers Union\tWe will strike on Friday.\nAnn Cole\tAll parks will close at dusk.'
+}
+
 @test "the person at the end of a title with an organisation or place in it speaks" {
 	q '"This is the worst case," said Marin County Sheriff Dale Brooks.\n\nAccording to Eastfield University political scholar Mara Linde, "Women hold fewer seats."\n\nFormer FBI deputy director Carl Moss praised the agent on Twitter: "He was one of the best."\n'
 	assert_output $'Dale Brooks\tThis is the worst case,\nMara Linde\tWomen hold fewer seats.\nCarl Moss\tHe was one of the best.'
