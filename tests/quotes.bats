@@ -386,8 +386,8 @@ for line in sys.stdin:
 }
 
 @test "a name after a pronoun is not what the pronoun means" {
-	q 'Senator Tomas Halloran spoke first.\n\nHalloran filed his papers after the vote. He said Pereira was "a model of honesty for me", but Governor Luis Pereira did not answer.\n'
-	assert_output $'Tomas Halloran\ta model of honesty for me'
+	q 'Senator Tomas Halloran spoke first.\n\nHalloran left the chamber at noon. He said Pereira had been "a fair rival all along", but Governor Luis Pereira did not reply.\n'
+	assert_output $'Tomas Halloran\ta fair rival all along'
 }
 
 @test "a pronoun means the person the sentence before names first, not one named last" {
@@ -406,8 +406,8 @@ for line in sys.stdin:
 }
 
 @test "a cue after a quote in a clause with its own subject is the next quote's, not this one's" {
-	q 'Ann Miller said the signal was weak.\n\nTom Smith called the loss an "interesting" case; Miller said "It is hard to say."\n'
-	assert_output $'Tom Smith\tinteresting\nAnn Miller\tIt is hard to say.'
+	q 'Rosa Delgado said the pump was old.\n\nOmar Haddad called the failure a "curious" fault; Delgado said "We will know by Friday."\n'
+	assert_output $'Omar Haddad\tcurious\nRosa Delgado\tWe will know by Friday.'
 }
 
 @test "a document stands for its author, who possesses it" {
@@ -421,13 +421,13 @@ for line in sys.stdin:
 }
 
 @test "a name after a verb inside an apposition is not the speaker; the name before it is" {
-	q 'Hal Rubin, a Toronto lawyer representing Ann Kerr, told the BBC after the verdict "My client is relieved."\n'
-	assert_output $'Hal Rubin\tMy client is relieved.'
+	q 'Hal Rubin, a tax adviser working for Ann Kerr, told reporters outside the court "She has nothing to hide."\n'
+	assert_output $'Hal Rubin\tShe has nothing to hide.'
 }
 
 @test "an interview transcript: 'I' is the person labelling the answer, 'you' the one answering" {
-	q '((Interviewer))  What did your mother say?\n\n((Lena Moravec))  She told me to pray more.  And I said, "You are not listening to me."\n\n((Interviewer))  On your website you wrote "The city is too precious."  Why?\n'
-	assert_output $'Lena Moravec\tYou are not listening to me.\nLena Moravec\tThe city is too precious.'
+	q '((Interviewer))  What did your mother say?\n\n((Lena Moravec))  She wanted me to stay home.  And I said, "Nobody here hears a word I say."\n\n((Interviewer))  In your book you wrote "The river taught me patience."  Why?\n'
+	assert_output $'Lena Moravec\tNobody here hears a word I say.\nLena Moravec\tThe river taught me patience.'
 }
 
 @test "--threads: one thread or two, the same output over many batches" {
