@@ -118,6 +118,7 @@ struct qent {
 	long long	 mention;	/* position last named, or -1 */
 	long long	 speech;	/* position last the subject of speech */
 	long long	 msent, ssent;	/* sentence of the last mention, speech */
+	long long	 pmention, pmsent;	/* the mention before the last */
 	size_t		 link;		/* its link entity, or LINK_NONE */
 	size_t		 nwords;	/* words of the mention linked */
 	unsigned int	 nh, lh;	/* hashes of the name and its last word */
@@ -136,6 +137,15 @@ struct pending {
 	unsigned long long wstart, wend;
 	int		 ent;		/* speaker, or -1 */
 	size_t		 para;
+};
+
+/*
+ * The person a sentence names first, outside quotes, and where: ent is
+ * -1 when it names none, -2 when a person's pronoun comes first.
+ */
+struct first {
+	int		 ent;
+	long long	 pos;
 };
 
 /* The result of resolving who a cue's subject is. */
@@ -167,6 +177,8 @@ struct quote_doc {
 	size_t		 usedcap;
 	unsigned char	*sflag;		/* SF_* of each sentence */
 	size_t		 sfcap;
+	struct first	*first;		/* who each sentence names first */
+	size_t		 firstcap;
 	struct mark_at	*marks;
 	size_t		 nmarks, mcap;
 	struct span	*spans;
@@ -198,6 +210,11 @@ struct quote_doc {
 	int		 speech_ent;	/* subject of the last speech cue */
 	size_t		 speech_para;
 	long long	 anon_speech;	/* when someone unnamed spoke last */
+	struct first	 lastfirst;	/* of the last paragraphs' last such */
+	long long	 lastfirst_sent;	/* sentence, and which it is */
+	int		 label;		/* the paragraph's speaker label, or -1 */
+	int		 label_last;	/* the last label of the document */
+	int		 label_prev;	/* the one before it, another person */
 	long long	 german, english;	/* function words seen */
 
 	struct pending	*pend;
@@ -819,7 +836,7 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	e->nh = nh;
 	e->lh = lh;
 	e->type = type;
-	e->mention = e->speech = -1;
+	e->mention = e->speech = e->pmention = -1;
 	e->msent = e->ssent = -1;
 	e->link = LINK_NONE;
 	e->lnext = q->lslot[lh & (EHASH - 1)];
@@ -1376,6 +1393,22 @@ cheap_names(struct quote_doc *q)
 		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_r)); j++)
 			if (q->ti[j].bits & QT_o)
 				type = E_ORG;
+		/*
+		 * A lone word that is the surname of someone the document
+		 * named in full ("Okafor wrote that ..."): a mention of that
+		 * person, so that a "he" after it is theirs.
+		 */
+		if (j - k == 1 && type == E_PERSON && q->ti[k].q < 0 &&
+		    !q->ti[k].mark && (k + 1 >= q->tl.n ||
+		    !tis(q, k + 1, "'s")) && known_surname(q, k, 1)) {
+			q->ti[k].ent = -3 - E_PERSON;
+			q->ti[k].e0 = k;
+			q->ti[k].e1 = k + 1;
+			q->ti[k].link = q->ld != NULL ? link_mention(q->ld,
+			    ENT_PERSON, q->p + q->tl.v[k].off,
+			    q->tl.v[k].len) : LINK_NONE;
+			continue;
+		}
 		/* "Corvane Technologies Inc.": a company, its ending kept. */
 		if (j - k < 2 || (j < q->tl.n && tcap(q, j)))
 			continue;
@@ -1583,10 +1616,22 @@ tag_rest(struct quote_doc *q)
 	}
 	cheap_names(q);
 	dict_spans(q, 0);
+	if (q->nsent > q->firstcap) {
+		q->firstcap = q->nsent + q->nsent / 2 + 16;
+		q->first = nu_reallocarray(q->first, q->firstcap,
+		    sizeof(q->first[0]));
+	}
+	for (i = 0; i < q->nsent; i++)
+		q->first[i].ent = -1;
 	/* Entities, named now that the titles before them are known. */
 	for (k = 0; k < q->tl.n; k++) {
-		if (q->ti[k].ent > -3)
+		if (q->ti[k].ent > -3) {
+			if ((q->ti[k].bits & QT_h) && q->ti[k].ent < 0 &&
+			    q->ti[k].q < 0 && tword(q, k) &&
+			    q->first[q->ti[k].sent].ent == -1)
+				q->first[q->ti[k].sent].ent = -2;
 			continue;
+		}
 		type = -3 - q->ti[k].ent;
 		ent = name_ent(q, type, q->ti[k].e0, q->ti[k].e1);
 		for (j = q->ti[k].e0; j < q->ti[k].e1; j++)
@@ -1598,9 +1643,16 @@ tag_rest(struct quote_doc *q)
 			q->ents[ent].nwords = q->ti[k].e1 - q->ti[k].e0;
 		}
 		if (ent >= 0 && q->ti[k].q < 0) {
+			q->ents[ent].pmention = q->ents[ent].mention;
+			q->ents[ent].pmsent = q->ents[ent].msent;
 			q->ents[ent].mention = q->pos + k;
 			q->ents[ent].msent = q->sbase + q->ti[k].sent;
 			touch(q, ent);
+			if (type == E_PERSON &&
+			    q->first[q->ti[k].sent].ent == -1) {
+				q->first[q->ti[k].sent].ent = ent;
+				q->first[q->ti[k].sent].pos = q->pos + k;
+			}
 		}
 		k = q->ti[k].e1 - 1;
 	}
@@ -1655,6 +1707,8 @@ german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
 }
 
 static unsigned int	cue_at(const struct quote_doc *, size_t, size_t *);
+static int	person_in_title(const struct quote_doc *, size_t, size_t,
+		    size_t *);
 
 /*
  * A run of capitalised words ending at token j that the tagger did not
@@ -1726,6 +1780,50 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 	return name_ent(q, E_PERSON, j, k);
 }
 
+/*
+ * When entity e was last named at or before position at, and in which
+ * sentence (*ms): the names of a paragraph are known before its
+ * pronouns are read, and a name after a pronoun is not what it means.
+ */
+static long long
+named_by(const struct qent *e, long long at, long long *ms)
+{
+	if (e->mention >= 0 && e->mention <= at) {
+		*ms = e->msent;
+		return e->mention;
+	}
+	if (e->pmention >= 0 && e->pmention <= at) {
+		*ms = e->pmsent;
+		return e->pmention;
+	}
+	*ms = -1;
+	return -1;
+}
+
+/*
+ * The person sentence s (counted in the document) names first, at or
+ * before position at, and where (*pos); -1 when it names none, a
+ * pronoun comes first, or the sentence is neither in this paragraph
+ * nor the last of the paragraphs before that named someone.
+ */
+static int
+first_named(const struct quote_doc *q, long long s, long long at,
+    long long *pos)
+{
+	const struct first *f;
+
+	if (s >= q->sbase && s < q->sbase + (long long)q->nsent)
+		f = &q->first[s - q->sbase];
+	else if (s == q->lastfirst_sent)
+		f = &q->lastfirst;
+	else
+		return -1;
+	if (f->ent < 0 || f->pos > at)
+		return -1;
+	*pos = f->pos;
+	return f->ent;
+}
+
 /* The gender a pronoun asks for; G_NONE for "it" and "they". */
 static int
 pron_gender(unsigned int bits)
@@ -1747,8 +1845,10 @@ pron_gender(unsigned int bits)
 static int
 resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 {
-	int	 g = pron_gender(bits), sp = -1, nm = -1, i;
+	int	 g = pron_gender(bits), sp = -1, nm = -1, i, f;
 	long long here = q->sbase + (long long)q->ti[k].sent;
+	long long at = q->pos + (long long)k, m, ms, nmm = -1, nms = -1;
+	long long spms, fpos;
 	struct qent *e;
 
 	/* The list is latest first: past the best found, none is later. */
@@ -1767,7 +1867,7 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 	for (i = q->mru; i >= 0; i = e->older) {
 		e = &q->ents[i];
 		if (sp >= 0 && nm >= 0 && act(e) < q->ents[sp].speech &&
-		    act(e) < q->ents[nm].mention)
+		    act(e) < nmm)
 			break;
 		if (e->type != E_PERSON)
 			continue;
@@ -1776,23 +1876,40 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 		if (e->speech >= 0 &&
 		    (sp < 0 || e->speech > q->ents[sp].speech))
 			sp = i;
-		if (e->mention >= 0 &&
-		    (nm < 0 || e->mention > q->ents[nm].mention))
+		if ((m = named_by(e, at, &ms)) >= 0 && (nm < 0 || m > nmm)) {
 			nm = i;
+			nmm = m;
+			nms = ms;
+		}
 	}
 	/* Someone unnamed spoke after anyone was named or spoke. */
 	if (q->anon_speech >= 0 && (sp < 0 ||
 	    q->anon_speech > q->ents[sp].speech) && (nm < 0 ||
-	    q->anon_speech > q->ents[nm].mention))
+	    q->anon_speech > nmm))
 		return -1;
+	/*
+	 * Centering: a sentence is about the person it names first, who
+	 * acts, and a pronoun in the sentences after it means them rather
+	 * than someone named last in an object or a phrase ("Mark Olsen
+	 * thanked the coach, Dan Pike, after the game.  He said ..." is
+	 * Olsen's).
+	 */
+	if (nm >= 0 && nms < here &&
+	    (f = first_named(q, nms, at, &fpos)) >= 0 && f != nm && q->ents[f].type == E_PERSON && (g == G_NONE ||
+	    q->ents[f].gender == G_NONE || q->ents[f].gender == g)) {
+		nm = f;
+		nmm = fpos;
+	}
+	if (sp >= 0)
+		named_by(&q->ents[sp], at, &spms);
 	if (sp < 0)
 		sp = nm;
 	else if (nm >= 0 && nm != sp && g != G_NONE &&
 	    q->ents[nm].gender == g && q->ents[sp].gender != g &&
-	    q->ents[nm].mention > q->ents[sp].speech)
+	    nmm > q->ents[sp].speech)
 		sp = nm;
-	else if (nm >= 0 && nm != sp && q->ents[nm].msent >= here - 1 &&
-	    q->ents[sp].msent < here - 1 && q->ents[sp].ssent < here - 1)
+	else if (nm >= 0 && nm != sp && nms >= here - 1 &&
+	    spms < here - 1 && q->ents[sp].ssent < here - 1)
 		sp = nm;
 	if (sp >= 0 && g != G_NONE && q->ents[sp].gender == G_NONE)
 		q->ents[sp].gender = g;
@@ -1891,6 +2008,32 @@ resolve_desc(struct quote_doc *q, size_t head)
 }
 
 /*
+ * The author of a document named by the description [a, head]: "Ann
+ * Cole's statement", "the union's letter", "the Harbour Trust report".
+ * A statement stands for whoever wrote it: the possessor, or the person
+ * or organisation named before the head; -1 when none is named ("the
+ * statement read" speaks for no one known), -2 when the description
+ * holds a role ("a spokesman's statement": the usual rules).
+ */
+static int
+author(struct quote_doc *q, size_t a, size_t head)
+{
+	size_t	 k;
+	int	 e;
+
+	for (k = head; k > a; k--) {
+		if ((e = ent_at(q, k - 1)) >= 0)
+			return q->ents[e].type != E_PLACE ? e : -1;
+		if (tis(q, k - 1, "'s") || tis(q, k - 1, "\xe2\x80\x99s") ||
+		    tis(q, k - 1, "'") || tis(q, k - 1, "\xe2\x80\x99"))
+			continue;
+		if (q->ti[k - 1].bits & (QT_r | QT_o))
+			return (e = resolve_desc(q, k - 1)) >= 0 ? e : -2;
+	}
+	return -1;
+}
+
+/*
  * The noun phrase of a description that ends at token j: back to its
  * determiner.  Returns the first token, or (size_t)-1 when the words
  * before j are not a description.
@@ -1901,7 +2044,7 @@ desc_start(const struct quote_doc *q, size_t lo, size_t j)
 	size_t	 k;
 
 	if (!is_person_noun(q, j) && (!tword(q, j) ||
-	    !(q->ti[j].bits & (QT_r | QT_o))))
+	    !(q->ti[j].bits & (QT_r | QT_o | QT_w))))
 		return (size_t)-1;
 	for (k = j + 1; k > lo && j + 1 - k < 6; k--) {
 		if (q->ti[k - 1].bits & QT_d)
@@ -2038,32 +2181,6 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 }
 
 /*
- * The person named after the words that describe them, at the start of
- * the clause at k: "Farmers' union leader Jan Nowak was blunt".  The
- * words before the name are capitalised ones, a possessive mark, and
- * words of roles and organisations; at most six, within [k, c).
- */
-static int
-role_person(const struct quote_doc *q, size_t k, size_t c, size_t *b)
-{
-	size_t	 j;
-	int	 e, role = 0;
-
-	for (j = k; j < c && j < k + 6 && !seg_edge(q, j); j++) {
-		if ((e = ent_at(q, j)) >= 0)
-			return role && q->ents[e].type == E_PERSON &&
-			    q->ti[j].e0 == j ? (*b = j, e) : -1;
-		if (q->ti[j].bits & (QT_r | QT_o | QT_t))
-			role = 1;
-		else if (!tcap(q, j) && !tis(q, j, "'") && !tis(q, j, "'s") &&
-		    !tis(q, j, "\xe2\x80\x99") &&
-		    !tis(q, j, "\xe2\x80\x99s"))
-			return -1;
-	}
-	return -1;
-}
-
-/*
  * The subject of a clause that starts at lo: the first segment that
  * starts with a name or a pronoun ("During the debate, Sunak defended
  * ... whilst promising"), for a verb whose own subject is left out.
@@ -2084,7 +2201,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			return;
 		}
 		if ((e = ent_from(q, k, c, &b)) < 0 &&
-		    (e = role_person(q, k, c, &b)) < 0)
+		    (e = person_in_title(q, k, c, &b)) < 0)
 			continue;
 		if (q->ents[e].type == E_PLACE)
 			continue;
@@ -2178,6 +2295,14 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		who_set(w, resolve_pronoun(q, j - 1), j - 1, j);
 		return;
 	}
+	/* In an answer labelled with its speaker: "I said", "you wrote". */
+	if (j > lo && q->label >= 0 && (tis(q, j - 1, "I") ||
+	    (tis(q, j - 1, "you") && q->label_prev >= 0 &&
+	    q->label_prev != q->label))) {
+		who_set(w, tis(q, j - 1, "I") ? q->label : q->label_prev,
+		    j - 1, j);
+		return;
+	}
 	/*
 	 * "Reyes ... and said", "..., saying", "whilst promising": the
 	 * subject is the clause's, before the quote that may sit between.
@@ -2221,6 +2346,19 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		    q->ents[e].type == E_PERSON) {
 			b = q->ti[j - 1].e0;
 			d = j;
+			/*
+			 * "Ruiz, a lawyer representing Okafor, said": a name
+			 * after a verb or preposition in an apposition is
+			 * not who it describes; the name before it is.
+			 */
+			if (b > s0 + 1 && (q->ti[s0].bits & QT_d) &&
+			    tword(q, b - 1) && !tcap(q, b - 1) &&
+			    !(q->ti[b - 1].bits & (QT_r | QT_t | QT_k)) &&
+			    prev_is_name(q, lo, s0)) {
+				a = ent_at(q, s0 - 2);
+				who_set(w, a, q->ti[s0 - 2].e0, s0 - 1);
+				return;
+			}
 			/*
 			 * "Tom Becker of Morgan Stanley said": a firm that
 			 * reads as a person's name is where the person
@@ -2299,12 +2437,59 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	}
 	if (org >= 0 && (desc < 0 || ow0 >= dw0))
 		who_set(w, org, ow0, ow1);
-	else if (desc >= 0) {
+	else if (desc >= 0 && (q->ti[desc].bits & QT_w) &&
+	    (e = author(q, dw0, desc)) != -2) {
+		/* A document no one is named the author of: no subject. */
+		if (e >= 0 || (q->ti[desc].bits & (QT_r | QT_o)))
+			who_set(w, e, dw0, dw1);
+	} else if (desc >= 0) {
 		if ((e = resolve_desc(q, desc)) < 0)
 			e = org_within(q, g0, g1);
 		who_set(w, e, dw0, dw1);
 	} else if (g1 > g0 && (e = org_within(q, g0, g1)) >= 0)
 		who_set(w, e, g0, g1);
+}
+
+/*
+ * A person named at the end of the title that starts at token j, where
+ * an organisation or place and a role come before the name: "said Marin
+ * County Sheriff Dale Brooks", "according to Eastfield University
+ * political scholar Mara Linde", "Mayor of Dunmore Alan Price", and at
+ * a clause's start "Farmers' union leader Jan Nowak was blunt:".  The
+ * words before the name are capitalised ones, roles and titles, and
+ * "of", "and", "the" or a possessive, with an organisation, a place or a
+ * role among them; at most eight, and no comma.  Other words in lower
+ * case ("political scholar") are let in when a role or title ends the
+ * run, right before the name.  Returns the person and its first token
+ * in *b, or -1.
+ */
+static int
+person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
+{
+	size_t	 k;
+	int	 e, lead = 0, lower = 0;
+
+	for (k = j; k < hi && k < j + 8 && (tword(q, k) || tis(q, k, "'") ||
+	    tis(q, k, "\xe2\x80\x99")); k++) {
+		if ((e = ent_at(q, k)) >= 0) {
+			if (q->ents[e].type == E_PERSON && q->ti[k].e0 == k &&
+			    k > j)
+				return lead && (!lower ||
+				    (q->ti[k - 1].bits & (QT_r | QT_t))) ?
+				    (*b = k, e) : -1;
+			lead = 1;
+			k = q->ti[k].e1 - 1;
+			continue;
+		}
+		if (q->ti[k].bits & (QT_r | QT_t | QT_o))
+			lead = 1;
+		else if (!tcap(q, k) && !tis(q, k, "of") && !tis(q, k, "and") &&
+		    !tis(q, k, "the") && !tis(q, k, "'s") && !tis(q, k, "'") &&
+		    !tis(q, k, "\xe2\x80\x99s") && !tis(q, k, "\xe2\x80\x99"))
+			/* "political scholar": then a role must come last. */
+			lower = 1;
+	}
+	return -1;
 }
 
 /*
@@ -2352,6 +2537,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	while (j < hi && (q->ti[j].bits & QT_t) && ent_at(q, j) < 0)
 		j++;
+	if ((e = person_in_title(q, j, hi, &b)) >= 0) {
+		who_set(w, e, b, q->ti[b].e1);
+		return;
+	}
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
 		who_set(w, e, j, q->ti[j].e1);
 		return;
@@ -2447,6 +2636,25 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 		subj_before(q, lo, c, w);
 		return;
 	}
+	/*
+	 * The agent of a passive naming verb speaks, and of "told": "was
+	 * described by the Courier as", "was told by the fire chief, Rob
+	 * Dunn, of".  Only a name or a description that resolves ("told
+	 * by phone" is no agent); not of a reporting verb ("as reported
+	 * by", "quoted by the paper as saying": a source, not the speaker).
+	 */
+	k = c + clen;
+	if (q->english >= q->german && k + 1 < hi && tis(q, k, "by") &&
+	    ((cb & QT_n) || tis(q, c, "told")) && !tis(q, c - 1, "as")) {
+		k++;
+		if (tis(q, k, "the") && k + 1 < hi)
+			k++;
+		subj_after(q, k, hi, &wa);
+		if (wa.found && wa.ent >= 0) {
+			*w = wa;
+			return;
+		}
+	}
 	subj_before(q, lo, c, w);
 	/*
 	 * German puts the verb second, so the subject follows it when
@@ -2487,7 +2695,8 @@ cue_at(const struct quote_doc *q, size_t k, size_t *clen)
 
 	if (q->ti[k].q >= 0 || q->ti[k].mark || !tword(q, k))
 		return 0;
-	if ((b = q->ti[k].pbits & (QT_v | QT_p | QT_s | QT_z | QT_a)) != 0) {
+	if ((b = q->ti[k].pbits &
+	    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n)) != 0) {
 		*clen = q->ti[k].plen;
 		return b | (q->ti[k].pbits & QT_n);
 	}
@@ -2753,6 +2962,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	int	 titlish, allcaps, german, term, direct, partial_ok, begins;
 	int	 same, cue_next = 0, colon;
 	int	 named_after = 0, after_words = 0, e, cue_after = 0;
+	int	 before = 0, far = 0;
 	struct who wa;
 	size_t	 ca, clena, mine = (size_t)-1, blo;
 	unsigned int cba;
@@ -2849,7 +3059,21 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	clena = clen;
 	if (w.found && w.ent < 0)
 		w.found = 0;
+	/*
+	 * A quote inside its sentence whose cue after it is in a clause of
+	 * its own, with a subject of its own ("Smith called it an "odd"
+	 * case; Miller said ...", "... called the demand "unusual", while
+	 * Kerr called it ..."): the cue before it, in its own clause, is
+	 * its, when there is one.  Not in German, whose verb often comes
+	 * after a quote of its clause.
+	 */
+	if (w.found && !cue_after && !named_after && !begins &&
+	    w.w0 > sp->tc && q->english >= q->german) {
+		w.found = 0;
+		far = 1;
+	}
 	if (!w.found && sp->to > lo) {
+		before = 1;
 		/* As after the quote, a cue is looked for CTX_MAX words back. */
 		blo = sp->to - lo > CTX_MAX ? sp->to - CTX_MAX : lo;
 		for (k = sp->to; k > blo; k--) {
@@ -2885,13 +3109,20 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		}
 	}
 	if (wa.found && (!w.found || w.ent < 0)) {
+		if (far && mine != ca && mine != (size_t)-1)
+			used[mine] = 0;
 		w = wa;
 		c = ca;
 		cb = cba;
 		clen = clena;
 		cue_next = 0;
-	} else if (wa.found && wa.ent < 0)
+		mine = ca;
+	} else if (wa.found && before) {
 		cue_after = 0;	/* the name before won */
+		/* The cue after, in its own clause, is for what follows. */
+		if (far && ca != mine)
+			used[ca] = 0;
+	}
 	/* A second quote in the writer's sentence: its speaker goes on. */
 	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
 	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&
@@ -3066,6 +3297,44 @@ reported(struct quote_doc *q, size_t c, size_t clen, unsigned int cb,
 }
 
 /*
+ * An interview printed as a transcript labels each answer with its
+ * speaker: "((Ann Kerr)) I said ...", "Ann Kerr: I said ...".  A label
+ * is one to four capitalised words that open the paragraph, in double
+ * brackets, or of two words or a person's name before a colon.  In its
+ * paragraph "I" is the labelled person, and "you" the one labelled
+ * before, to whom the questions are put.
+ */
+static void
+find_label(struct quote_doc *q)
+{
+	size_t	 a, b, br;
+	int	 e;
+
+	q->label = -1;
+	for (a = 0; a < q->tl.n && a < 2 && tis(q, a, "("); a++)
+		continue;
+	br = a;
+	for (b = a; b < q->tl.n && b < a + 4 && tcap(q, b) &&
+	    q->ti[b].q < 0 && !(q->ti[b].bits & (QT_c | QT_t)); b++)
+		continue;
+	if (b == a || b + 1 >= q->tl.n)
+		return;
+	e = ent_at(q, a);
+	if (br == 2 ? !tis(q, b, ")") || !tis(q, b + 1, ")") :
+	    br != 0 || !tis(q, b, ":") || (b - a < 2 && (e < 0 ||
+	    q->ents[e].type != E_PERSON)))
+		return;
+	if (e < 0 || q->ti[a].e1 != b || q->ents[e].type != E_PERSON)
+		e = name_ent(q, E_PERSON, a, b);
+	if (e < 0)
+		return;
+	q->label = e;
+	if (q->label_last >= 0 && q->label_last != e)
+		q->label_prev = q->label_last;
+	q->label_last = e;
+}
+
+/*
  * Walk the paragraph in text order: a cue outside quotes updates the
  * history as it is met, a quote is attributed where it opens.
  */
@@ -3082,6 +3351,7 @@ walk(struct quote_doc *q)
 	}
 	used = q->used;
 	memset(used, 0, (q->tl.n + 1) * sizeof(int));
+	find_label(q);
 	if (q->nsent > q->sfcap) {
 		q->sfcap = q->nsent + q->nsent / 2 + 16;
 		q->sflag = nu_reallocarray(q->sflag, q->sfcap, 1);
@@ -3170,6 +3440,7 @@ para_free(struct quote_doc *q)
 	free(q->sstart);
 	free(q->used);
 	free(q->sflag);
+	free(q->first);
 }
 
 void
@@ -3190,6 +3461,9 @@ quote_doc_begin(struct quote_doc *q)
 	q->last_ent = q->speech_ent = -1;
 	q->last_para = q->speech_para = 0;
 	q->anon_speech = -1;
+	q->lastfirst.ent = -1;
+	q->lastfirst_sent = -1;
+	q->label = q->label_last = q->label_prev = -1;
 	q->german = q->english = 0;
 	q->npend = 0;
 	q->alen = 0;
@@ -3249,6 +3523,12 @@ para_rest(struct quote_doc *q)
 	}
 	tag_rest(q);
 	walk(q);
+	for (i = q->nsent; i > 0; i--)
+		if (q->first[i - 1].ent != -1) {
+			q->lastfirst = q->first[i - 1];
+			q->lastfirst_sent = q->sbase + (long long)(i - 1);
+			break;
+		}
 	q->pos += q->tl.n + 1;
 	q->sbase += q->nsent;
 }
@@ -3332,6 +3612,8 @@ para_trim(struct quote_doc *r)
 	r->sstart = NULL;
 	r->used = NULL;
 	r->sflag = NULL;
+	r->first = NULL;
+	r->firstcap = 0;
 	r->ticap = r->wantcap = r->mcap = r->scap = r->sscap = 0;
 	r->usedcap = r->sfcap = 0;
 }

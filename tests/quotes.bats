@@ -380,6 +380,56 @@ for line in sys.stdin:
 	assert_output $'Maria Reyes\tIt will,'
 }
 
+@test "a surname alone is a mention of its person, for the 'he' after it" {
+	q 'Senator Tomas Halloran and Governor Luis Pereira met on Monday.\n\nPereira spoke first. After a long pause at the end of the afternoon session, Halloran reaffirmed that the bill, which both men had signed last year, would stay. "We have a deal that holds," he said.\n'
+	assert_output $'Tomas Halloran\tWe have a deal that holds,'
+}
+
+@test "a name after a pronoun is not what the pronoun means" {
+	q 'Senator Tomas Halloran spoke first.\n\nHalloran left the chamber at noon. He said Pereira had been "a fair rival all along", but Governor Luis Pereira did not reply.\n'
+	assert_output $'Tomas Halloran\ta fair rival all along'
+}
+
+@test "a pronoun means the person the sentence before names first, not one named last" {
+	q 'The final was played on Sunday.\n\nMark Olsen thanked the coach, Dan Pike, after the game. He said, "We could not have done it without the fans."\n\nFor Paul Grant, a local pastor, Tom Hale was also a hero. He said, "Nobody painted like that before or since."\n'
+	assert_output $'Mark Olsen\tWe could not have done it without the fans.\nPaul Grant\tNobody painted like that before or since.'
+}
+
+@test "the agent of a passive naming verb or of 'told' speaks, not the subject" {
+	q 'Lena Fox has been described by the Courier as a "born leader".\n\nThe mayor was told by the fire chief, Rob Dunn, of "at least ten people trapped".\n'
+	assert_output $'Courier\tborn leader\nRob Dunn\tat least ten people trapped'
+}
+
+@test "'referred to ... as' names a partial quote as 'called' does" {
+	q 'The plan, which Omar Diaz has referred to as "a stunt", was dropped.\n'
+	assert_output $'Omar Diaz\ta stunt'
+}
+
+@test "a cue after a quote in a clause with its own subject is the next quote's, not this one's" {
+	q 'Rosa Delgado said the pump was old.\n\nOmar Haddad called the failure a "curious" fault; Delgado said "We will know by Friday."\n'
+	assert_output $'Omar Haddad\tcurious\nRosa Delgado\tWe will know by Friday.'
+}
+
+@test "a document stands for its author, who possesses it" {
+	q 'The Ferry Workers Union'"'"'s statement read "We will strike on Friday."\n\nMayor Ann Cole'"'"'s memo said "All parks will close at dusk."\n'
+	assert_output $'Ferry Workers Union\tWe will strike on Friday.\nAnn Cole\tAll parks will close at dusk.'
+}
+
+@test "the person at the end of a title with an organisation or place in it speaks" {
+	q '"This is the worst case," said Marin County Sheriff Dale Brooks.\n\nAccording to Eastfield University political scholar Mara Linde, "Women hold fewer seats."\n\nFormer FBI deputy director Carl Moss praised the agent on Twitter: "He was one of the best."\n'
+	assert_output $'Dale Brooks\tThis is the worst case,\nMara Linde\tWomen hold fewer seats.\nCarl Moss\tHe was one of the best.'
+}
+
+@test "a name after a verb inside an apposition is not the speaker; the name before it is" {
+	q 'Hal Rubin, a tax adviser working for Ann Kerr, told reporters outside the court "She has nothing to hide."\n'
+	assert_output $'Hal Rubin\tShe has nothing to hide.'
+}
+
+@test "an interview transcript: 'I' is the person labelling the answer, 'you' the one answering" {
+	q '((Interviewer))  What did your mother say?\n\n((Lena Moravec))  She wanted me to stay home.  And I said, "Nobody here hears a word I say."\n\n((Interviewer))  In your book you wrote "The river taught me patience."  Why?\n'
+	assert_output $'Lena Moravec\tNobody here hears a word I say.\nLena Moravec\tThe river taught me patience.'
+}
+
 @test "--threads: one thread or two, the same output over many batches" {
 	same_in_threads "$Q" 2000
 }
