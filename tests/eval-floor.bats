@@ -106,26 +106,27 @@ at_least() {
 	    "$ENT_NEWS_F1" "gum_news F1"
 }
 
-@test "quotes: English quote F1 at least $QUOTE_F1, speaker accuracy at least $QUOTE_SPEAKER" {
+# quote_floors MIN_F1 MIN_SPEAKER [SCORER ARGS...]: the quote scorer on
+# quotes, its quote F1 and speaker accuracy at least the two minimums.
+quote_floors() {
+	local f1=$1 spk=$2
+	shift 2
 	[ -x "$NU_BIN/quotes" ] || skip "no quotes"
-	run --separate-stderr "$E/quotes/score" -- "$NU_BIN/quotes"
+	run --separate-stderr "$E/quotes/score" "$@" -- "$NU_BIN/quotes"
 	assert_success
 	at_least "$(printf '%s\n' "$output" | awk '$1 == "quote_f1" { print $2 }')" \
-	    "$QUOTE_F1" "quote F1"
+	    "$f1" "quote F1"
 	at_least "$(printf '%s\n' "$output" | awk '$1 == "quote_f1" { print $4 }')" \
-	    "$QUOTE_SPEAKER" "speaker accuracy"
+	    "$spk" "speaker accuracy"
+}
+
+@test "quotes: English quote F1 at least $QUOTE_F1, speaker accuracy at least $QUOTE_SPEAKER" {
+	quote_floors "$QUOTE_F1" "$QUOTE_SPEAKER"
 }
 
 @test "quotes: Wikinews 2019-2020 quote F1 at least $WN_QUOTE_F1, speaker accuracy at least $WN_SPEAKER" {
-	[ -x "$NU_BIN/quotes" ] || skip "no quotes"
-	run --separate-stderr "$E/quotes/score" \
-	    --gold "$E/quotes/wikinews-2019-2020.dev.jsonl" --jobs 2 -- \
-	    "$NU_BIN/quotes"
-	assert_success
-	at_least "$(printf '%s\n' "$output" | awk '$1 == "quote_f1" { print $2 }')" \
-	    "$WN_QUOTE_F1" "quote F1"
-	at_least "$(printf '%s\n' "$output" | awk '$1 == "quote_f1" { print $4 }')" \
-	    "$WN_SPEAKER" "speaker accuracy"
+	quote_floors "$WN_QUOTE_F1" "$WN_SPEAKER" \
+	    --gold "$E/quotes/wikinews-2019-2020.dev.jsonl" --jobs 2
 }
 
 @test "mentions: persons of Wikinews 2019-2020 found and counted (person_f1 $MEN_PERSON_F1, count_exact $MEN_COUNT_EXACT, mention_err at most $MEN_ERR_MAX)" {
