@@ -107,6 +107,12 @@ size_t		 ner_tag_prepared(struct ner *, const char *text,
 /* Is the word mostly written in lower case (in the training text)? */
 int		 ner_mostly_lower(const char *s, size_t len);
 
+/*
+ * The word class of a word as written (NER_CLS() of data/ner/clusters.tsv,
+ * as compiled into the model), 0 if it has none.
+ */
+unsigned	 ner_word_class(const char *s, size_t len);
+
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */
 const char	*ner_type_name(int ptype);
 
