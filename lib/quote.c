@@ -1150,6 +1150,25 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 }
 
 /*
+ * Whether token k opens its sentence with a word that is mostly written
+ * in lower case ("Afterwards", "Reports", "Underwhelmed"): capitalised
+ * for its place only, so no name's start, unless it is a first name or
+ * the surname of a person the document named ("Rice said").
+ */
+static int
+initial_common(const struct quote_doc *q, size_t k)
+{
+	const char *w;
+	size_t	 n;
+
+	if (k != sent_first(q, k) || !tcap(q, k) ||
+	    (q->ti[k].bits & (QT_f | QT_m)) || known_surname(q, k, 0))
+		return 0;
+	w = tstr(q, k, &n);
+	return ner_mostly_lower(w, n);
+}
+
+/*
  * Whether the word of tokens [k, e) (a hyphenated one may be several)
  * is a German role noun or ends in one: "Sprecher",
  * "Ministerpräsident", "Landesminister", "VW-Chef".
@@ -1215,6 +1234,18 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 			cut.tok_start = j - a;
 			cut.start = q->tl.v[j].off;
 		}
+		sp = &cut;
+	} else if (q->german <= q->english && sp->type == NER_PT_PERSON &&
+	    initial_common(q, a + sp->tok_start)) {
+		/* "Afterwards Okafor said": the name starts after it. */
+		cut = *sp;
+		if (++cut.tok_start == cut.tok_end ||
+		    !tcap(q, a + cut.tok_start)) {
+			for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
+				q->ti[j].other = 1;
+			return;
+		}
+		cut.start = q->tl.v[a + cut.tok_start].off;
 		sp = &cut;
 	}
 	link_span(q, q->p, a, sp);
@@ -1387,6 +1418,9 @@ cheap_names(struct quote_doc *q)
 		/* "Der Abgeordnete Tobias Brandl": the role is no name. */
 		if (q->german > q->english &&
 		    german_role(q, k, word_end(q, k, q->tl.n)))
+			continue;
+		/* "Afterwards Okafor said": the name starts after it. */
+		if (q->german <= q->english && initial_common(q, k))
 			continue;
 		type = E_PERSON;
 		for (j = k + 1; j < q->tl.n && j - k < 5 && !q->want[j] &&
@@ -1728,14 +1762,16 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 		return german_run(q, lo, j + 1, a, &j);
 	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)))
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)) ||
+	    initial_common(q, j))
 		return -1;
 	/* "the Spaniard said" is a description (desc_start). */
 	if ((q->ti[j].bits & QT_y) && (j == lo || !tcap(q, j - 1)))
 		return -1;
 	k = j;
 	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
-	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4)
+	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4 &&
+	    !initial_common(q, k - 1))
 		k--;
 	/*
 	 * An organisation's name that ends in a person's ("Housing Council
@@ -1770,7 +1806,7 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 		return german_run(q, j, k, &j, b);
 	}
 	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o)) || initial_common(q, j))
 		return -1;
 	k = j + 1;
 	while (k < hi && (tcap(q, k) || (q->ti[k].bits & QT_k)) &&

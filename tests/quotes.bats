@@ -430,6 +430,13 @@ for line in sys.stdin:
 	assert_output $'Lena Moravec\tNobody here hears a word I say.\nLena Moravec\tThe river taught me patience.'
 }
 
+@test "a common word opening a sentence is no part of a name; 'Reports said' names no one" {
+	q 'Lena Voss met the union on Friday.\n\nAfterwards Voss visited the harbour at Port Elm.\n\n"We lost a lot," she said.\n'
+	assert_output $'Lena Voss\tWe lost a lot,'
+	q 'Mayor Tom Holt left the town hall on Friday.\n\nReports said the mayor was "very tired".\n'
+	assert_output $'\tvery tired'
+}
+
 @test "--threads: one thread or two, the same output over many batches" {
 	same_in_threads "$Q" 2000
 }
