@@ -940,7 +940,7 @@ name_ent(struct quote_doc *q, int type, size_t a, size_t b)
 	/*
 	 * A first name that says the gender, when no title did; alone
 	 * ("her husband, Carl,") only for a person known by it alone, as
-	 * "Warren" may be Elizabeth Warren's surname.
+	 * "Calder" may be Ruth Calder's surname.
 	 */
 	if (gender == G_NONE && type == E_PERSON && (b - a >= 2 ||
 	    (q->ents[e].gender == G_NONE && q->ents[e].nlen == n)) &&
@@ -1150,9 +1150,28 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 }
 
 /*
+ * Whether token k opens its sentence with a word that is mostly written
+ * in lower case ("Afterwards", "Reports", "Underwhelmed"): capitalised
+ * for its place only, so no name's start, unless it is a first name or
+ * the surname of a person the document named ("Rice said").
+ */
+static int
+initial_common(const struct quote_doc *q, size_t k)
+{
+	const char *w;
+	size_t	 n;
+
+	if (k != sent_first(q, k) || !tcap(q, k) ||
+	    (q->ti[k].bits & (QT_f | QT_m)) || known_surname(q, k, 0))
+		return 0;
+	w = tstr(q, k, &n);
+	return ner_mostly_lower(w, n);
+}
+
+/*
  * Whether the word of tokens [k, e) (a hyphenated one may be several)
  * is a German role noun or ends in one: "Sprecher",
- * "Ministerpräsident", "US-Innenminister", "VW-Chef".
+ * "Ministerpräsident", "Landesminister", "VW-Chef".
  */
 static int
 german_role(const struct quote_doc *q, size_t k, size_t e)
@@ -1194,10 +1213,10 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 
 	/*
 	 * The tagger, trained on English, takes a German role into the
-	 * name: "Ministerpräsident Jens Stoltenberg".  The name starts
+	 * name: "Ministerpräsident Lars Holmvik".  The name starts
 	 * after it.  So it does an adverb opening the sentence ("Auch
 	 * FDP-Chef Christian Lindner sagte"): a full name after it is
-	 * still one, unlike one after a preposition ("Über Steve Fossett").
+	 * still one, unlike one after a preposition ("Über Tim Wessel").
 	 */
 	if (q->german > q->english && sp->type == NER_PT_PERSON) {
 		cut = *sp;
@@ -1216,13 +1235,25 @@ apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
 			cut.start = q->tl.v[j].off;
 		}
 		sp = &cut;
+	} else if (q->german <= q->english && sp->type == NER_PT_PERSON &&
+	    initial_common(q, a + sp->tok_start)) {
+		/* "Afterwards Okafor said": the name starts after it. */
+		cut = *sp;
+		if (++cut.tok_start == cut.tok_end ||
+		    !tcap(q, a + cut.tok_start)) {
+			for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
+				q->ti[j].other = 1;
+			return;
+		}
+		cut.start = q->tl.v[a + cut.tok_start].off;
+		sp = &cut;
 	}
 	link_span(q, q->p, a, sp);
 	/*
 	 * German opens sentences with capitalised adverbs and
 	 * prepositions ("Dazu sagte ...", "Nach Angaben ..."), which the
 	 * tagger, trained on English, may take for a name's start; an
-	 * article starts a description ("Ein Sprecher des Ministeriums").
+	 * article starts a description ("Ein Sprecher der Behörde").
 	 */
 	if (q->german > q->english &&
 	    (q->ti[a + sp->tok_start].bits & QT_c) &&
@@ -1387,6 +1418,9 @@ cheap_names(struct quote_doc *q)
 		/* "Der Abgeordnete Tobias Brandl": the role is no name. */
 		if (q->german > q->english &&
 		    german_role(q, k, word_end(q, k, q->tl.n)))
+			continue;
+		/* "Afterwards Okafor said": the name starts after it. */
+		if (q->german <= q->english && initial_common(q, k))
 			continue;
 		type = E_PERSON;
 		for (j = k + 1; j < q->tl.n && j - k < 5 && !q->want[j] &&
@@ -1670,11 +1704,11 @@ ent_at(const struct quote_doc *q, size_t i)
 
 /*
  * German capitalises every noun, so a run of capitalised words is no
- * name in itself: "Der Flughafenmanager Vedat Muftuoglu" holds a role.
+ * name in itself: "Der Hafenmeister Emre Kolat" holds a role.
  * The name the tagger missed is the run's last two or three words when
  * the first is a known first name, or its last word alone when it is
  * the surname of someone named before, or its last one or two words
- * after a role ("Flughafenmanager Vedat Muftuoglu"); the run is the
+ * after a role ("Hafenmeister Emre Kolat"); the run is the
  * capitalised words of [lo, hi) that end at hi.  Returns the entity or
  * -1.
  */
@@ -1728,22 +1762,24 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 		return german_run(q, lo, j + 1, a, &j);
 	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)))
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)) ||
+	    initial_common(q, j))
 		return -1;
 	/* "the Spaniard said" is a description (desc_start). */
 	if ((q->ti[j].bits & QT_y) && (j == lo || !tcap(q, j - 1)))
 		return -1;
 	k = j;
 	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
-	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4)
+	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4 &&
+	    !initial_common(q, k - 1))
 		k--;
 	/*
-	 * An organisation's name that ends in a person's ("Refugee Council
-	 * Enver Solomon"): the words after its last organisation word.
+	 * An organisation's name that ends in a person's ("Housing Council
+	 * Nils Brand"): the words after its last organisation word.
 	 */
 	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1 ||
 	    k == j || !(q->ti[k - 1].bits & QT_o))) {
-		/* "Minister of Education Stefania Giannini": a first name. */
+		/* "Minister of Fisheries Livia Ranieri": a first name. */
 		for (k = j; k > q->ti[j].e0 && j - k < 3; k--)
 			if (tcap(q, k - 1) && (q->ti[k - 1].bits &
 			    (QT_f | QT_m)) && !(q->ti[k - 1].bits & QT_c))
@@ -1770,7 +1806,7 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 		return german_run(q, j, k, &j, b);
 	}
 	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o)))
+	    (q->ti[j].bits & (QT_c | QT_r | QT_o)) || initial_common(q, j))
 		return -1;
 	k = j + 1;
 	while (k < hi && (tcap(q, k) || (q->ti[k].bits & QT_k)) &&
@@ -2182,7 +2218,7 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 
 /*
  * The subject of a clause that starts at lo: the first segment that
- * starts with a name or a pronoun ("During the debate, Sunak defended
+ * starts with a name or a pronoun ("After the vote, Okafor defended
  * ... whilst promising"), for a verb whose own subject is left out.
  */
 static void
@@ -2205,7 +2241,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			continue;
 		if (q->ents[e].type == E_PLACE)
 			continue;
-		/* "Labour's Shadow Secretary Helen Marsh": the person. */
+		/* "the Greens' Deputy Leader Helen Marsh": the person. */
 		for (j = b; j < c && !seg_edge(q, j); j++)
 			if ((e2 = ent_at(q, j)) >= 0 &&
 			    q->ents[e2].type == E_PERSON) {
@@ -2219,7 +2255,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 
 /*
  * The organisation a description of a source names: "a spokesman for the
- * Coast Guard", "the Home Office letter", "a Google engineer".  Only
+ * Border Force", "the Transport Board letter", "a Google engineer".  Only
  * when [a, b) holds a role or organisation word, and one organisation.
  */
 static int
@@ -2425,7 +2461,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			/*
 			 * "the spokesman said": the description is the
 			 * subject, unless the segment before it is just a
-			 * name ("Rathke, the spokesman said").
+			 * name ("Ostrow, the spokesman said").
 			 */
 			if (nseg == 0 && !comma && (d > s0 ||
 			    !prev_is_name(q, lo, s0)))
@@ -2454,12 +2490,12 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
  * A person named at the end of the title that starts at token j, where
  * an organisation or place and a role come before the name: "said Marin
  * County Sheriff Dale Brooks", "according to Eastfield University
- * political scholar Mara Linde", "Mayor of Dunmore Alan Price", and at
+ * labour historian Mara Linde", "Mayor of Dunmore Alan Price", and at
  * a clause's start "Farmers' union leader Jan Nowak was blunt:".  The
  * words before the name are capitalised ones, roles and titles, and
  * "of", "and", "the" or a possessive, with an organisation, a place or a
  * role among them; at most eight, and no comma.  Other words in lower
- * case ("political scholar") are let in when a role or title ends the
+ * case ("labour historian") are let in when a role or title ends the
  * run, right before the name.  Returns the person and its first token
  * in *b, or -1.
  */
@@ -2486,7 +2522,7 @@ person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
 		else if (!tcap(q, k) && !tis(q, k, "of") && !tis(q, k, "and") &&
 		    !tis(q, k, "the") && !tis(q, k, "'s") && !tis(q, k, "'") &&
 		    !tis(q, k, "\xe2\x80\x99s") && !tis(q, k, "\xe2\x80\x99"))
-			/* "political scholar": then a role must come last. */
+			/* "labour historian": then a role must come last. */
 			lower = 1;
 	}
 	return -1;
@@ -2516,8 +2552,8 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	/*
 	 * German writes the role before the name, as capitalised nouns,
 	 * after an article and its adjectives or without one: "sagte der
-	 * zuständige SPD-Vorsitzende Manfred Krause", "sagte
-	 * US-Innenminister Dirk Kempthorne".  As every noun is
+	 * zuständige SPD-Vorsitzende Manfred Quast", "sagte
+	 * Landesminister Dirk Halloway".  As every noun is
 	 * capitalised, only a full name or a known surname will do.
 	 */
 	if (q->german > q->english) {
@@ -2602,7 +2638,7 @@ one_person(struct quote_doc *q, size_t a, size_t b, struct who *w)
 	}
 	if (one < 0 || (w1 - w0 < 2 && !known_surname(q, w1 - 1, 1)))
 		return;
-	/* "Festnahme nach Eintreffen" is none either. */
+	/* "Ankunft nach Mitternacht" is none either. */
 	for (k = w0; k < w1; k++)
 		if (!tcap(q, k) && !(q->ti[k].bits & QT_k))
 			return;
@@ -2659,7 +2695,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	/*
 	 * German puts the verb second, so the subject follows it when
 	 * something else opens the clause: "Nach der Sitzung sagte
-	 * Innenminister Otto Schily:", "Ähnlich äußerte sich Anna Wolf:".
+	 * Innenminister Otto Berg:", "Danach äußerte sich Anna Wolf:".
 	 * A person right before the verb is its subject still, when the
 	 * name is more than one capitalised word the tagger took for one.
 	 */
@@ -2680,7 +2716,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 		subj_after(q, c + clen, hi, w);
 	/*
 	 * German puts the verb of a compound tense last: "So hatte der
-	 * frühere Minister Otto Schily im Mai zugesichert:".  The one
+	 * frühere Minister Otto Berg im Mai zugesichert:".  The one
 	 * person the clause names before it is then its subject.
 	 */
 	if (!w->found && q->german > q->english)
@@ -3028,7 +3064,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < hi &&
 		    ent_at(q, sp->tc + 2) >= 0 &&
 		    q->ents[ent_at(q, sp->tc + 2)].type != E_PLACE) {
-			/* A byline: "..." - Matthew Ingram */
+			/* A byline: "..." - Nora Pell */
 			w.ent = ent_at(q, sp->tc + 2);
 			w.w0 = sp->tc + 2;
 			w.w1 = q->ti[sp->tc + 2].e1;
@@ -3061,8 +3097,8 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		w.found = 0;
 	/*
 	 * A quote inside its sentence whose cue after it is in a clause of
-	 * its own, with a subject of its own ("Smith called it an "odd"
-	 * case; Miller said ...", "... called the demand "unusual", while
+	 * its own, with a subject of its own ("Holm called it a "rare"
+	 * event; Tovar said ...", "... called the demand "unusual", while
 	 * Kerr called it ..."): the cue before it, in its own clause, is
 	 * its, when there is one.  Not in German, whose verb often comes
 	 * after a quote of its clause.
@@ -3131,7 +3167,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish, &allcaps);
 	german = q->german > q->english;
-	/* "eine „Zeitungsente“": after an indefinite article, no name. */
+	/* "eine „Luftnummer“": after an indefinite article, no name. */
 	if (german && allcaps && sp->to > lo && (q->ti[sp->to - 1].bits & QT_u))
 		allcaps = 0;
 	/* "the film's title: "..."": a short unattributed colon quote. */
@@ -3139,7 +3175,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	    (!titlish && !german));
 	/*
 	 * A short quote that opens a sentence which then goes on, with no
-	 * punctuation of its own ("'OpenOffice' is a suite"), is a name.
+	 * punctuation of its own ("'Lumio' is a suite"), is a name.
 	 */
 	if (begins && cb == 0 && nw <= 4 && sp->tc != (size_t)-1 &&
 	    sp->tc > sp->t0 && tword(q, sp->tc - 1) && sp->tc + 1 < q->tl.n &&
