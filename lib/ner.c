@@ -173,6 +173,29 @@ ner_mostly_lower(const char *s, size_t len)
 	    e.lcr >= NER_LCR_MOSTLY;
 }
 
+/*
+ * A common word, not a name: one the training text writes mostly in
+ * lower case, or one this document has written in lower case, and no
+ * given name or surname the lexicon knows ("Lockdown" opening a sentence
+ * of a text about a lockdown).
+ */
+int
+ner_common_word(struct ner *n, const char *s, size_t len)
+{
+	struct ner_lexent e;
+	uint64_t	 w = ner_hash_word(s, len);
+	uint8_t		*h;
+
+	if (model_look(NULL, w, &e)) {
+		if (e.bits & (NER_LX_GIVEN | NER_LX_FIRST | NER_LX_LAST))
+			return 0;
+		if (e.lcr >= NER_LCR_MOSTLY)
+			return 1;
+	}
+	return (h = hist_slot(n, NER_LOWKEY(w), 0)) != NULL &&
+	    *h == NER_HIST_LOWER;
+}
+
 static void
 grow(struct ner *n, size_t ntok)
 {

@@ -107,6 +107,13 @@ size_t		 ner_tag_prepared(struct ner *, const char *text,
 /* Is the word mostly written in lower case (in the training text)? */
 int		 ner_mostly_lower(const char *s, size_t len);
 
+/*
+ * Is the word a common word rather than a name: mostly lower case in the
+ * training text or written in lower case earlier in this document, and
+ * no given name or surname of the lexicon?
+ */
+int		 ner_common_word(struct ner *, const char *s, size_t len);
+
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */
 const char	*ner_type_name(int ptype);
 

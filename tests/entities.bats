@@ -604,3 +604,16 @@ PERSON	Marta Velde	Velde"
 	run cat "$T/diffs"
 	assert_output ""
 }
+
+@test "a common word the document writes in lower case is no person" {
+	printf '%s\n\n%s\n' 'Shops in Keldby ran out of kerosene on Friday.' \
+	    'Kerosene told reporters nothing, Mayor Ines Vogt said.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_success
+	assert_output "PERSON	Ines Vogt	Ines Vogt"
+	# A title before the word makes it a name.
+	printf '%s\n\n%s\n' 'The Keldby Observatory measured the mildew.' \
+	    'Mr. Mildew said the damp was small.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_output --partial "PERSON	Mildew	Mildew"
+}

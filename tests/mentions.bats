@@ -502,3 +502,13 @@ gen() {
 	run "$M" "$T/ent.jsonl"
 	assert_output "$("$M" "$T/ent")"
 }
+
+@test "entities | mentions: a capitalised common word counts no person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n\n%s\n' 'The Keldby Observatory measured the mildew in the hall.' \
+	    'Mildew was small, said Dr. Ola Brenn. Brenn said so twice.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "2	PERSON	Ola Brenn"
+}
