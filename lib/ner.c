@@ -600,6 +600,41 @@ demonym_noun(const struct ner *n, size_t a, size_t b)
 	return b - a == 1 && INLIST(nation_noun, n->sp[a], n->lp[a]);
 }
 
+#define PLACE_BITS	(NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY)
+
+/*
+ * The people of a place, named by the place and a suffix ("Kenyans",
+ * "Berliners", "Ohioans"), or a nationality of the lexicon and a plural
+ * s, is a NORP, which the model, seeing a capitalised word it does not
+ * know, may take for a person or a place.  Not a word the lexicon knows
+ * as a person's name ("Roman").  Only words that end as the suffixes do
+ * are looked up.
+ */
+static int
+people_of(const struct ner *n, size_t a, size_t b)
+{
+	const char *const *suf = ner_w_people_suffix;
+	const char	*s = n->sp[a];
+	size_t		 len = n->lp[a], i, k;
+	struct ner_lexent e;
+
+	if (b - a != 1 || len < 5 || !n->ti[a].done ||
+	    (s[len - 1] != 's' && s[len - 1] != 'n' && s[len - 1] != 'e') ||
+	    (n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST | NER_LX_GIVEN)))
+		return 0;
+	if (s[len - 1] == 's' && model_look(NULL, ner_hash_word(s, len - 1),
+	    &e) && (e.bits & NER_LX_DEMONYM))
+		return 1;
+	for (i = 0; i < sizeof(ner_w_people_suffix) / sizeof(*suf); i++) {
+		k = strlen(suf[i]);
+		if (len >= k + 4 && memcmp(s + len - k, suf[i], k) == 0 &&
+		    model_look(NULL, ner_hash_word(s, len - k), &e) &&
+		    (e.bits & PLACE_BITS))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Turn labels into spans, with the CoNLL clean-ups the model sometimes
  * misses: an article, a possessive, a weekday or punctuation at either
@@ -682,7 +717,7 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 			t = NER_PER;
 		if (t != NER_ORG && t != NER_PER && press_before(n, a))
 			t = NER_ORG;
-		if ((norp = demonym_noun(n, a, b)))
+		if ((norp = demonym_noun(n, a, b) || people_of(n, a, b)))
 			t = NER_MISC;
 		add_span(n, toks, a, b, t);
 		if (t == NER_LOC && place_of(n, a))

@@ -617,3 +617,13 @@ PERSON	Marta Velde	Velde"
 	run "$N" -t PERSON "$T/in"
 	assert_output --partial "PERSON	Mildew	Mildew"
 }
+
+@test "the people of a place, the place and a suffix, is a NORP" {
+	printf '%s\n\n%s\n' 'Osloers said the tram was late.' \
+	    'Perthites, the survey found, prefer trains.' > "$T/in"
+	run "$N" "$T/in"
+	assert_success
+	assert_output "NORP	Osloers	Osloers
+NORP	Perthites	Perthites"
+}
+
