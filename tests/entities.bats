@@ -627,3 +627,16 @@ PERSON	Marta Velde	Velde"
 NORP	Perthites	Perthites"
 }
 
+@test "a father's surname alone names the person of a double surname" {
+	printf '%s\n\n%s\n' 'Governor Ana Ruiz Soto spoke on Monday.' \
+	    'The port will reopen, Ruiz said. Ruiz added that ships wait.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_success
+	assert_output "PERSON	Ana Ruiz Soto	Ana Ruiz Soto
+PERSON	Ana Ruiz Soto	Ruiz
+PERSON	Ana Ruiz Soto	Ruiz"
+	# An initial is no surname.
+	printf '%s\n' 'President George W. Bush came. Bush left, and W. stayed.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	refute_line --partial "George W. Bush	W."
+}

@@ -512,3 +512,13 @@ gen() {
 	assert_success
 	assert_output "2	PERSON	Ola Brenn"
 }
+
+@test "entities | mentions: a double surname and the father's alone are one person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n\n%s\n' 'Mayor Luis Pardo Vega opened the bridge.' \
+	    'Pardo said it cost less than planned. Pardo left early.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "3	PERSON	Luis Pardo Vega"
+}
