@@ -570,6 +570,28 @@ press_before(const struct ner *n, size_t a)
 }
 
 /*
+ * A kind of company or of press after a modifier before the name: "the
+ * software company X", "store chains X", "Greek daily X" name an
+ * organisation, whatever the model saw.  Not after an article or a
+ * possessive, when the name may be the subject of a clause that
+ * follows ("the company Jane Roe founded").  No kind is shorter than
+ * four letters, which spares the look-up after "the", "of" and "and".
+ */
+static int
+kind_before(const struct ner *n, size_t a)
+{
+	unsigned char c;
+
+	if (a < 2 || n->lp[a - 1] < 4 ||
+	    (!INLIST(org_kind, n->sp[a - 1], n->lp[a - 1]) &&
+	    !INLIST(press_kind, n->sp[a - 1], n->lp[a - 1])))
+		return 0;
+	c = (unsigned char)n->sp[a - 2][0];
+	return (c >= 0x80 || (c | 0x20) - 'a' < 26) &&
+	    !INLIST(determiner, n->sp[a - 2], n->lp[a - 2]);
+}
+
+/*
  * No name at all: a title alone ("in Washington, Sen. Ana Ruiz", where
  * the model took "Sen." for a place), or a lawmaker's party and state
  * after the name (", D-Mass.," "(R-Texas)").
@@ -715,7 +737,8 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		else if (b - a == 1 && t != NER_PER &&
 		    surname(n, n->ti[a].exact, 0))
 			t = NER_PER;
-		if (t != NER_ORG && t != NER_PER && press_before(n, a))
+		if (t != NER_ORG && ((t != NER_PER && press_before(n, a)) ||
+		    kind_before(n, a)))
 			t = NER_ORG;
 		if ((norp = demonym_noun(n, a, b) || people_of(n, a, b)))
 			t = NER_MISC;

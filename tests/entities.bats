@@ -640,3 +640,14 @@ PERSON	Ana Ruiz Soto	Ruiz"
 	run "$N" -t PERSON "$T/in"
 	refute_line --partial "George W. Bush	W."
 }
+
+@test "a kind of company after a modifier names an organisation" {
+	printf '%s\n\n%s\n' 'Dutch retail chain Halvo cut prices on Monday. Halvo said sales had fallen.' \
+	    'A firm Ann Lutz founded in 2004 was sold. Lutz said she was glad.' > "$T/in"
+	run "$N" "$T/in"
+	assert_success
+	assert_output "ORG	Halvo	Halvo
+ORG	Halvo	Halvo
+PERSON	Ann Lutz	Ann Lutz
+PERSON	Ann Lutz	Lutz"
+}

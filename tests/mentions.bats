@@ -522,3 +522,12 @@ gen() {
 	assert_success
 	assert_output "3	PERSON	Luis Pardo Vega"
 }
+
+@test "entities | mentions: a company named after its kind counts no person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n' 'Greek ferry operator chief Eva Mos met the shipping company Velmar on Friday. Velmar said the talks went well, Mos said.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "2	PERSON	Eva Mos"
+}
