@@ -174,6 +174,19 @@ abbreviation(const struct ent_mention *m)
 	return letters >= 2 && letters <= 5;
 }
 
+/*
+ * A person known by one word that is a common word, capitalised as a
+ * sentence or a headline opens ("Curfew begins at nine"), is no person,
+ * unless a title goes before it ("Mr. Curfew").
+ */
+static int
+common_word(struct ent_finder *f, const struct ent_mention *m)
+{
+	if (m->title != NULL || memchr(m->name, ' ', m->namelen) != NULL)
+		return 0;
+	return ner_common_word(f->ner, m->name, m->namelen);
+}
+
 /* Give every buffered mention its NAME and hand it on. */
 static void
 flush(struct ent_finder *f)
@@ -204,6 +217,7 @@ flush(struct ent_finder *f)
 			}
 		}
 		if (m.type == ENT_PERSON && (abbreviation(&m) ||
+		    common_word(f, &m) ||
 		    (p->german && m.namelen == m.textlen)))
 			continue;
 		f->emit(&m, f->arg);

@@ -104,6 +104,7 @@ struct lname {
 	size_t		 core;		/* words less a suffix such as Jr. */
 	uint32_t	 hfirst, hlast;	/* hashes of the first, last core word */
 	uint32_t	 nfirst, nlast;	/* next name of the same hash, + 1 */
+	uint32_t	 hpen, npen;	/* a person's word before the last */
 	size_t		 w[NAME_MAX_WORDS];	/* word starts (folded text) */
 	size_t		 wl[NAME_MAX_WORDS];	/* word lengths */
 	size_t		 coff, clen;	/* the group's NAME, once settled */
@@ -122,6 +123,7 @@ struct link_doc {
 	uint32_t	*ht;		/* folded name -> name + 1 */
 	size_t		 htcap;
 	uint32_t	*bfirst, *blast;	/* word hash -> first name + 1 */
+	uint32_t	*bpen;		/* the same for paternal surnames */
 	size_t		 bcap;
 	ssize_t		*dfirst;	/* dictionary entity -> first name */
 	size_t		 dcap;
@@ -1050,6 +1052,7 @@ link_doc_free(struct link_doc *ld)
 	free(ld->ht);
 	free(ld->bfirst);
 	free(ld->blast);
+	free(ld->bpen);
 	free(ld->dfirst);
 	free(ld);
 }
@@ -1332,9 +1335,31 @@ count_core(struct link_doc *ld, const struct lname *nm)
 }
 
 /*
+ * The word before the last of a person's name of three words or more,
+ * when it may be a surname of its own: capitalised, no initial, no
+ * particle ("Ruiz" of "Ana Ruiz Soto", not "W." nor "van").
+ */
+static int
+paternal(struct link_doc *ld, const struct lname *nm)
+{
+	const char	*w;
+	size_t		 l;
+
+	if (nm->core < 3)
+		return 0;
+	w = written_word(ld, nm, nm->core - 2, &l);
+	return l > 2 && w[l - 1] != '.' && (isupper_a((unsigned char)w[0]) ||
+	    (unsigned char)w[0] >= 0x80);
+}
+
+/*
  * Is short a shorter form of long?  Its words must be the end of long's
  * (a surname: "Putin", "van der Berg"), its beginning ("Hillary"), or,
  * for people, long's first and last word with middle names left out.
+ * A person's name of three words may end in two surnames, the father's
+ * and the mother's, as Spanish names do: the father's alone, or after
+ * the given name, is a short form too ("Ruiz", "Ana Ruiz" of "Ana Ruiz
+ * Soto").
  */
 static int
 shorter_form(struct link_doc *ld, const struct lname *s, const struct lname *l,
@@ -1355,8 +1380,12 @@ shorter_form(struct link_doc *ld, const struct lname *s, const struct lname *l,
 		ok = word_eq(ld, s, i, l, i);
 	if (ok)
 		return 1;
-	if (person && sn == 2)
-		return word_eq(ld, s, 0, l, 0) && word_eq(ld, s, 1, l, ln - 1);
+	if (person && sn == 2 && word_eq(ld, s, 0, l, 0) &&
+	    word_eq(ld, s, 1, l, ln - 1))
+		return 1;
+	if (person && sn <= 2 && paternal(ld, l))
+		return word_eq(ld, s, sn - 1, l, ln - 2) && (sn == 1 ||
+		    word_eq(ld, s, 0, l, 0));
 	return 0;
 }
 
@@ -1464,13 +1493,15 @@ holder(struct link_doc *ld, size_t i, unsigned mask, int *same)
 		return cand;
 	/*
 	 * A name that holds a shorter form ends with its last word or
-	 * begins with its first: only those two chains are looked at.
+	 * begins with its first, or, a person's, has it before its last:
+	 * only those three chains are looked at.
 	 */
-	for (chain = 0; chain < 2 && *same; chain++) {
+	for (chain = 0; chain < 3 && *same; chain++) {
 		next = chain == 0 ? ld->blast[a->hlast & (ld->bcap - 1)] :
-		    ld->bfirst[a->hfirst & (ld->bcap - 1)];
+		    chain == 1 ? ld->bfirst[a->hfirst & (ld->bcap - 1)] :
+		    ld->bpen[a->hlast & (ld->bcap - 1)];
 		for (; next != 0 && *same; next = chain == 0 ? b->nlast :
-		    b->nfirst) {
+		    chain == 1 ? b->nfirst : b->npen) {
 			j = next - 1;
 			b = &ld->v[j];
 			person = b->type == ENT_PERSON;
@@ -1508,14 +1539,17 @@ index_words(struct link_doc *ld)
 		    sizeof(*ld->bfirst));
 		ld->blast = nu_reallocarray(ld->blast, ld->bcap,
 		    sizeof(*ld->blast));
+		ld->bpen = nu_reallocarray(ld->bpen, ld->bcap,
+		    sizeof(*ld->bpen));
 	}
 	memset(ld->bfirst, 0, ld->bcap * sizeof(*ld->bfirst));
 	memset(ld->blast, 0, ld->bcap * sizeof(*ld->blast));
+	memset(ld->bpen, 0, ld->bcap * sizeof(*ld->bpen));
 	m = ld->bcap - 1;
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		a->core = count_core(ld, a);
-		a->nfirst = a->nlast = 0;
+		a->nfirst = a->nlast = a->npen = 0;
 		if (a->core == 0)
 			continue;
 		a->hfirst = hash_bytes(ld->arena + a->foff + a->w[0], a->wl[0]);
@@ -1525,6 +1559,13 @@ index_words(struct link_doc *ld)
 		ld->bfirst[a->hfirst & m] = i + 1;
 		a->nlast = ld->blast[a->hlast & m];
 		ld->blast[a->hlast & m] = i + 1;
+		if (a->type == ENT_PERSON && paternal(ld, a)) {
+			k = a->core - 2;
+			a->hpen = hash_bytes(ld->arena + a->foff + a->w[k],
+			    a->wl[k]);
+			a->npen = ld->bpen[a->hpen & m];
+			ld->bpen[a->hpen & m] = i + 1;
+		}
 	}
 }
 

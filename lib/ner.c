@@ -182,6 +182,29 @@ ner_word_class(const char *s, size_t len)
 	return model_look(NULL, ner_hash_exact(s, len), &e) ? e.cls : 0;
 }
 
+/*
+ * A common word, not a name: one the training text writes mostly in
+ * lower case, or one this document has written in lower case, and no
+ * given name or surname the lexicon knows ("Lockdown" opening a sentence
+ * of a text about a lockdown).
+ */
+int
+ner_common_word(struct ner *n, const char *s, size_t len)
+{
+	struct ner_lexent e;
+	uint64_t	 w = ner_hash_word(s, len);
+	uint8_t		*h;
+
+	if (model_look(NULL, w, &e)) {
+		if (e.bits & (NER_LX_GIVEN | NER_LX_FIRST | NER_LX_LAST))
+			return 0;
+		if (e.lcr >= NER_LCR_MOSTLY)
+			return 1;
+	}
+	return (h = hist_slot(n, NER_LOWKEY(w), 0)) != NULL &&
+	    *h == NER_HIST_LOWER;
+}
+
 static void
 grow(struct ner *n, size_t ntok)
 {
@@ -556,6 +579,28 @@ press_before(const struct ner *n, size_t a)
 }
 
 /*
+ * A kind of company or of press after a modifier before the name: "the
+ * software company X", "store chains X", "Greek daily X" name an
+ * organisation, whatever the model saw.  Not after an article or a
+ * possessive, when the name may be the subject of a clause that
+ * follows ("the company Jane Roe founded").  No kind is shorter than
+ * four letters, which spares the look-up after "the", "of" and "and".
+ */
+static int
+kind_before(const struct ner *n, size_t a)
+{
+	unsigned char c;
+
+	if (a < 2 || n->lp[a - 1] < 4 ||
+	    (!INLIST(org_kind, n->sp[a - 1], n->lp[a - 1]) &&
+	    !INLIST(press_kind, n->sp[a - 1], n->lp[a - 1])))
+		return 0;
+	c = (unsigned char)n->sp[a - 2][0];
+	return (c >= 0x80 || (c | 0x20) - 'a' < 26) &&
+	    !INLIST(determiner, n->sp[a - 2], n->lp[a - 2]);
+}
+
+/*
  * No name at all: a title alone ("in Washington, Sen. Ana Ruiz", where
  * the model took "Sen." for a place), or a lawmaker's party and state
  * after the name (", D-Mass.," "(R-Texas)").
@@ -584,6 +629,41 @@ static int
 demonym_noun(const struct ner *n, size_t a, size_t b)
 {
 	return b - a == 1 && INLIST(nation_noun, n->sp[a], n->lp[a]);
+}
+
+#define PLACE_BITS	(NER_LX_COUNTRY | NER_LX_REGION | NER_LX_CITY)
+
+/*
+ * The people of a place, named by the place and a suffix ("Kenyans",
+ * "Berliners", "Ohioans"), or a nationality of the lexicon and a plural
+ * s, is a NORP, which the model, seeing a capitalised word it does not
+ * know, may take for a person or a place.  Not a word the lexicon knows
+ * as a person's name ("Roman").  Only words that end as the suffixes do
+ * are looked up.
+ */
+static int
+people_of(const struct ner *n, size_t a, size_t b)
+{
+	const char *const *suf = ner_w_people_suffix;
+	const char	*s = n->sp[a];
+	size_t		 len = n->lp[a], i, k;
+	struct ner_lexent e;
+
+	if (b - a != 1 || len < 5 || !n->ti[a].done ||
+	    (s[len - 1] != 's' && s[len - 1] != 'n' && s[len - 1] != 'e') ||
+	    (n->ti[a].bits & (NER_LX_FIRST | NER_LX_LAST | NER_LX_GIVEN)))
+		return 0;
+	if (s[len - 1] == 's' && model_look(NULL, ner_hash_word(s, len - 1),
+	    &e) && (e.bits & NER_LX_DEMONYM))
+		return 1;
+	for (i = 0; i < sizeof(ner_w_people_suffix) / sizeof(*suf); i++) {
+		k = strlen(suf[i]);
+		if (len >= k + 4 && memcmp(s + len - k, suf[i], k) == 0 &&
+		    model_look(NULL, ner_hash_word(s, len - k), &e) &&
+		    (e.bits & PLACE_BITS))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -676,9 +756,10 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 		else if (b - a == 1 && t != NER_PER &&
 		    surname(n, n->ti[a].exact, 0))
 			t = NER_PER;
-		if (t != NER_ORG && t != NER_PER && press_before(n, a))
+		if (t != NER_ORG && ((t != NER_PER && press_before(n, a)) ||
+		    kind_before(n, a)))
 			t = NER_ORG;
-		if ((norp = demonym_noun(n, a, b)))
+		if ((norp = demonym_noun(n, a, b) || people_of(n, a, b)))
 			t = NER_MISC;
 		add_span(n, toks, a, b, t);
 		if (t == NER_LOC && place_of(n, a))

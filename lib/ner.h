@@ -113,6 +113,13 @@ int		 ner_mostly_lower(const char *s, size_t len);
  */
 unsigned	 ner_word_class(const char *s, size_t len);
 
+/*
+ * Is the word a common word rather than a name: mostly lower case in the
+ * training text or written in lower case earlier in this document, and
+ * no given name or surname of the lexicon?
+ */
+int		 ner_common_word(struct ner *, const char *s, size_t len);
+
 /* "PERSON", "ORG", "GPE", "LOC", "NORP", "MISC". */
 const char	*ner_type_name(int ptype);
 

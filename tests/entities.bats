@@ -604,3 +604,50 @@ PERSON	Marta Velde	Velde"
 	run cat "$T/diffs"
 	assert_output ""
 }
+
+@test "a common word the document writes in lower case is no person" {
+	printf '%s\n\n%s\n' 'Shops in Keldby ran out of kerosene on Friday.' \
+	    'Kerosene told reporters nothing, Mayor Ines Vogt said.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_success
+	assert_output "PERSON	Ines Vogt	Ines Vogt"
+	# A title before the word makes it a name.
+	printf '%s\n\n%s\n' 'The Keldby Observatory measured the mildew.' \
+	    'Mr. Mildew said the damp was small.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_output --partial "PERSON	Mildew	Mildew"
+}
+
+@test "the people of a place, the place and a suffix, is a NORP" {
+	printf '%s\n\n%s\n' 'Osloers said the tram was late.' \
+	    'Perthites, the survey found, prefer trains.' > "$T/in"
+	run "$N" "$T/in"
+	assert_success
+	assert_output "NORP	Osloers	Osloers
+NORP	Perthites	Perthites"
+}
+
+@test "a father's surname alone names the person of a double surname" {
+	printf '%s\n\n%s\n' 'Governor Ana Ruiz Soto spoke on Monday.' \
+	    'The port will reopen, Ruiz said. Ruiz added that ships wait.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	assert_success
+	assert_output "PERSON	Ana Ruiz Soto	Ana Ruiz Soto
+PERSON	Ana Ruiz Soto	Ruiz
+PERSON	Ana Ruiz Soto	Ruiz"
+	# An initial is no surname.
+	printf '%s\n' 'President George W. Bush came. Bush left, and W. stayed.' > "$T/in"
+	run "$N" -t PERSON "$T/in"
+	refute_line --partial "George W. Bush	W."
+}
+
+@test "a kind of company after a modifier names an organisation" {
+	printf '%s\n\n%s\n' 'Dutch retail chain Halvo cut prices on Monday. Halvo said sales had fallen.' \
+	    'A firm Ann Lutz founded in 2004 was sold. Lutz said she was glad.' > "$T/in"
+	run "$N" "$T/in"
+	assert_success
+	assert_output "ORG	Halvo	Halvo
+ORG	Halvo	Halvo
+PERSON	Ann Lutz	Ann Lutz
+PERSON	Ann Lutz	Lutz"
+}

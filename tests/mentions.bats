@@ -502,3 +502,32 @@ gen() {
 	run "$M" "$T/ent.jsonl"
 	assert_output "$("$M" "$T/ent")"
 }
+
+@test "entities | mentions: a capitalised common word counts no person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n\n%s\n' 'The Keldby Observatory measured the mildew in the hall.' \
+	    'Mildew was small, said Dr. Ola Brenn. Brenn said so twice.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "2	PERSON	Ola Brenn"
+}
+
+@test "entities | mentions: a double surname and the father's alone are one person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n\n%s\n' 'Mayor Luis Pardo Vega opened the bridge.' \
+	    'Pardo said it cost less than planned. Pardo left early.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "3	PERSON	Luis Pardo Vega"
+}
+
+@test "entities | mentions: a company named after its kind counts no person" {
+	[ -x "$NU_BIN/entities" ] || skip "entities is not built"
+	printf '%s\n' 'Greek ferry operator chief Eva Mos met the shipping company Velmar on Friday. Velmar said the talks went well, Mos said.' |
+	    "$NU_BIN/entities" > "$T/ent"
+	run "$M" -t PERSON "$T/ent"
+	assert_success
+	assert_output "2	PERSON	Eva Mos"
+}
