@@ -159,7 +159,6 @@ model_look(void *ctx, uint64_t h, struct ner_lexent *e)
 		if (ner_model_lex[i].key == key) {
 			e->bits = ner_model_lex[i].bits;
 			e->lcr = ner_model_lex[i].lcr;
-			e->cls = ner_model_lex[i].cls;
 			return 1;
 		}
 	return 0;
@@ -172,14 +171,6 @@ ner_mostly_lower(const char *s, size_t len)
 
 	return model_look(NULL, ner_hash_word(s, len), &e) &&
 	    e.lcr >= NER_LCR_MOSTLY;
-}
-
-unsigned
-ner_word_class(const char *s, size_t len)
-{
-	struct ner_lexent e;
-
-	return model_look(NULL, ner_hash_exact(s, len), &e) ? e.cls : 0;
 }
 
 /*
@@ -680,16 +671,6 @@ make_spans(struct ner *n, const struct tok *toks, size_t ntok, size_t base)
 
 	for (i = 0; i < ntok; ) {
 		if (n->lab[i] == NER_O) {
-			/*
-			 * A nationality noun is a NORP whatever the model
-			 * said: with word classes it often leaves one out
-			 * as a common noun.
-			 */
-			if (n->ti[i].cap && !n->ti[i].init &&
-			    demonym_noun(n, i, i + 1)) {
-				add_span(n, toks, i, i + 1, NER_MISC);
-				n->spans[n->nspans - 1].type = NER_PT_NORP;
-			}
 			i++;
 			continue;
 		}
@@ -1225,9 +1206,7 @@ ampersands(struct ner *n, size_t ntok)
  * context ("Greta von der Aue"); one it left outside, between a
  * person's name and a capitalised word that is no title or date, joins
  * the two.  An article alone is no particle: "der" and "den" are German
- * words first, and one the model took into a name with no particle
- * before it ends the name ("Jan Keller der Stadtwerke"; the French "le"
- * and "la" may be part of one: "Jean le Rond d'Alembert").
+ * words first.
  */
 static void
 particles(struct ner *n, size_t ntok)
@@ -1237,16 +1216,6 @@ particles(struct ner *n, size_t ntok)
 	    NER_LX_ORGWORD;
 	size_t i, j, k;
 
-	for (i = 1; i < ntok; i++) {
-		if (n->lab[i] != NER_I_PER || n->lp[i] != 3 ||
-		    (memcmp(n->sp[i], "der", 3) != 0 &&
-		    memcmp(n->sp[i], "den", 3) != 0) ||
-		    INLIST(particle, n->sp[i - 1], n->lp[i - 1]))
-			continue;
-		for (k = i; k < ntok && n->lab[k] == NER_I_PER; k++)
-			n->lab[k] = NER_O;
-		i = k - 1;
-	}
 	for (i = 1; i + 1 < ntok; i++) {
 		if (n->lab[i] != NER_O || NER_LABEL_TYPE(n->lab[i - 1]) !=
 		    NER_PER || !INLIST(particle, n->sp[i], n->lp[i]))

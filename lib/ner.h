@@ -108,12 +108,6 @@ size_t		 ner_tag_prepared(struct ner *, const char *text,
 int		 ner_mostly_lower(const char *s, size_t len);
 
 /*
- * The word class of a word as written (NER_CLS() of data/ner/clusters.tsv,
- * as compiled into the model), 0 if it has none.
- */
-unsigned	 ner_word_class(const char *s, size_t len);
-
-/*
  * Is the word a common word rather than a name: mostly lower case in the
  * training text or written in lower case earlier in this document, and
  * no given name or surname of the lexicon?

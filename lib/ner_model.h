@@ -19,7 +19,6 @@ struct ner_lslot {
 	uint32_t	 key;
 	uint16_t	 bits;		/* NER_LX_* */
 	uint8_t		 lcr;		/* NER_LCR_* */
-	uint16_t	 cls;		/* NER_CLS() */
 };
 
 /*

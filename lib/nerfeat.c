@@ -25,9 +25,7 @@ enum {
 	T_L0, T_L0S0, T_LM1, T_LP1, T_L0INIT, T_INITS0,
 	T_H0, T_H0S0, T_G0, T_GM1, T_GP1, T_PG0,
 	T_WM1S0, T_S0WP1, T_WM2WM1, T_WP1WP2, T_Y1G0, T_EX0,
-	T_RWORD, T_RBITS, T_SUF,
-	T_C0, T_F0, T_CM1, T_CP1, T_FM1, T_FP1,
-	T_C0S0, T_CM1C0, T_C0CP1
+	T_RWORD, T_RBITS, T_SUF
 };
 
 /*
@@ -299,7 +297,6 @@ own_facts(struct ner_tokinfo *t, const char *s, size_t len,
 		t->pbits |= e.bits & ~NER_LX_PHRASE;
 		t->phr = (e.bits & NER_LX_PHRASE) != 0;
 	}
-	t->cls = look(ctx, t->exact, &e) ? e.cls : 0;
 	t->done = 1;
 }
 
@@ -470,7 +467,6 @@ ner_feat_static(const struct ner_tokinfo *ti, size_t n, size_t i,
 	const struct ner_tokinfo *t = &ti[i];
 	uint64_t wm2, wm1, wp1, wp2, s0, sm2, sm1, sp1, sp2;
 	unsigned lm1, lp1, gm1, gp1, tb, tp, rb, b;
-	unsigned c0, cm1, cp1, fm1, fp1;
 	size_t k = 0, all;
 
 	wm1 = i >= 1 ? ti[i - 1].word : PAD_BEFORE;
@@ -519,32 +515,6 @@ ner_feat_static(const struct ner_tokinfo *ti, size_t n, size_t i,
 	f[k++] = f1(T_EX0, t->exact);
 	if (t->cap)
 		f[k++] = f2(T_SUF, t->suf, s0);
-	/*
-	 * Word classes (data/ner/clusters.tsv), coarse and fine, of the
-	 * word and its neighbours; the pads are classes of their own.
-	 */
-	c0 = NER_CLS_COARSE(t->cls);
-	fm1 = i >= 1 ? ti[i - 1].cls : 0xfffe;
-	fp1 = i + 1 < n ? ti[i + 1].cls : 0xffff;
-	cm1 = fm1 >= 0xfffe ? fm1 : NER_CLS_COARSE(fm1);
-	cp1 = fp1 >= 0xfffe ? fp1 : NER_CLS_COARSE(fp1);
-	if (fm1 != 0) {
-		f[k++] = f1(T_CM1, cm1);
-		f[k++] = f1(T_FM1, fm1);
-	}
-	if (fp1 != 0) {
-		f[k++] = f1(T_CP1, cp1);
-		f[k++] = f1(T_FP1, fp1);
-	}
-	if (t->cls != 0) {
-		f[k++] = f1(T_C0, c0);
-		f[k++] = f1(T_F0, t->cls);
-		f[k++] = f2(T_C0S0, c0, s0);
-		if (fm1 != 0)
-			f[k++] = f2(T_CM1C0, cm1, c0);
-		if (fp1 != 0)
-			f[k++] = f2(T_C0CP1, c0, cp1);
-	}
 	if (t->rword != 0) {
 		f[k++] = f1(T_RWORD, t->rword);
 		for (b = 0; b < NER_LX_NBITS; b++)

@@ -61,20 +61,7 @@ enum { NER_LCR_UNSEEN, NER_LCR_NEVER, NER_LCR_RARE, NER_LCR_HALF,
 struct ner_lexent {
 	uint16_t	 bits;	/* NER_LX_* */
 	uint8_t		 lcr;	/* NER_LCR_* */
-	uint16_t	 cls;	/* word class, NER_CLS(); 0 none */
 };
-
-/*
- * Word classes from unlabelled text (data/ner/clusters.tsv, made by
- * tools/wclust.c): a coarse class of 64 and a fine one of 512, packed in
- * one number, 0 for a word the table lacks.  They are looked up by the
- * word as written (ner_hash_exact()), in the same table as the lexicon.
- */
-#define NER_CLS_NCOARSE	64
-#define NER_CLS_NFINE	512
-#define NER_CLS(coarse, fine)	((uint16_t)(1 + (coarse) * NER_CLS_NFINE + \
-				    (fine)))
-#define NER_CLS_COARSE(c)	((c) ? ((c) - 1) / NER_CLS_NFINE + 1 : 0)
 
 /*
  * Looks a word (or a phrase, by its hash) up in a lexicon; returns 1 and
@@ -101,7 +88,6 @@ struct ner_tokinfo {
 	uint8_t		 phr;	/* a lexicon phrase may start here */
 	uint8_t		 done;	/* the facts above are computed */
 	uint8_t		 alpha;	/* starts with a letter */
-	uint16_t	 cls;	/* word class of the word as written */
 };
 
 /* History values beyond the entity types (ner_tokinfo.hist). */
@@ -122,7 +108,7 @@ struct ner_tokinfo {
 #define NER_MAXPHRASE	6
 
 /* Most features one token can have. */
-#define NER_MAXFEAT	72
+#define NER_MAXFEAT	64
 
 uint64_t ner_hash_word(const char *s, size_t len);
 uint64_t ner_hash_exact(const char *s, size_t len);

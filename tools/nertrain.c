@@ -343,7 +343,6 @@ struct lexstat {
 	uint32_t	 nlower;	/* of which written in lower case */
 	uint32_t	 cnt[NCOUNT];	/* label statistics (trained docs) */
 	uint16_t	 sbits;		/* bits from the word lists */
-	uint16_t	 cls;		/* word class (keyed by exact hash) */
 };
 
 static struct map lexmap;	/* key -> index into lexst */
@@ -416,38 +415,6 @@ lex_file(const char *path, uint16_t bits)
 	}
 	free(line);
 	fclose(fp);
-}
-
-/*
- * The word classes, WORD<TAB>COARSE<TAB>FINE..., keyed by the word as
- * written; "# " starts a comment line.
- */
-static void
-lex_clusters(const char *path)
-{
-	char *line = NULL, *p, *q;
-	size_t cap = 0, n = 0;
-	unsigned long co, fi;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		err(2, "%s", path);
-	while (getline(&line, &cap, fp) != -1) {
-		if ((line[0] == '#' && line[1] == ' ') ||
-		    (p = strchr(line, '\t')) == NULL)
-			continue;
-		co = strtoul(p + 1, &q, 10);
-		if (*q != '\t' || (fi = strtoul(q + 1, &q, 10),
-		    (*q != '\t' && *q != '\n')) || co >= NER_CLS_NCOARSE ||
-		    fi >= NER_CLS_NFINE)
-			errx(2, "%s: bad line: %s", path, line);
-		lex_get(ner_hash_exact(line, (size_t)(p - line)), 1)->cls =
-		    NER_CLS(co, fi);
-		n++;
-	}
-	free(line);
-	fclose(fp);
-	fprintf(stderr, "nertrain: %s: %zu words\n", path, n);
 }
 
 /*
@@ -675,8 +642,7 @@ train_look(void *ctx, uint64_t key, struct ner_lexent *e)
 			c[k] -= loc.cnt[*v][k] < c[k] ? loc.cnt[*v][k] : c[k];
 	e->bits = ls->sbits | derived_bits(c);
 	e->lcr = lcr_bucket(ls);
-	e->cls = ls->cls;
-	return e->bits != 0 || e->lcr != NER_LCR_UNSEEN || e->cls != 0;
+	return e->bits != 0 || e->lcr != NER_LCR_UNSEEN;
 }
 
 /* ------------------------------------------------------------------ */
@@ -981,14 +947,13 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 		ls = &lexst[lexmap.vals[i]];
 		bits = ls->sbits | derived_bits(ls->cnt);
 		lcr = lcr_bucket(ls);
-		if (bits == 0 && lcr == NER_LCR_UNSEEN && ls->cls == 0)
+		if (bits == 0 && lcr == NER_LCR_UNSEEN)
 			continue;
 		for (j = k & (lslots - 1); lt[j].key; j = (j + 1) & (lslots - 1))
 			;
 		lt[j].key = NER_MODEL_KEY(k);
 		lt[j].bits = bits;
 		lt[j].lcr = lcr;
-		lt[j].cls = ls->cls;
 		nlx++;
 	}
 
@@ -1020,8 +985,8 @@ write_model(const char *out, const char *cmdline, size_t maxfeat)
 	    lslots);
 	for (j = 0; j < lslots; j++)
 		if (lt[j].key != 0)
-			fprintf(fp, "{%u,%u,%u,%u},\n", lt[j].key,
-			    lt[j].bits, lt[j].lcr, lt[j].cls);
+			fprintf(fp, "{%u,%u,%u},\n", lt[j].key, lt[j].bits,
+			    lt[j].lcr);
 		else
 			fprintf(fp, "{0},%s", j % 16 == 15 ? "\n" : "");
 	fprintf(fp, "};\n");
@@ -1150,9 +1115,6 @@ main(int argc, char *argv[])
 	lex_iso(path, NER_LX_REGION);
 	free(path);
 	lex_zones(zones);
-	path = join(data, "clusters.tsv");
-	lex_clusters(path);
-	free(path);
 
 	/* Lower-case statistics over all text, label counts over trained. */
 	for (s = 0; s < nsents; s++) {

@@ -169,56 +169,6 @@ test_names(void)
 	ok(strcmp(ner_type_name(NER_PT_GPE), "GPE") == 0, "type names");
 }
 
-/*
- * The word classes compiled into the model are those of
- * data/ner/clusters.tsv, word for word; words of one class get one class
- * number, and so the same class features; a word outside the table none.
- */
-static void
-test_classes(void)
-{
-	FILE *fp = fopen("data/ner/clusters.tsv", "r");
-	char *line = NULL, *p, *w1 = NULL;
-	size_t cap = 0, nw = 0, bad = 0;
-	unsigned co, fi, cls, c1 = 0, pair = 0;
-
-	ok(fp != NULL, "data/ner/clusters.tsv opens");
-	if (fp == NULL)
-		return;
-	while (getline(&line, &cap, fp) != -1) {
-		if ((line[0] == '#' && line[1] == ' ') ||
-		    (p = strchr(line, '\t')) == NULL)
-			continue;
-		if (sscanf(p + 1, "%u\t%u", &co, &fi) != 2 ||
-		    co >= NER_CLS_NCOARSE || fi >= NER_CLS_NFINE) {
-			bad++;
-			continue;
-		}
-		*p = '\0';
-		cls = ner_word_class(line, strlen(line));
-		if (cls != NER_CLS(co, fi))
-			bad++;
-		/* The first word of the class of the first word, and it. */
-		if (w1 == NULL) {
-			w1 = strdup(line);
-			c1 = NER_CLS(co, fi);
-		} else if (pair == 0 && NER_CLS(co, fi) == c1)
-			pair = cls == ner_word_class(w1, strlen(w1)) &&
-			    cls != 0 ? 1 : 2;
-		nw++;
-	}
-	free(line);
-	free(w1);
-	fclose(fp);
-	if (bad != 0)
-		printf("# %zu of %zu words with another class\n", bad, nw);
-	ok(nw >= 10000 && bad == 0, "every word of the cluster table has "
-	    "its class in the model");
-	ok(pair == 1, "two words of one class have one class number");
-	ok(ner_word_class("Qxzvwqj", 7) == 0, "a word outside the table has "
-	    "no class");
-}
-
 int
 main(void)
 {
@@ -226,6 +176,5 @@ main(void)
 	test_garbage();
 	test_long();
 	test_names();
-	test_classes();
 	return tap_done();
 }
