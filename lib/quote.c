@@ -727,6 +727,29 @@ tis(const struct quote_doc *q, size_t i, const char *w)
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
+/* Whether token i is a possessive ending or an apostrophe ('s, ', curly too). */
+static int
+is_poss(const struct quote_doc *q, size_t i)
+{
+	return tis(q, i, "'s") || tis(q, i, "'") ||
+	    tis(q, i, "\xe2\x80\x99s") || tis(q, i, "\xe2\x80\x99");
+}
+
+/*
+ * Room for n elements of the given size in p, which holds *cap: grown
+ * by half again, so that longer and longer paragraphs cost amortised
+ * time.  Returns the array, moved or not.
+ */
+static void *
+room(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n > *cap) {
+		*cap = n + n / 2 + 64;
+		p = nu_reallocarray(p, *cap, size);
+	}
+	return p;
+}
+
 static int
 tword(const struct quote_doc *q, size_t i)
 {
@@ -1528,11 +1551,7 @@ tag_prep(struct quote_doc *q)
 		}
 		q->nsent++;
 	}
-	if (q->tl.n + 1 > q->wantcap) {
-		q->wantcap = q->tl.n + q->tl.n / 2 + 64;
-		q->want = nu_reallocarray(q->want, q->wantcap,
-		    sizeof(q->want[0]));
-	}
+	q->want = room(q->want, &q->wantcap, q->tl.n + 1, sizeof(q->want[0]));
 	memset(q->want, 0, (q->tl.n + 1) * sizeof(q->want[0]));
 	/* Word classes, and phrases that start at each word. */
 	for (k = 0; k < q->tl.n; k++) {
@@ -1650,11 +1669,7 @@ tag_rest(struct quote_doc *q)
 	}
 	cheap_names(q);
 	dict_spans(q, 0);
-	if (q->nsent > q->firstcap) {
-		q->firstcap = q->nsent + q->nsent / 2 + 16;
-		q->first = nu_reallocarray(q->first, q->firstcap,
-		    sizeof(q->first[0]));
-	}
+	q->first = room(q->first, &q->firstcap, q->nsent, sizeof(q->first[0]));
 	for (i = 0; i < q->nsent; i++)
 		q->first[i].ent = -1;
 	/* Entities, named now that the titles before them are known. */
@@ -2060,8 +2075,7 @@ author(struct quote_doc *q, size_t a, size_t head)
 	for (k = head; k > a; k--) {
 		if ((e = ent_at(q, k - 1)) >= 0)
 			return q->ents[e].type != E_PLACE ? e : -1;
-		if (tis(q, k - 1, "'s") || tis(q, k - 1, "\xe2\x80\x99s") ||
-		    tis(q, k - 1, "'") || tis(q, k - 1, "\xe2\x80\x99"))
+		if (is_poss(q, k - 1))
 			continue;
 		if (q->ti[k - 1].bits & (QT_r | QT_o))
 			return (e = resolve_desc(q, k - 1)) >= 0 ? e : -2;
@@ -2520,8 +2534,7 @@ person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
 		if (q->ti[k].bits & (QT_r | QT_t | QT_o))
 			lead = 1;
 		else if (!tcap(q, k) && !tis(q, k, "of") && !tis(q, k, "and") &&
-		    !tis(q, k, "the") && !tis(q, k, "'s") && !tis(q, k, "'") &&
-		    !tis(q, k, "\xe2\x80\x99s") && !tis(q, k, "\xe2\x80\x99"))
+		    !tis(q, k, "the") && !is_poss(q, k))
 			/* "labour historian": then a role must come last. */
 			lower = 1;
 	}
@@ -3381,17 +3394,10 @@ walk(struct quote_doc *q)
 	size_t	 k, i, clen, nextto;
 	unsigned int cb;
 
-	if (q->tl.n + 1 > q->usedcap) {
-		q->usedcap = q->tl.n + q->tl.n / 2 + 64;
-		q->used = nu_reallocarray(q->used, q->usedcap, sizeof(int));
-	}
-	used = q->used;
+	used = q->used = room(q->used, &q->usedcap, q->tl.n + 1, sizeof(int));
 	memset(used, 0, (q->tl.n + 1) * sizeof(int));
 	find_label(q);
-	if (q->nsent > q->sfcap) {
-		q->sfcap = q->nsent + q->nsent / 2 + 16;
-		q->sflag = nu_reallocarray(q->sflag, q->sfcap, 1);
-	}
+	q->sflag = room(q->sflag, &q->sfcap, q->nsent, 1);
 	memset(q->sflag, 0, q->nsent);
 	for (k = 0; k < q->tl.n; k++)
 		if (q->ti[k].mark)
