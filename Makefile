@@ -72,13 +72,13 @@ $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 $(O)/lib/link.o: $(O)/gen/link_tab.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
-# The cue and word table of lib/quote.c, generated from data/quote/.
+# The cue and word table of lib/words.c, generated from data/quote/.
 QUOTETAB = data/quote/cues.txt data/quote/words.txt data/quote/names.txt
 $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 	@mkdir -p $(@D)
 	sh tools/quote-tab.sh $(QUOTETAB) > $@.tmp && mv $@.tmp $@
-$(O)/lib/quote.o: $(O)/gen/quote_tab.h
-$(O)/lib/quote.o: NU_CFLAGS += -I$(O)/gen
+$(O)/lib/quote.o $(O)/lib/words.o $(O)/lib/ent.o: $(O)/gen/quote_tab.h
+$(O)/lib/quote.o $(O)/lib/words.o: NU_CFLAGS += -I$(O)/gen
 
 # The word lists of lib/ner.c's rules and of lib/ent.c, generated from
 # data/ner/rules.txt and data/ent/rules.txt.

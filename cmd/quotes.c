@@ -116,6 +116,12 @@ prep_para(void *pp, const struct para *p)
 }
 
 static void
+prep_share(void *pp, unsigned share)
+{
+	quote_prep_share(pp, share);
+}
+
+static void
 para_prepared(const struct para *p, void *pp, size_t k)
 {
 	quote_doc_para_prepared(qd, p, pp, k);
@@ -129,7 +135,7 @@ doc_end(const struct doc *d)
 }
 
 static const struct run_split ops = {
-	prep_new, prep_free, prep_clear, prep_para, NULL,
+	prep_new, prep_free, prep_clear, prep_para, prep_share,
 	doc_begin, para_prepared, doc_end
 };
 

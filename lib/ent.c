@@ -11,6 +11,7 @@
 #include "sent.h"
 #include "tok.h"
 #include "util.h"
+#include "words.h"
 
 _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
     NER_PT_GPE == (int)ENT_GPE && NER_PT_LOC == (int)ENT_LOC &&
@@ -83,6 +84,12 @@ struct ent_finder {
 	size_t		 sporty[SPORTY_MAX];	/* paragraphs with either */
 	size_t		 nsporty;
 	uint32_t	 sbits[32];	/* see sports_word() */
+	struct ent_found *fv;		/* the paragraph's, see ent_found() */
+	size_t		 nf, fcap;
+	/* Link entities with a mention printed, once the document ended. */
+	unsigned char	 printed[LINK_MAX_ENTITIES / 8];
+	int		 ended;
+	long long	 german, english;	/* function words seen */
 };
 
 /* A word's first two bytes and length, as a bit of f->sbits. */
@@ -102,6 +109,7 @@ ent_new(const struct link_dict *d, ent_emit_fn emit, void *arg)
 	struct ent_finder *f;
 	size_t		 i, k;
 
+	words_init();
 	f = nu_calloc(1, sizeof(*f));
 	f->dict = d;
 	f->ld = link_doc_new(d);
@@ -128,13 +136,8 @@ ent_free(struct ent_finder *f)
 	free(f->pv);
 	free(f->text);
 	free(f->sv);
+	free(f->fv);
 	free(f);
-}
-
-struct link_doc *
-ent_links(struct ent_finder *f)
-{
-	return f->ld;
 }
 
 void
@@ -149,6 +152,10 @@ ent_doc_begin(struct ent_finder *f)
 	f->scores = 0;
 	f->sportw = 0;
 	f->nsporty = 0;
+	f->nf = 0;
+	f->ended = 0;
+	f->german = f->english = 0;
+	memset(f->printed, 0, sizeof(f->printed));
 }
 
 /*
@@ -193,7 +200,7 @@ flush(struct ent_finder *f)
 {
 	struct ent_mention	 m;
 	struct pending		*p;
-	size_t			 i;
+	size_t			 i, r;
 
 	for (i = 0; i < f->np; i++) {
 		p = &f->pv[i];
@@ -220,6 +227,10 @@ flush(struct ent_finder *f)
 		    common_word(f, &m) ||
 		    (p->german && m.namelen == m.textlen)))
 			continue;
+		if (p->ent != LINK_NONE) {
+			r = link_root(f->ld, p->ent);
+			f->printed[r / 8] |= 1u << (r % 8);
+		}
 		f->emit(&m, f->arg);
 	}
 	f->np = 0;
@@ -542,6 +553,28 @@ ent_doc_end(struct ent_finder *f)
 	clubs(f);
 	teams(f);
 	flush(f);
+	f->ended = 1;
+}
+
+size_t
+ent_found(const struct ent_finder *f, const struct ent_found **v)
+{
+	*v = f->fv;
+	return f->nf;
+}
+
+const char *
+ent_name(const struct ent_finder *f, size_t ent, size_t *len,
+    enum ent_type *type)
+{
+	size_t	 r;
+
+	if (ent == LINK_NONE || (r = link_root(f->ld, ent)) >=
+	    LINK_MAX_ENTITIES || (f->ended && !(f->printed[r / 8] &
+	    (1u << (r % 8)))))
+		return NULL;
+	*type = link_type(f->ld, ent);
+	return link_name(f->ld, ent, len);
 }
 
 /*
@@ -645,6 +678,14 @@ add(struct ent_finder *f, const char *s, unsigned long long off,
 	    p[-1].fixed && p[-1].end + 2 == p->start)
 		p->fixed = 1;
 	p->para = f->para;
+	if (f->nf == f->fcap) {
+		f->fcap = f->fcap ? f->fcap * 2 : 64;
+		f->fv = nu_reallocarray(f->fv, f->fcap, sizeof(*f->fv));
+	}
+	f->fv[f->nf].start = p->start;
+	f->fv[f->nf].end = p->end;
+	f->fv[f->nf].type = sp->type;
+	f->fv[f->nf++].ent = ent;
 }
 
 static struct span *
@@ -931,6 +972,171 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 	return f->ns;
 }
 
+/* Whether token t of s is the word w, as written. */
+static int
+tok_is(const char *s, const struct tok *t, const char *w)
+{
+	return strlen(w) == t->len && memcmp(s + t->off, w, t->len) == 0;
+}
+
+/*
+ * The language of the document, for the rules that differ in German:
+ * its commonest function words, counted up to 400 of them.
+ */
+static void
+language(struct ent_finder *f, const char *s)
+{
+	const struct tok *t;
+	size_t	 k;
+
+	for (k = 0; k < f->nt && f->english + f->german < 400; k++) {
+		t = &f->tv[k];
+		if (t->len > 5 || t->kind != TOK_WORD)
+			continue;
+		if (tok_is(s, t, "the") || tok_is(s, t, "and") ||
+		    tok_is(s, t, "of"))
+			f->english++;
+		else if (tok_is(s, t, "der") || tok_is(s, t, "und") ||
+		    tok_is(s, t, "die") || tok_is(s, t, "nicht"))
+			f->german++;
+	}
+}
+
+int
+ent_german(const struct ent_finder *f)
+{
+	return f->german > f->english;
+}
+
+/*
+ * The tokens of the sentence that span sp covers, [*a, *e), found by
+ * halving (a sentence may have thousands of tokens and spans); 0 when
+ * the span does not start at a token.
+ */
+static int
+span_toks(const struct ent_finder *f, const struct span *sp, size_t *a,
+    size_t *e)
+{
+	size_t	 lo, hi, mid;
+
+	for (lo = 0, hi = f->nt; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (f->tv[mid].off < sp->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*a = lo;
+	for (*e = lo; *e < f->nt && f->tv[*e].off < sp->end; (*e)++)
+		continue;
+	return lo < f->nt && f->tv[lo].off == sp->start && *e > lo;
+}
+
+static unsigned int
+tok_class(const char *s, size_t len, const struct tok *t)
+{
+	return t->kind == TOK_WORD ? words_class(s + t->off, t->len,
+	    len - t->off) : 0;
+}
+
+static int
+tok_cap(const struct tok *t)
+{
+	return t->kind == TOK_WORD && (t->flags & TOK_UPPER);
+}
+
+/*
+ * German capitalises every noun, and the tagger, trained on English,
+ * takes what opens a sentence or a role before a name into the name:
+ * "Auch Parteichef Jonas Adler", "Ministerpräsident Lars Holmvik".  The
+ * name starts after them; a full name after an adverb is still one,
+ * unlike one after a preposition ("Über Tim Wessel"), and a span that
+ * still starts with a word that starts no name ("Dazu", "Nach") names
+ * nothing: returns 0 then.
+ */
+static int
+german_span(struct ent_finder *f, const char *s, size_t len, struct span *sp)
+{
+	const struct tok *tv = f->tv;
+	size_t	 a, e, j, w;
+	unsigned int b;
+
+	if (!span_toks(f, sp, &a, &e))
+		return 1;
+	if (sp->type == ENT_PERSON) {
+		for (j = a; j + 2 < e && ((b = tok_class(s, len, &tv[j])) &
+		    QT_c) && !(b & (QT_b | QT_l)) && tok_cap(&tv[j + 1]); j++)
+			continue;
+		for (;;) {
+			/* Hyphens join tokens into one word: "VW-Chef". */
+			for (w = j; w + 1 < e && tv[w + 1].off ==
+			    tv[w].off + tv[w].len; w++)
+				continue;
+			if (++w >= e || !tok_cap(&tv[w]) ||
+			    !words_role_end(s + tv[j].off,
+			    tv[w - 1].off + tv[w - 1].len - tv[j].off))
+				break;
+			j = w;
+		}
+		sp->start = tv[j].off;
+		a = j;
+	}
+	b = tok_class(s, len, &tv[a]);
+	return !(b & QT_c) || (b & QT_b);
+}
+
+/*
+ * A person of one word that is a word starting no name ("Dazu", "Monday",
+ * "Spaniards"): the tagger was misled by its capital.
+ */
+static int
+no_person(struct ent_finder *f, const char *s, size_t len,
+    const struct span *sp)
+{
+	size_t	 a, e;
+
+	return span_toks(f, sp, &a, &e) && e == a + 1 &&
+	    f->tv[a].off + f->tv[a].len == sp->end &&
+	    (tok_class(s, len, &f->tv[a]) & QT_c);
+}
+
+/*
+ * An organisation's name that runs on into a person's ("the head of the
+ * Tenants Council Nils Brand said"): after the organisation's last head
+ * word ("Council", "Ministry"), two or three capitalised words that
+ * start with a given name, or two words that are no title, role or
+ * other word the rules know, are a person of their own.  The organisation
+ * goes to *org, the span becomes the person's; returns 1 then.
+ */
+static int
+org_person(struct ent_finder *f, const char *s, size_t len,
+    struct span *sp, struct span *org)
+{
+	const struct tok *tv = f->tv;
+	size_t	 a, e, j, k;
+
+	if (!span_toks(f, sp, &a, &e))
+		return 0;
+	for (j = e; j > a && !(tok_class(s, len, &tv[j - 1]) & QT_o); j--)
+		continue;
+	if (j == a || e - j < 2 || e - j > 3)
+		return 0;
+	/* Two words that the rules know no other way are a name too. */
+	if (!(tok_class(s, len, &tv[j]) & (QT_f | QT_m)) && (e - j != 2 ||
+	    tok_class(s, len, &tv[j]) || tok_class(s, len, &tv[j + 1])))
+		return 0;
+	for (k = j; k < e; k++)
+		if (!tok_cap(&tv[k]) || tv[k].len < 2)
+			return 0;
+	memset(org, 0, sizeof(*org));
+	org->start = sp->start;
+	org->end = tv[j - 1].off + tv[j - 1].len;
+	org->type = ENT_ORG;
+	sp->start = tv[j].off;
+	sp->type = ENT_PERSON;
+	return 1;
+}
+
 /*
  * Sentence s of paragraph offset ps, document offset off: its tokens,
  * and what ner_prepare() made of them or NULL.
@@ -949,6 +1155,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		return;
 	f->tv = tv;
 	f->nt = nt;
+	language(f, s);
 	sport(f, s, tv, nt);
 	if (ti != NULL)
 		nm = ner_tag_prepared(f->ner, s, tv, nt, ti, np, &ms);
@@ -978,9 +1185,14 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	german_quotes(s, len, f->sv, f->ns);
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
+		if (f->german > f->english && !german_span(f, s, len, sp))
+			continue;
 		strip_the(f, s, sp);
+		if (sp->type == ENT_ORG && org_person(f, s, len, sp, &pre))
+			add(f, s, off, &pre);
 		if (sp->type == ENT_PERSON) {
-			if (person_title(f, s, len, sp, &pre) ||
+			if (no_person(f, s, len, sp) ||
+			    person_title(f, s, len, sp, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;
 			if (pre.end > pre.start)
@@ -1245,6 +1457,7 @@ ent_para_prepared(struct ent_finder *f, const struct para *p,
 	size_t		 i, end;
 
 	f->para = p->n;
+	f->nf = 0;
 	/* A dateline opens one of the first paragraphs of a story. */
 	f->ndl = p->cont || p->n > DATELINE_PARAS ? 0 :
 	    dateline(f, p->p, p->len);

@@ -77,7 +77,29 @@ void		 ent_para_prepared(struct ent_finder *, const struct para *,
 struct out_field;
 size_t		 ent_fields(const struct ent_mention *, struct out_field *);
 
-/* The document's links, for a caller that names more mentions itself. */
-struct link_doc	*ent_links(struct ent_finder *);
+/*
+ * For a caller that works on each paragraph as it comes (quotes): the
+ * mentions the last ent_para() or ent_para_prepared() found, in text
+ * order, before their names settle.  ent is the link entity (link.h),
+ * which ent_name() names once the document is over.
+ */
+struct ent_found {
+	unsigned long long start, end;	/* bytes of the document */
+	enum ent_type	 type;		/* as tagged */
+	size_t		 ent;		/* link entity, or LINK_NONE */
+};
+
+size_t		 ent_found(const struct ent_finder *,
+		    const struct ent_found **);
+/*
+ * After ent_doc_end(): the NAME that `entities` printed for link entity
+ * ent and its type, or NULL when it printed no mention of it (an
+ * abbreviation, a common word).  Before it (a caller flushing a huge
+ * document early): the name so far.
+ */
+/* Whether the document is in German, by its function words so far. */
+int		 ent_german(const struct ent_finder *);
+const char	*ent_name(const struct ent_finder *, size_t ent, size_t *len,
+		    enum ent_type *);
 
 #endif

@@ -1994,6 +1994,16 @@ link_name(struct link_doc *ld, size_t ent, size_t *len)
 	return (r->cdict ? ld->dict->arena : ld->arena) + r->coff;
 }
 
+size_t
+link_root(struct link_doc *ld, size_t ent)
+{
+	if (ent >= ld->n)
+		return ent;
+	if (ld->dirty)
+		settle(ld);
+	return find(ld, ent);
+}
+
 enum ent_type
 link_type(struct link_doc *ld, size_t ent)
 {

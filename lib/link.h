@@ -93,6 +93,8 @@ void		 link_title_seen(struct link_doc *, size_t ent,
 /* At the document's end: an entity's canonical name and type. */
 const char	*link_name(struct link_doc *, size_t ent, size_t *len);
 enum ent_type	 link_type(struct link_doc *, size_t ent);
+/* The entity that ent settled into (itself, or the one it joined). */
+size_t		 link_root(struct link_doc *, size_t ent);
 /* The longest title seen with the entity, or NULL. */
 const char	*link_title(struct link_doc *, size_t ent, size_t *len);
 /* 'm' or 'f' when a title said so ("Mrs", "Mr"), else 0. */

@@ -3,10 +3,9 @@
  *
  * A paragraph goes through four steps:
  *  1. its quote marks are paired into quote spans (pair_marks);
- *  2. it is cut into sentences and tokens, and the entity tagger names
- *     the people and organisations in it (tag_para) -- only in windows
- *     around cues and quote marks, as it is the slowest step; elsewhere
- *     runs of capitalised words stand for names (cheap_names);
+ *  2. it is cut into sentences and tokens, and the names in it are those
+ *     that `entities` finds (ent.h, take_mentions): a speaker is always
+ *     one of the NAMEs that `entities` prints for the document;
  *  3. every cue of speech ("said", "according to") outside the quotes is
  *     found, and the subject of each is resolved to a person: a name,
  *     through appositions, or a pronoun or description resolved against
@@ -20,26 +19,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ent.h"
 #include "link.h"
 #include "ner.h"
 #include "quote.h"
 #include "sent.h"
 #include "tok.h"
 #include "util.h"
+#include "words.h"
 
-#include "quote_tab.h"
 
 #define NAME_MAX_LEN	120	/* a longer name is cut */
 #define ROLE_MAX_LEN	32
 #define ENT_MAX		1024	/* people and organisations a document */
 #define EHASH		4096	/* slots of the name indexes, a power of two */
-#define LOOK_MAX	64	/* longest word or phrase looked up */
 #define CTX_MAX		40	/* tokens of context searched for a cue */
 #define SUBJ_MAX	60	/* tokens searched for a cue's subject, each side */
-#define WIN_BEFORE	10	/* tokens tagged before a cue or mark */
-#define WIN_AFTER	8	/* and after it */
-#define NAME_PAD	2	/* words tagged around a capitalised one */
-#define QUOTE_EDGE	3	/* tokens tagged inside a quote at each end */
 
 /* Kinds of quote marks. */
 enum mark {
@@ -93,20 +88,6 @@ struct tinfo {
 enum { G_NONE, G_MALE, G_FEMALE };
 enum { E_PERSON, E_ORG, E_PLACE, E_NONAME };
 
-/*
- * The tagger's answer for a stretch of capitalised words, remembered for
- * the rest of the document (gen is the document's number; 0: empty).
- */
-#define TC_SLOTS	4096	/* a power of two */
-#define TC_SPANS	4
-struct tcache {
-	unsigned long long key;
-	unsigned long	 gen;
-	unsigned char	 ns;
-	unsigned char	 type[TC_SPANS];
-	unsigned char	 s[TC_SPANS], e[TC_SPANS];	/* from its first word */
-};
-
 /* A person or organisation of the document. */
 struct qent {
 	char		 name[NAME_MAX_LEN];
@@ -159,9 +140,7 @@ struct quote_doc {
 	quote_emit_fn	 emit;
 	void		*arg;
 	int		 indirect;
-	struct ner	*ner;
-	struct link_doc	*ld;
-	const struct link_dict *dict;
+	struct ent_finder *ef;		/* the names: entities' own */
 
 	/* The paragraph. */
 	const char	*p;
@@ -171,8 +150,6 @@ struct quote_doc {
 	struct tok_list	 tl;
 	struct tinfo	*ti;
 	size_t		 ticap;
-	int		*want;		/* tokens worth tagging */
-	size_t		 wantcap;
 	int		*used;		/* cues already given a subject */
 	size_t		 usedcap;
 	unsigned char	*sflag;		/* SF_* of each sentence */
@@ -197,8 +174,6 @@ struct quote_doc {
 	int		*nslot, *lslot;
 	size_t		 nused;
 	int		 mru;		/* the entity named or speaking last */
-	struct tcache	*tcache;
-	unsigned long	 gen;		/* documents begun */
 	long long	 pos;		/* token position in the document */
 	long long	 sbase;		/* sentences before the paragraph */
 	int		 last_direct;	/* the last quote was direct */
@@ -215,7 +190,7 @@ struct quote_doc {
 	int		 label;		/* the paragraph's speaker label, or -1 */
 	int		 label_last;	/* the last label of the document */
 	int		 label_prev;	/* the one before it, another person */
-	long long	 german, english;	/* function words seen */
+	int		 de;		/* the document is in German (ent.h) */
 
 	struct pending	*pend;
 	size_t		 npend, pcap;
@@ -240,16 +215,6 @@ static const char *const skipwords[] = {
 	"last", "finally", "both", "all", "himself", "herself", "has",
 };
 
-/*
- * The generated table, hashed once for the lookups: every word of the
- * text is looked up, so a binary search would cost more than the rest.
- */
-#define HASH_SLOTS	4096	/* a power of two, over twice QUOTE_NWORDS */
-
-static unsigned short	 hash_slot[HASH_SLOTS];	/* word index + 1, or 0 */
-static size_t		 role_max;	/* the longest role, for german_role() */
-static int		 hash_ready;
-
 static unsigned int
 hash_key(const char *k, size_t n)
 {
@@ -259,107 +224,6 @@ hash_key(const char *k, size_t n)
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)k[i]) * 16777619u;
 	return h;
-}
-
-/*
- * The hash of a word in the table, the same for any case of its ASCII
- * letters: eight bytes at a time, each with bit 0x20 set (which makes
- * 'A' 'a'; other bytes it merges only in the hash, not in lower_eq).
- * avail bytes from s may be read (at least n).
- */
-static unsigned int
-word_hash(const char *s, size_t n, size_t avail)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
-	size_t	 i;
-
-	for (; n >= 8; s += 8, n -= 8, avail -= 8) {
-		memcpy(&x, s, 8);
-		h = (h ^ (x | 0x2020202020202020ULL)) * 0xff51afd7ed558ccdULL;
-	}
-	if (n == 0)
-		return (unsigned int)(h ^ (h >> 32));
-	/* The last bytes, byte i at bits 8i: one load where eight are there. */
-	x = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (avail >= 8) {
-		memcpy(&x, s, 8);
-		x &= ~0ULL >> (64 - 8 * n);
-	} else
-#endif
-		for (i = 0; i < n; i++)
-			x |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	h = (h ^ (x | 0x2020202020202020ULL >> (64 - 8 * n))) *
-	    0xff51afd7ed558ccdULL;
-	return (unsigned int)(h ^ (h >> 32));
-}
-
-/*
- * Whether s is the lower-case word w, its ASCII letters and the
- * capitals of Latin-1 in UTF-8 ("Über", "Ähnlich") in any case.
- */
-static int
-lower_eq(const char *w, const char *s, size_t n)
-{
-	size_t	 i;
-	unsigned char c, d;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if ((unsigned char)(c - 'A') < 26)
-			c += 32;
-		else if (c == 0xc3 && i + 1 < n &&
-		    (unsigned char)((d = (unsigned char)s[i + 1]) - 0x80) <=
-		    0x1e && d != 0x97) {
-			/* "Ü" is "ü": the second byte, 0x20 on. */
-			if ((unsigned char)w[i] != 0xc3 ||
-			    (unsigned char)w[i + 1] != d + 0x20)
-				return 0;
-			i++;
-			continue;
-		}
-		if (c != (unsigned char)w[i])
-			return 0;
-	}
-	return 1;
-}
-
-static void
-hash_build(void)
-{
-	size_t	 i;
-	unsigned int h;
-
-	for (i = 0; i < QUOTE_NWORDS; i++) {
-		h = word_hash(quote_words[i].w, quote_words[i].len,
-		    quote_words[i].len);
-		while (hash_slot[h & (HASH_SLOTS - 1)] != 0)
-			h++;
-		hash_slot[h & (HASH_SLOTS - 1)] = i + 1;
-		if ((quote_words[i].bits & (QT_e | QT_t | QT_r)) &&
-		    quote_words[i].len > role_max)
-			role_max = quote_words[i].len;
-	}
-	hash_ready = 1;
-}
-
-/*
- * Look a word or phrase up in the generated table: its QT_* bits, or 0.
- * Its ASCII letters may be in any case; avail bytes from s may be read.
- */
-static unsigned int
-lookup(const char *s, size_t n, size_t avail)
-{
-	unsigned int h, w;
-
-	if (n == 0 || n >= LOOK_MAX)
-		return 0;
-	for (h = word_hash(s, n, avail);
-	    (w = hash_slot[h & (HASH_SLOTS - 1)]) != 0; h++)
-		if (quote_words[w - 1].len == n &&
-		    lower_eq(quote_words[w - 1].w, s, n))
-			return quote_words[w - 1].bits;
-	return 0;
 }
 
 static int
@@ -810,9 +674,15 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	last_word(s, n, &w, &wn);
 	nh = hash_key(s, n);
 	lh = hash_key(w, wn);
+	/*
+	 * The same name is the same entity, but a place and a person may
+	 * share one: a headline's "Bolton" may be typed a place before the
+	 * story names John Bolton.
+	 */
 	for (h = nh; (x = q->nslot[h & (EHASH - 1)]) != 0; h++) {
 		e = &q->ents[x - 1];
-		if (e->nh == nh && e->nlen == n && memcmp(e->name, s, n) == 0)
+		if (e->nh == nh && e->nlen == n && memcmp(e->name, s, n) == 0 &&
+		    (e->type == E_PLACE) == (type == E_PLACE))
 			return x - 1;
 	}
 	/* A full index (many renames) is no index: read them all. */
@@ -820,7 +690,8 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 		for (i = 0; i < q->nents; i++) {
 			e = &q->ents[i];
 			if (e->nh == nh && e->nlen == n &&
-			    memcmp(e->name, s, n) == 0)
+			    memcmp(e->name, s, n) == 0 &&
+			    (e->type == E_PLACE) == (type == E_PLACE))
 				return i;
 		}
 	for (x = type == E_PERSON ? q->lslot[lh & (EHASH - 1)] : -1; x >= 0;
@@ -985,74 +856,6 @@ name_ent(struct quote_doc *q, int type, size_t a, size_t b)
 	return e;
 }
 
-/*
- * Link every mention the tagger finds, as `entities` does, so that a
- * speaker's NAME is the one `entities` prints.
- */
-static void
-link_span(struct quote_doc *q, const char *text, size_t first,
-    const struct ner_span *sp)
-{
-	size_t	 k, l, j, len = sp->end - sp->start;
-
-	if (q->ld == NULL || len == 0)
-		return;
-	k = 0;
-	if (sp->type == NER_PT_PERSON)
-		k = link_title_prefix(text + sp->start, len, NULL);
-	if (k >= len)
-		k = 0;
-	l = link_mention(q->ld, (enum ent_type)sp->type, text + sp->start + k,
-	    len - k);
-	for (j = first + sp->tok_start; j < first + sp->tok_end; j++)
-		q->ti[j].link = l;
-}
-
-/*
- * The user dictionary's names in the sentence whose tokens start at
- * first (offsets already in the paragraph), as `entities` finds them:
- * they replace the tagger's spans they overlap.
- */
-static void
-dict_spans(struct quote_doc *q, size_t first)
-{
-	enum ent_type type;
-	size_t	 i, j, k, end, l;
-	const struct tok *tv = q->tl.v;
-
-	if (!link_dict_has_user(q->dict) || q->ld == NULL)
-		return;
-	for (i = first; i < q->tl.n; i++) {
-		if (tv[i].kind == TOK_PUNCT && i > first &&
-		    !(tv[i].flags & TOK_SPACE))
-			continue;
-		k = link_dict_match(q->dict, q->p + tv[i].off,
-		    q->len - tv[i].off, &type);
-		if (k == 0)
-			continue;
-		end = tv[i].off + k;
-		for (j = i; j < q->tl.n && tv[j].off + tv[j].len < end; j++)
-			continue;
-		if (j == q->tl.n || tv[j].off + tv[j].len != end)
-			continue;
-		l = link_mention(q->ld, type, q->p + tv[i].off, k);
-		for (k = i; k <= j; k++) {
-			q->ti[k].e0 = i;
-			q->ti[k].e1 = j + 1;
-			q->ti[k].link = l;
-			q->ti[k].other = 0;
-			if (type == ENT_PERSON || type == ENT_ORG)
-				q->ti[k].ent = -3 - (type == ENT_PERSON ?
-				    E_PERSON : E_ORG);
-			else {
-				q->ti[k].ent = -1;
-				q->ti[k].other = 1;
-			}
-		}
-		i = j;
-	}
-}
-
 static void
 grow_sent(struct quote_doc *q)
 {
@@ -1068,63 +871,6 @@ static size_t
 sent_first(const struct quote_doc *q, size_t k)
 {
 	return q->sstart[q->ti[k].sent];
-}
-
-/* FNV-1a, 64 bits, over a word and a separator. */
-static unsigned long long
-tc_hash(unsigned long long h, const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;
-}
-
-/*
- * Mark tokens [a, b) of sentence si as worth tagging: want[] counts the
- * windows that start at a token less those that end there, and
- * want_settle turns the counts into flags.
- */
-static void
-want(struct quote_doc *q, size_t si, long a, long b)
-{
-	long	 lo = (long)q->sstart[si];
-	long	 hi = si + 1 < q->nsent ? (long)q->sstart[si + 1] :
-		    (long)q->tl.n;
-
-	if (a < lo)
-		a = lo;
-	/* The start of the sentence: its subject, and the tagger's cue. */
-	if (a - lo < 4)
-		a = lo;
-	if (b > hi)
-		b = hi;
-	if (a < b) {
-		q->want[a]++;
-		q->want[b]--;
-	}
-}
-
-/*
- * A token is worth tagging when a window holds it; inside a quote only
- * its edges: the tagger reads a few words of context around a speaker,
- * and the quoted words themselves name no speaker.
- */
-static void
-want_settle(struct quote_doc *q)
-{
-	const struct span *sp;
-	size_t	 k;
-	int	 in = 0;
-
-	for (k = 0; k < q->tl.n; k++) {
-		in += q->want[k];
-		sp = q->ti[k].q >= 0 ? &q->spans[q->ti[k].q] : NULL;
-		q->want[k] = in > 0 && (sp == NULL ||
-		    k < sp->t0 + QUOTE_EDGE || k + QUOTE_EDGE >= sp->t1);
-	}
-	q->want[q->tl.n] = 0;
 }
 
 /*
@@ -1200,16 +946,11 @@ static int
 german_role(const struct quote_doc *q, size_t k, size_t e)
 {
 	const char *s;
-	size_t	 n, i;
+	size_t	 n;
 
 	s = q->p + q->tl.v[k].off;
 	n = q->tl.v[e - 1].off + q->tl.v[e - 1].len - q->tl.v[k].off;
-	/* Only the endings as long as a role or shorter can be one. */
-	for (i = n > role_max ? n - role_max : 0; i + 4 <= n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
-		    (lookup(s + i, n - i, n - i) & (QT_e | QT_t | QT_r)))
-			return 1;
-	return 0;
+	return words_role_end(s, n);
 }
 
 /* The end of the word that starts at token k: hyphens join tokens. */
@@ -1220,268 +961,6 @@ word_end(const struct quote_doc *q, size_t k, size_t e)
 	    q->tl.v[k].off + q->tl.v[k].len)
 		k++;
 	return k + 1;
-}
-
-/*
- * Apply one span of the tagger, tokens relative to a: its people and
- * organisations become entity spans (named later), its other names
- * block the capitalised-word rule.
- */
-static void
-apply_span(struct quote_doc *q, size_t a, const struct ner_span *sp)
-{
-	struct ner_span cut;
-	size_t	 j;
-	int	 type;
-
-	/*
-	 * The tagger, trained on English, takes a German role into the
-	 * name: "Ministerpräsident Lars Holmvik".  The name starts
-	 * after it.  So it does an adverb opening the sentence ("Auch
-	 * FDP-Chef Christian Lindner sagte"): a full name after it is
-	 * still one, unlike one after a preposition ("Über Tim Wessel").
-	 */
-	if (q->german > q->english && sp->type == NER_PT_PERSON) {
-		cut = *sp;
-		for (j = a + cut.tok_start; j + 2 < a + cut.tok_end &&
-		    (q->ti[j].bits & QT_c) &&
-		    !(q->ti[j].bits & (QT_b | QT_l)) && tcap(q, j + 1); j++)
-			continue;
-		if (j > a + cut.tok_start) {
-			cut.tok_start = j - a;
-			cut.start = q->tl.v[j].off;
-		}
-		while ((j = word_end(q, a + cut.tok_start, a + cut.tok_end)) <
-		    a + cut.tok_end && tcap(q, j) &&
-		    german_role(q, a + cut.tok_start, j)) {
-			cut.tok_start = j - a;
-			cut.start = q->tl.v[j].off;
-		}
-		sp = &cut;
-	} else if (q->german <= q->english && sp->type == NER_PT_PERSON &&
-	    initial_common(q, a + sp->tok_start)) {
-		/* "Afterwards Okafor said": the name starts after it. */
-		cut = *sp;
-		if (++cut.tok_start == cut.tok_end ||
-		    !tcap(q, a + cut.tok_start)) {
-			for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
-				q->ti[j].other = 1;
-			return;
-		}
-		cut.start = q->tl.v[a + cut.tok_start].off;
-		sp = &cut;
-	}
-	link_span(q, q->p, a, sp);
-	/*
-	 * German opens sentences with capitalised adverbs and
-	 * prepositions ("Dazu sagte ...", "Nach Angaben ..."), which the
-	 * tagger, trained on English, may take for a name's start; an
-	 * article starts a description ("Ein Sprecher der Behörde").
-	 */
-	if (q->german > q->english &&
-	    (q->ti[a + sp->tok_start].bits & QT_c) &&
-	    !(q->ti[a + sp->tok_start].bits & QT_b))
-		type = E_NONAME;
-	else if (sp->type == NER_PT_PERSON || (sp->type == NER_PT_MISC &&
-	    person_shape(q, a + sp->tok_start, a + sp->tok_end)))
-		type = E_PERSON;
-	else if (sp->type == NER_PT_ORG)
-		type = E_ORG;
-	else if (sp->type == NER_PT_GPE || sp->type == NER_PT_LOC)
-		type = E_PLACE;
-	else
-		type = E_NONAME;
-	if (type == E_NONAME) {
-		for (j = a + sp->tok_start; j < a + sp->tok_end; j++)
-			q->ti[j].other = 1;
-		return;
-	}
-	for (j = a + sp->tok_start; j < a + sp->tok_end; j++) {
-		q->ti[j].other = type == E_PLACE;
-		q->ti[j].ent = -3 - type;	/* named below */
-		q->ti[j].e0 = a + sp->tok_start;
-		q->ti[j].e1 = a + sp->tok_end;
-	}
-}
-
-/*
- * Tag the tokens [a, b) and apply the spans; their number.  When they
- * all lie within the capitalised words [c0, c1], the tagger's answer is
- * remembered in tc for the next time the same words come.
- */
-static size_t
-tag_run(struct quote_doc *q, size_t a, size_t b, size_t c0, size_t c1,
-    struct tcache *tc)
-{
-	const struct ner_span *sp;
-	size_t	 ns, i;
-
-	ns = ner_tag_sentence(q->ner, q->p, q->tl.v + a, b - a, &sp);
-	for (i = 0; i < ns; i++)
-		apply_span(q, a, &sp[i]);
-	tc->gen = 0;
-	if (ns == 0 || ns > TC_SPANS)
-		return ns;
-	for (i = 0; i < ns; i++) {
-		if (a + sp[i].tok_start < c0 || a + sp[i].tok_end > c1 + 1)
-			return ns;
-		tc->type[i] = sp[i].type;
-		tc->s[i] = a + sp[i].tok_start - c0;
-		tc->e[i] = a + sp[i].tok_end - c0;
-	}
-	tc->ns = ns;
-	tc->gen = q->gen;
-	return ns;
-}
-
-/* The tagger's remembered answer for the words [c0, c1], applied. */
-static void
-tag_again(struct quote_doc *q, size_t c0, const struct tcache *tc)
-{
-	struct ner_span sp;
-	size_t	 i;
-
-	memset(&sp, 0, sizeof(sp));
-	for (i = 0; i < tc->ns; i++) {
-		sp.type = tc->type[i];
-		sp.tok_start = tc->s[i];
-		sp.tok_end = tc->e[i];
-		sp.start = q->tl.v[c0 + sp.tok_start].off;
-		sp.end = q->tl.v[c0 + sp.tok_end - 1].off +
-		    q->tl.v[c0 + sp.tok_end - 1].len;
-		sp.title = (size_t)-1;
-		apply_span(q, c0, &sp);
-	}
-}
-
-/* A capitalised word that is not a common one: a name may be there. */
-static int
-may_name(const struct quote_doc *q, size_t k)
-{
-	return tcap(q, k) && !(q->ti[k].bits & QT_c);
-}
-
-/*
- * Tag the names of the window [a, b): only the stretches around its
- * capitalised words, NAME_PAD words of context on either side, as the
- * tagger reads no further and the other words are no names ("he said",
- * "the spokesman said": nothing to tag).  Names repeat in an article:
- * the same words, in the same place of a sentence, are typed as the
- * tagger typed them the first time, without asking it again.
- */
-static void
-tag_names(struct quote_doc *q, size_t a, size_t b)
-{
-	size_t	 k, s, e, c0, i, n;
-	const char *w;
-	unsigned long long h, hn;
-	struct tcache *tc, *tn;
-
-	for (k = a; k < b; k = e) {
-		for (; k < b && !may_name(q, k); k++)
-			continue;
-		if (k == b)
-			break;
-		c0 = k;
-		s = k > a + NAME_PAD ? k - NAME_PAD : a;
-		/* Capitalised words within 2 * NAME_PAD join one stretch. */
-		for (e = k + 1; e < b && e < k + 2 * NAME_PAD + 1; e++)
-			if (may_name(q, e))
-				k = e;
-		e = k + NAME_PAD + 1 < b ? k + NAME_PAD + 1 : b;
-		h = 1469598103934665603ULL ^ (c0 == sent_first(q, c0)) ^
-		    (unsigned long long)(k - c0) << 1;
-		for (i = c0; i <= k; i++) {
-			w = tstr(q, i, &n);
-			h = tc_hash(h, w, n);
-		}
-		tc = &q->tcache[h & (TC_SLOTS - 1)];
-		if (tc->gen == q->gen && tc->key == h) {
-			tag_again(q, c0, tc);
-			continue;
-		}
-		/*
-		 * "No name here" holds only for the same words around: the
-		 * tagger may read the words as a name in another sentence.
-		 */
-		hn = h ^ (unsigned long long)(e - s) << 8 ^
-		    (s == sent_first(q, s)) << 16;
-		for (i = s; i < e; i++) {
-			w = tstr(q, i, &n);
-			hn = tc_hash(hn, w, n);
-		}
-		tn = &q->tcache[hn & (TC_SLOTS - 1)];
-		if (tn->gen == q->gen && tn->key == hn && tn->ns == 0)
-			continue;
-		tc->key = h;
-		if (tag_run(q, s, e, c0, k, tc) == 0) {
-			tn->key = hn;
-			tn->ns = 0;
-			tn->gen = q->gen;
-		}
-	}
-}
-
-/*
- * Outside the tagged windows, a run of two to four capitalised words that
- * starts with no common word, title or organisation word is taken as a
- * person named, so that pronouns and linking still know of it.
- */
-static void
-cheap_names(struct quote_doc *q)
-{
-	size_t	 k, j, m, l;
-	int	 type;
-
-	for (k = 0; k < q->tl.n; k = j + 1) {
-		j = k;
-		if (q->want[k] || !tcap(q, k) || q->ti[k].q >= 0 ||
-		    (q->ti[k].bits & (QT_c | QT_t | QT_o | QT_r)))
-			continue;
-		/* "Der Abgeordnete Tobias Brandl": the role is no name. */
-		if (q->german > q->english &&
-		    german_role(q, k, word_end(q, k, q->tl.n)))
-			continue;
-		/* "Afterwards Okafor said": the name starts after it. */
-		if (q->german <= q->english && initial_common(q, k))
-			continue;
-		type = E_PERSON;
-		for (j = k + 1; j < q->tl.n && j - k < 5 && !q->want[j] &&
-		    tcap(q, j) && !(q->ti[j].bits & (QT_c | QT_r)); j++)
-			if (q->ti[j].bits & QT_o)
-				type = E_ORG;
-		/*
-		 * A lone word that is the surname of someone the document
-		 * named in full ("Okafor wrote that ..."): a mention of that
-		 * person, so that a "he" after it is theirs.
-		 */
-		if (j - k == 1 && type == E_PERSON && q->ti[k].q < 0 &&
-		    !q->ti[k].mark && (k + 1 >= q->tl.n ||
-		    !tis(q, k + 1, "'s")) && known_surname(q, k, 1)) {
-			q->ti[k].ent = -3 - E_PERSON;
-			q->ti[k].e0 = k;
-			q->ti[k].e1 = k + 1;
-			q->ti[k].link = q->ld != NULL ? link_mention(q->ld,
-			    ENT_PERSON, q->p + q->tl.v[k].off,
-			    q->tl.v[k].len) : LINK_NONE;
-			continue;
-		}
-		/* "Corvane Technologies Inc.": a company, its ending kept. */
-		if (j - k < 2 || (j < q->tl.n && tcap(q, j)))
-			continue;
-		l = LINK_NONE;
-		if (q->ld != NULL)
-			l = link_mention(q->ld, type == E_ORG ? ENT_ORG :
-			    ENT_PERSON, q->p + q->tl.v[k].off,
-			    q->tl.v[j - 1].off + q->tl.v[j - 1].len -
-			    q->tl.v[k].off);
-		for (m = k; m < j; m++) {
-			q->ti[m].ent = -3 - type;
-			q->ti[m].e0 = k;
-			q->ti[m].e1 = j;
-			q->ti[m].link = l;
-		}
-	}
 }
 
 /* Words of s, roughly: runs of bytes other than space. */
@@ -1514,7 +993,7 @@ tag_prep(struct quote_doc *q)
 	size_t	 s, e, first, k, i, j, n, tn;
 	struct tok *t;
 	const char *w;
-	char	 buf[LOOK_MAX];
+	char	 buf[WORDS_LOOK_MAX];
 	unsigned int bits;
 
 	q->tl.n = 0;
@@ -1551,14 +1030,12 @@ tag_prep(struct quote_doc *q)
 		}
 		q->nsent++;
 	}
-	q->want = room(q->want, &q->wantcap, q->tl.n + 1, sizeof(q->want[0]));
-	memset(q->want, 0, (q->tl.n + 1) * sizeof(q->want[0]));
 	/* Word classes, and phrases that start at each word. */
 	for (k = 0; k < q->tl.n; k++) {
 		if (!tword(q, k))
 			continue;
 		w = tstr(q, k, &tn);
-		q->ti[k].bits = lookup(w, tn, q->len - q->tl.v[k].off);
+		q->ti[k].bits = words_class(w, tn, q->len - q->tl.v[k].off);
 		if (!(q->ti[k].bits & QT_P))
 			continue;
 		n = 0;
@@ -1572,7 +1049,7 @@ tag_prep(struct quote_doc *q)
 			n += tn;
 			if (j == k)
 				continue;
-			bits = lookup(buf, n, n);
+			bits = words_class(buf, n, n);
 			if (bits & ~QT_P) {
 				q->ti[k].pbits = bits;
 				q->ti[k].plen = j - k + 1;
@@ -1617,58 +1094,84 @@ tag_prep(struct quote_doc *q)
 		else if (sp2->to == (size_t)-1 && sp2->o1 == 0)
 			sp2->to = sp2->t0;
 	}
-	/* Windows worth tagging: around cues, quote marks, and the start
-	 * of the sentence before a quote. */
-	for (k = 0; k < q->tl.n; k++) {
-		if (q->ti[k].mark) {
-			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
-			if (q->ti[k].sent > 0)
-				want(q, q->ti[k].sent - 1, 0,
-				    (long)q->sstart[q->ti[k].sent - 1] + 8);
-		} else if (q->nspans > 0 && q->ti[k].q < 0 &&
-		    (q->ti[k].bits | q->ti[k].pbits) &
-		    (QT_v | QT_p | QT_s | QT_z | QT_a | QT_n))
-			want(q, q->ti[k].sent, (long)k - WIN_BEFORE, (long)k + WIN_AFTER);
-	}
-	want_settle(q);
 }
 
 /*
- * The tagger, the slowest step by far, runs only on the windows around
- * cues and quote marks, where speakers are written; elsewhere a
- * capitalised-word rule notes the people named.
+ * The names of the paragraph are those `entities` finds (ent.h): each
+ * of its mentions marks the tokens it covers with its kind and its link
+ * entity, which names the speaker in the end.  A mention that does not
+ * start and end at tokens here (inside a sentence in the middle of a
+ * quote, which is not tokenized) names no one.
+ */
+static void
+take_mentions(struct quote_doc *q)
+{
+	const struct ent_found *m;
+	size_t	 n, i, k, a, b, j;
+	unsigned long long s, e;
+	int	 type;
+
+	n = ent_found(q->ef, &m);
+	for (i = 0, k = 0; i < n; i++) {
+		if (m[i].start < q->off || m[i].end > q->off + q->len)
+			continue;
+		s = m[i].start - q->off;
+		e = m[i].end - q->off;
+		while (k < q->tl.n && q->tl.v[k].off < s)
+			k++;
+		for (a = k, b = a; b < q->tl.n &&
+		    q->tl.v[b].off + q->tl.v[b].len <= e; b++)
+			continue;
+		if (a == b || q->tl.v[a].off != s ||
+		    q->tl.v[b - 1].off + q->tl.v[b - 1].len != e)
+			continue;
+		switch (m[i].type) {
+		case ENT_PERSON:
+			type = E_PERSON;
+			break;
+		case ENT_MISC:
+			/* The tagger's other names may read as a person's. */
+			type = person_shape(q, a, b) ? E_PERSON : E_NONAME;
+			break;
+		case ENT_ORG:
+			type = E_ORG;
+			break;
+		case ENT_GPE:
+		case ENT_LOC:
+			/*
+			 * The surname of a person named in full ("Bolton"),
+			 * typed a place here: the person, as linking makes
+			 * it in the end.
+			 */
+			type = b - a == 1 && known_surname(q, a, 1) ?
+			    E_PERSON : E_PLACE;
+			break;
+		default:
+			type = E_NONAME;
+		}
+		for (j = a; j < b; j++) {
+			q->ti[j].other = type == E_PLACE || type == E_NONAME;
+			q->ti[j].link = m[i].ent;
+			if (type == E_NONAME)
+				continue;
+			q->ti[j].ent = -3 - type;	/* named below */
+			q->ti[j].e0 = a;
+			q->ti[j].e1 = b;
+		}
+	}
+}
+
+/*
+ * The entities of the paragraph, from the mentions `entities` found,
+ * named in the document's history (name_ent) and noted as named.
  */
 static void
 tag_rest(struct quote_doc *q)
 {
-	size_t	 e, k, i, j;
+	size_t	 k, i, j;
 	int	 ent, type;
 
-	/*
-	 * Language, for the rules that differ in German, counted before
-	 * the tagging so that a document's first words are read in it.
-	 */
-	for (k = 0; k < q->tl.n && q->english + q->german < 400; k++) {
-		if (q->tl.v[k].len > 5 || q->tl.v[k].kind != TOK_WORD)
-			continue;
-		if (tis(q, k, "the") || tis(q, k, "and") || tis(q, k, "of"))
-			q->english++;
-		else if (tis(q, k, "der") || tis(q, k, "und") ||
-		    tis(q, k, "die") || tis(q, k, "nicht"))
-			q->german++;
-	}
-	for (i = 0; i < q->nsent; i++) {
-		e = i + 1 < q->nsent ? q->sstart[i + 1] : q->tl.n;
-		for (k = q->sstart[i]; k < e; k = j) {
-			for (; k < e && !q->want[k]; k++)
-				continue;
-			for (j = k; j < e && q->want[j]; j++)
-				continue;
-			tag_names(q, k, j);
-		}
-	}
-	cheap_names(q);
-	dict_spans(q, 0);
+	take_mentions(q);
 	q->first = room(q->first, &q->firstcap, q->nsent, sizeof(q->first[0]));
 	for (i = 0; i < q->nsent; i++)
 		q->first[i].ent = -1;
@@ -1773,7 +1276,7 @@ cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
 	int	 e;
 
 	e = q->ti[j].ent;
-	if (q->german > q->english)
+	if (q->de)
 		return german_run(q, lo, j + 1, a, &j);
 	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
 	    (e >= 0 && q->ents[e].type != E_ORG) ||
@@ -1815,7 +1318,7 @@ cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
 
 	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
 		j++;
-	if (q->german > q->english) {
+	if (q->de) {
 		for (k = j; k < hi && k < j + 5 && tcap(q, k); k++)
 			;
 		return german_run(q, j, k, &j, b);
@@ -2177,7 +1680,7 @@ ent_from(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
 			break;
 		if (q->ti[k].bits & (QT_t | QT_d))
 			k++;
-		else if (q->german > q->english && tcap(q, k) &&
+		else if (q->de && tcap(q, k) &&
 		    german_role(q, k, e = word_end(q, k, hi)))
 			k = e;
 		else
@@ -2290,7 +1793,7 @@ org_within(struct quote_doc *q, size_t a, size_t b)
 		}
 	}
 	/* "a Reuters reporter": a capitalised name the tagger missed. */
-	if (head >= 0 && org < 0 && q->german <= q->english) {
+	if (head >= 0 && org < 0 && !q->de) {
 		for (k = a; k < (size_t)head && (!tcap(q, k) ||
 		    (q->ti[k].bits & (QT_c | QT_t | QT_r)) ||
 		    ent_at(q, k) >= 0 || q->ti[k].other); k++)
@@ -2569,7 +2072,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	 * Landesminister Dirk Halloway".  As every noun is
 	 * capitalised, only a full name or a known surname will do.
 	 */
-	if (q->german > q->english) {
+	if (q->de) {
 		k = j;
 		if (tis(q, j, "der") || tis(q, j, "die"))
 			for (k++; k < hi && k < j + 4 && tword(q, k) &&
@@ -2693,7 +2196,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	 * by", "quoted by the paper as saying": a source, not the speaker).
 	 */
 	k = c + clen;
-	if (q->english >= q->german && k + 1 < hi && tis(q, k, "by") &&
+	if (!q->de && k + 1 < hi && tis(q, k, "by") &&
 	    ((cb & QT_n) || tis(q, c, "told")) && !tis(q, c - 1, "as")) {
 		k++;
 		if (tis(q, k, "the") && k + 1 < hi)
@@ -2712,7 +2215,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	 * A person right before the verb is its subject still, when the
 	 * name is more than one capitalised word the tagger took for one.
 	 */
-	if (q->german > q->english && !(w->found && w->ent >= 0 &&
+	if (q->de && !(w->found && w->ent >= 0 &&
 	    q->ents[w->ent].type == E_PERSON && (w->w1 == c ||
 	    tis(q, c - 1, ")")) && (w->w1 - w->w0 >= 2 ||
 	    known_surname(q, w->w1 - 1, 1)))) {
@@ -2732,7 +2235,7 @@ subj_of(struct quote_doc *q, size_t lo, size_t hi, size_t c, unsigned int cb,
 	 * frühere Minister Otto Berg im Mai zugesichert:".  The one
 	 * person the clause names before it is then its subject.
 	 */
-	if (!w->found && q->german > q->english)
+	if (!w->found && q->de)
 		one_person(q, clause_first(q, lo, c), c, w);
 }
 
@@ -2780,6 +2283,7 @@ flush(struct quote_doc *q)
 	struct pending *pd;
 	size_t	 i, nl;
 	const char *nm;
+	enum ent_type type;
 
 	for (i = 0; i < q->npend; i++) {
 		pd = &q->pend[i];
@@ -2797,15 +2301,12 @@ flush(struct quote_doc *q)
 		r.para = pd->para;
 		r.speaker = empty;
 		r.speakerlen = 0;
-		if (pd->ent >= 0) {
-			nm = NULL;
-			if (q->ld != NULL && q->ents[pd->ent].link != LINK_NONE)
-				nm = link_name(q->ld, q->ents[pd->ent].link,
-				    &nl);
-			if (nm == NULL) {
-				nm = q->ents[pd->ent].name;
-				nl = q->ents[pd->ent].nlen;
-			}
+		/*
+		 * The speaker is named as `entities` names the entity; one
+		 * it printed no mention of is no one.
+		 */
+		if (pd->ent >= 0 && (nm = ent_name(q->ef,
+		    q->ents[pd->ent].link, &nl, &type)) != NULL) {
 			r.speaker = nm;
 			r.speakerlen = nl;
 		}
@@ -3087,7 +2588,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			cb = clen = 0;
 		/* No cue, but a person named right after: "... », a dit X". */
 		for (k = sp->tc + 1; !w.found && begins &&
-		    q->english >= q->german && k < hi && k < sp->tc + 8; k++)
+		    !q->de && k < hi && k < sp->tc + 8; k++)
 			if (ent_at(q, k) >= 0 &&
 			    q->ents[ent_at(q, k)].type == E_PERSON &&
 			    !q->ti[k].other && (k + 1 >= q->tl.n ||
@@ -3117,7 +2618,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	 * after a quote of its clause.
 	 */
 	if (w.found && !cue_after && !named_after && !begins &&
-	    w.w0 > sp->tc && q->english >= q->german) {
+	    w.w0 > sp->tc && !q->de) {
 		w.found = 0;
 		far = 1;
 	}
@@ -3179,7 +2680,7 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	if (same)
 		w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish, &allcaps);
-	german = q->german > q->english;
+	german = q->de;
 	/* "eine „Luftnummer“": after an indefinite article, no name. */
 	if (german && allcaps && sp->to > lo && (q->ti[sp->to - 1].bits & QT_u))
 		allcaps = 0;
@@ -3429,25 +2930,29 @@ walk(struct quote_doc *q)
 
 static void	 para_free(struct quote_doc *);
 
+/* The mentions themselves are entities' output, not ours. */
+static void
+no_emit(const struct ent_mention *m, void *arg)
+{
+	(void)m;
+	(void)arg;
+}
+
 struct quote_doc *
 quote_doc_new(const struct link_dict *dict, int indirect, quote_emit_fn emit,
     void *arg)
 {
 	struct quote_doc *q;
 
-	if (!hash_ready)
-		hash_build();
+	words_init();
 	q = nu_calloc(1, sizeof(*q));
 	q->emit = emit;
 	q->arg = arg;
 	q->indirect = indirect;
-	q->ner = ner_new();
-	q->ld = dict != NULL ? link_doc_new(dict) : NULL;
-	q->dict = dict;
+	q->ef = ent_new(dict, no_emit, NULL);
 	tok_list_init(&q->tl);
 	q->ents = nu_reallocarray(NULL, ENT_MAX, sizeof(q->ents[0]));
 	q->nslot = nu_reallocarray(NULL, EHASH, sizeof(q->nslot[0]));
-	q->tcache = nu_calloc(TC_SLOTS, sizeof(q->tcache[0]));
 	q->lslot = nu_reallocarray(NULL, EHASH, sizeof(q->lslot[0]));
 	return q;
 }
@@ -3457,13 +2962,10 @@ quote_doc_free(struct quote_doc *q)
 {
 	if (q == NULL)
 		return;
-	ner_free(q->ner);
-	if (q->ld != NULL)
-		link_doc_free(q->ld);
+	ent_free(q->ef);
 	para_free(q);
 	free(q->ents);
 	free(q->nslot);
-	free(q->tcache);
 	free(q->lslot);
 	free(q->pend);
 	free(q->arena);
@@ -3476,7 +2978,6 @@ para_free(struct quote_doc *q)
 {
 	tok_list_free(&q->tl);
 	free(q->ti);
-	free(q->want);
 	free(q->marks);
 	free(q->spans);
 	free(q->sstart);
@@ -3488,13 +2989,10 @@ para_free(struct quote_doc *q)
 void
 quote_doc_begin(struct quote_doc *q)
 {
-	ner_doc_begin(q->ner);
-	if (q->ld != NULL)
-		link_doc_reset(q->ld);
+	ent_doc_begin(q->ef);
 	q->nents = 0;
 	q->mru = -1;
 	q->nused = 0;
-	q->gen++;
 	memset(q->nslot, 0, EHASH * sizeof(q->nslot[0]));
 	memset(q->lslot, 0xff, EHASH * sizeof(q->lslot[0]));
 	q->pos = 0;
@@ -3506,7 +3004,7 @@ quote_doc_begin(struct quote_doc *q)
 	q->lastfirst.ent = -1;
 	q->lastfirst_sent = -1;
 	q->label = q->label_last = q->label_prev = -1;
-	q->german = q->english = 0;
+	q->de = 0;
 	q->npend = 0;
 	q->alen = 0;
 }
@@ -3563,6 +3061,7 @@ para_rest(struct quote_doc *q)
 			continue;
 		q->open_kind = i > 0 ? q->marks[i - 1].kind : M_DQ;
 	}
+	q->de = ent_german(q->ef);
 	tag_rest(q);
 	walk(q);
 	for (i = q->nsent; i > 0; i--)
@@ -3578,6 +3077,7 @@ para_rest(struct quote_doc *q)
 void
 quote_doc_para(struct quote_doc *q, const struct para *pa)
 {
+	ent_para(q->ef, pa);
 	prep_para(q, pa);
 	para_rest(q);
 }
@@ -3590,6 +3090,7 @@ quote_doc_para(struct quote_doc *q, const struct para *pa)
 struct quote_prep {
 	struct quote_doc **v;
 	size_t		 n, cap;
+	struct ent_prep	*ep;		/* the names' part */
 };
 
 #define PREP_KEEP	4096	/* tokens a slot's arrays keep room for */
@@ -3597,7 +3098,11 @@ struct quote_prep {
 struct quote_prep *
 quote_prep_new(void)
 {
-	return nu_calloc(1, sizeof(struct quote_prep));
+	struct quote_prep *pp;
+
+	pp = nu_calloc(1, sizeof(*pp));
+	pp->ep = ent_prep_new();
+	return pp;
 }
 
 void
@@ -3614,6 +3119,7 @@ quote_prep_free(struct quote_prep *pp)
 			free(pp->v[i]);
 		}
 	free(pp->v);
+	ent_prep_free(pp->ep);
 	free(pp);
 }
 
@@ -3621,6 +3127,13 @@ void
 quote_prep_clear(struct quote_prep *pp)
 {
 	pp->n = 0;
+	ent_prep_clear(pp->ep);
+}
+
+void
+quote_prep_share(struct quote_prep *pp, unsigned share)
+{
+	ent_prep_share(pp->ep, share);
 }
 
 void
@@ -3634,6 +3147,7 @@ quote_prep_para(struct quote_prep *pp, const struct para *pa)
 	if (pp->v[pp->n] == NULL)
 		pp->v[pp->n] = nu_calloc(1, sizeof(struct quote_doc));
 	prep_para(pp->v[pp->n++], pa);
+	ent_prep_para(pp->ep, pa);
 }
 
 /* Free a paragraph's arrays grown past what a usual one needs. */
@@ -3641,14 +3155,13 @@ static void
 para_trim(struct quote_doc *r)
 {
 	if (r->tl.cap <= PREP_KEEP && r->ticap <= PREP_KEEP &&
-	    r->wantcap <= PREP_KEEP && r->mcap <= PREP_KEEP &&
+	    r->mcap <= PREP_KEEP &&
 	    r->scap <= PREP_KEEP && r->sscap <= PREP_KEEP &&
 	    r->usedcap <= PREP_KEEP)
 		return;
 	para_free(r);
 	tok_list_init(&r->tl);
 	r->ti = NULL;
-	r->want = NULL;
 	r->marks = NULL;
 	r->spans = NULL;
 	r->sstart = NULL;
@@ -3656,7 +3169,7 @@ para_trim(struct quote_doc *r)
 	r->sflag = NULL;
 	r->first = NULL;
 	r->firstcap = 0;
-	r->ticap = r->wantcap = r->mcap = r->scap = r->sscap = 0;
+	r->ticap = r->mcap = r->scap = r->sscap = 0;
 	r->usedcap = r->sfcap = 0;
 }
 
@@ -3672,11 +3185,10 @@ quote_doc_para_prepared(struct quote_doc *q, const struct para *pa,
 {
 	struct quote_doc *r = pp->v[k];
 
+	ent_para_prepared(q->ef, pa, pp->ep, k);
 	SWAP(q->tl, r->tl);
 	SWAP(q->ti, r->ti);
 	SWAP(q->ticap, r->ticap);
-	SWAP(q->want, r->want);
-	SWAP(q->wantcap, r->wantcap);
 	SWAP(q->marks, r->marks);
 	SWAP(q->nmarks, r->nmarks);
 	SWAP(q->mcap, r->mcap);
@@ -3705,6 +3217,7 @@ quote_doc_para_prepared(struct quote_doc *q, const struct para *pa,
 void
 quote_doc_end(struct quote_doc *q)
 {
+	ent_doc_end(q->ef);
 	flush(q);
 }
 

@@ -74,6 +74,8 @@ struct quote_prep *quote_prep_new(void);
 void		 quote_prep_free(struct quote_prep *);
 void		 quote_prep_clear(struct quote_prep *);
 void		 quote_prep_para(struct quote_prep *, const struct para *);
+/* Of the names' work that either thread may do, the prep's share. */
+void		 quote_prep_share(struct quote_prep *, unsigned);
 void		 quote_doc_para_prepared(struct quote_doc *,
 		    const struct para *, struct quote_prep *, size_t k);
 

@@ -670,3 +670,23 @@ for line in sys.stdin:
 	    if (v["quote_f1"] < 0.84 || v["speaker_acc"] < 0.56) {
 		print "German below the floor: " $0; exit 1 } }'
 }
+
+@test "one name layer: every speaker is a NAME that entities prints for the same document" {
+	for f in "$C"/*.txt; do
+		"$Q" -i "$f" | cut -f1 | grep -v '^$' | sort -u > "$T/sp"
+		"$NU_BIN/entities" "$f" | cut -f2 | sort -u > "$T/en"
+		run comm -23 "$T/sp" "$T/en"
+		assert_success
+		assert_output ''
+	done
+	# A user dictionary names both alike.
+	printf 'PERSON\tMaria Reyes-Lund\tReyes\n' > "$T/dict"
+	"$Q" -d "$T/dict" "$C/quotes-merger.txt" | cut -f1 | grep -v '^$' |
+	    sort -u > "$T/sp"
+	"$NU_BIN/entities" -d "$T/dict" "$C/quotes-merger.txt" | cut -f2 |
+	    sort -u > "$T/en"
+	run comm -23 "$T/sp" "$T/en"
+	assert_output ''
+	run grep -c 'Maria Reyes-Lund' "$T/sp"
+	assert_output 1
+}

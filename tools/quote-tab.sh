@@ -41,6 +41,7 @@ BEGIN {
 	for (i = 1; i <= length(classes); i++)
 		printf "#define QT_%s\t0x%05x\n", substr(classes, i, 1), 2 ^ (i - 1)
 	print ""
+	print "#ifdef QUOTE_WORDS_TABLE\t/* words.c alone holds the table */"
 	print "struct quote_word {"
 	print "\tconst char\t*w;"
 	print "\tunsigned char\t len;"
@@ -62,4 +63,5 @@ END {
 	flush()
 	print "};"
 	printf "#define QUOTE_NWORDS\t%d\n", n
+	print "#endif"
 }'
