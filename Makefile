@@ -80,6 +80,16 @@ $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 $(O)/lib/quote.o: $(O)/gen/quote_tab.h
 $(O)/lib/quote.o: NU_CFLAGS += -I$(O)/gen
 
+# The word tables of lib/sent.c (and its unit test), generated from
+# data/sent/.
+SENTTAB	= data/sent/titles.txt data/sent/abbrevs.txt data/sent/starters.txt \
+	data/sent/credits.txt
+$(O)/gen/sent_tab.h: tools/senttab.sh $(SENTTAB)
+	@mkdir -p $(@D)
+	sh tools/senttab.sh $(SENTTAB) > $@.tmp && mv $@.tmp $@
+$(O)/lib/sent.o $(O)/tests/unit/sent.o: $(O)/gen/sent_tab.h
+$(O)/lib/sent.o $(O)/tests/unit/sent.o: NU_CFLAGS += -I$(O)/gen
+
 # The word lists of lib/ner.c's rules and of lib/ent.c, generated from
 # data/ner/rules.txt and data/ent/rules.txt.
 $(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
