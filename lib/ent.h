@@ -68,16 +68,4 @@ void		 ent_prep_share(struct ent_prep *, unsigned);
 void		 ent_para_prepared(struct ent_finder *, const struct para *,
 		    struct ent_prep *, size_t k);
 
-/*
- * A mention's fields for out_record(), in the order of entities(1): type,
- * name and text (the TSV columns), then sentence and title.
- */
-#define ENT_NFIELDS	5
-#define ENT_NCOLUMNS	3
-struct out_field;
-size_t		 ent_fields(const struct ent_mention *, struct out_field *);
-
-/* The document's links, for a caller that names more mentions itself. */
-struct link_doc	*ent_links(struct ent_finder *);
-
 #endif
