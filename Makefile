@@ -90,8 +90,9 @@ $(O)/gen/sent_tab.h: tools/senttab.sh $(SENTTAB)
 $(O)/lib/sent.o $(O)/tests/unit/sent.o: $(O)/gen/sent_tab.h
 $(O)/lib/sent.o $(O)/tests/unit/sent.o: NU_CFLAGS += -I$(O)/gen
 
-# The word lists of lib/ner.c's rules and of lib/ent.c, generated from
-# data/ner/rules.txt and data/ent/rules.txt.
+# The word lists of lib/ner.c's rules, of lib/ent.c and of lib/tok.c,
+# generated from data/ner/rules.txt, data/ent/rules.txt and
+# data/tok/rules.txt.
 $(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
 	@mkdir -p $(@D)
 	sh tools/word-tab.sh $* data/$*/rules.txt > $@.tmp && mv $@.tmp $@
@@ -99,6 +100,8 @@ $(O)/lib/ner.o: $(O)/gen/ner_tab.h
 $(O)/lib/ner.o: NU_CFLAGS += -I$(O)/gen
 $(O)/lib/ent.o: $(O)/gen/ent_tab.h
 $(O)/lib/ent.o: NU_CFLAGS += -I$(O)/gen
+$(O)/lib/tok.o: $(O)/gen/tok_tab.h
+$(O)/lib/tok.o: NU_CFLAGS += -I$(O)/gen
 
 # The entity model, lib/ner_model.c, is generated and committed: `make
 # model` retrains it from ../shared/train/ner (about a minute).
