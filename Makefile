@@ -69,7 +69,11 @@ LINKTAB	= data/aliases.tsv data/countries.tsv data/places.tsv \
 $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 	@mkdir -p $(@D)
 	awk -f tools/linktab.awk $(LINKTAB) > $@.tmp && mv $@.tmp $@
-$(O)/lib/link.o: $(O)/gen/link_tab.h
+# Its word lists, from data/link/words.txt.
+$(O)/gen/link_words.h: tools/word-tab.sh data/link/words.txt
+	@mkdir -p $(@D)
+	sh tools/word-tab.sh link data/link/words.txt > $@.tmp && mv $@.tmp $@
+$(O)/lib/link.o: $(O)/gen/link_tab.h $(O)/gen/link_words.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
 # The cue and word table of lib/quote.c, generated from data/quote/.
