@@ -69,7 +69,11 @@ LINKTAB	= data/aliases.tsv data/countries.tsv data/places.tsv \
 $(O)/gen/link_tab.h: tools/linktab.awk $(LINKTAB)
 	@mkdir -p $(@D)
 	awk -f tools/linktab.awk $(LINKTAB) > $@.tmp && mv $@.tmp $@
-$(O)/lib/link.o: $(O)/gen/link_tab.h
+# Its word lists, from data/link/words.txt.
+$(O)/gen/link_words.h: tools/word-tab.sh data/link/words.txt
+	@mkdir -p $(@D)
+	sh tools/word-tab.sh link data/link/words.txt > $@.tmp && mv $@.tmp $@
+$(O)/lib/link.o: $(O)/gen/link_tab.h $(O)/gen/link_words.h
 $(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
 
 # The cue and word table of lib/words.c, generated from data/quote/.
@@ -80,8 +84,19 @@ $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 $(O)/lib/quote.o $(O)/lib/words.o $(O)/lib/ent.o: $(O)/gen/quote_tab.h
 $(O)/lib/quote.o $(O)/lib/words.o: NU_CFLAGS += -I$(O)/gen
 
-# The word lists of lib/ner.c's rules and of lib/ent.c, generated from
-# data/ner/rules.txt and data/ent/rules.txt.
+# The word tables of lib/sent.c (and its unit test), generated from
+# data/sent/.
+SENTTAB	= data/sent/titles.txt data/sent/abbrevs.txt data/sent/starters.txt \
+	data/sent/credits.txt
+$(O)/gen/sent_tab.h: tools/senttab.sh $(SENTTAB)
+	@mkdir -p $(@D)
+	sh tools/senttab.sh $(SENTTAB) > $@.tmp && mv $@.tmp $@
+$(O)/lib/sent.o $(O)/tests/unit/sent.o: $(O)/gen/sent_tab.h
+$(O)/lib/sent.o $(O)/tests/unit/sent.o: NU_CFLAGS += -I$(O)/gen
+
+# The word lists of lib/ner.c's rules, of lib/ent.c and of lib/tok.c,
+# generated from data/ner/rules.txt, data/ent/rules.txt and
+# data/tok/rules.txt.
 $(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
 	@mkdir -p $(@D)
 	sh tools/word-tab.sh $* data/$*/rules.txt > $@.tmp && mv $@.tmp $@
@@ -89,6 +104,8 @@ $(O)/lib/ner.o: $(O)/gen/ner_tab.h
 $(O)/lib/ner.o: NU_CFLAGS += -I$(O)/gen
 $(O)/lib/ent.o: $(O)/gen/ent_tab.h
 $(O)/lib/ent.o: NU_CFLAGS += -I$(O)/gen
+$(O)/lib/tok.o: $(O)/gen/tok_tab.h
+$(O)/lib/tok.o: NU_CFLAGS += -I$(O)/gen
 
 # The entity model, lib/ner_model.c, is generated and committed: `make
 # model` retrains it from ../shared/train/ner (about a minute).

@@ -13,11 +13,12 @@
 #include "run.h"
 #include "util.h"
 
-static const char	*dict_path;	/* -d */
-static unsigned		 types = (1u << ENT_NTYPES) - 1;	/* -t */
-static struct ent_finder *finder;
-
-static int		 threads;	/* --threads, 0 when not given */
+struct entities {
+	const char		*dict_path;	/* -d */
+	unsigned		 types;		/* -t */
+	int			 threads;	/* --threads, 0 when not given */
+	struct ent_finder	*finder;
+};
 
 static const struct opt opts[] = {
 	{ 'd', "dictionary", required_argument, "FILE",
@@ -29,16 +30,18 @@ static const struct opt opts[] = {
 };
 
 static int
-set(int id, const char *arg)
+set(void *ctx, int id, const char *arg)
 {
+	struct entities	*c = ctx;
+
 	switch (id) {
 	case 'd':
-		dict_path = arg;
+		c->dict_path = arg;
 		return 1;
 	case 't':
-		return (types = opt_types(arg)) != 0;
+		return (c->types = opt_types(arg)) != 0;
 	case OPT_THREADS:
-		return (threads = opt_threads(arg)) > 0;
+		return (c->threads = opt_threads(arg)) > 0;
 	}
 	return 0;
 }
@@ -52,32 +55,45 @@ static const struct opt_prog prog = {
 	opts, set
 };
 
+/*
+ * A mention's record: type, name and text (the TSV columns), then, in
+ * JSON only, its sentence and the title or role of a person.
+ */
 static void
-emit(const struct ent_mention *m, void *arg)
+emit(const struct ent_mention *m, void *ctx)
 {
-	struct out_field f[ENT_NFIELDS];
-	size_t		 n;
+	struct entities		*c = ctx;
+	const char		*tn = ent_type_name(m->type);
+	struct out_field	 f[] = {
+		{ "type", OUT_STR, tn, strlen(tn), 0 },
+		{ "name", OUT_TEXT, m->name, m->namelen, 0 },
+		{ "text", OUT_TEXT, m->text, m->textlen, 0 },
+		{ "sentence", OUT_INT, NULL, 0, (long long)m->sentence },
+		{ "title", OUT_TEXT, m->title != NULL ? m->title : "",
+		    m->titlelen, 0 },
+	};
 
-	(void)arg;
-	if (!(types & (1u << m->type)))
+	if (!(c->types & (1u << m->type)))
 		return;
-	n = ent_fields(m, f);
-	/* TSV keeps its three columns; JSON has every field. */
-	out_record(m->start, m->end, f, opt_common.json ? n : ENT_NCOLUMNS);
+	out_record(m->start, m->end, f, opt_common.json ? 5 : 3);
 }
 
 static void
-doc_begin(const struct doc *d)
+doc_begin(void *ctx, const struct doc *d)
 {
+	struct entities	*c = ctx;
+
 	(void)d;
-	ent_doc_begin(finder);
+	ent_doc_begin(c->finder);
 }
 
 static void
-doc_end(const struct doc *d)
+doc_end(void *ctx, const struct doc *d)
 {
+	struct entities	*c = ctx;
+
 	(void)d;
-	ent_doc_end(finder);
+	ent_doc_end(c->finder);
 }
 
 /*
@@ -115,9 +131,11 @@ prep_share(void *pp, unsigned share)
 }
 
 static void
-para_prepared(const struct para *p, void *pp, size_t k)
+para_prepared(void *ctx, const struct para *p, void *pp, size_t k)
 {
-	ent_para_prepared(finder, p, pp, k);
+	struct entities	*c = ctx;
+
+	ent_para_prepared(c->finder, p, pp, k);
 }
 
 static const struct run_split ops = {
@@ -128,14 +146,15 @@ static const struct run_split ops = {
 int
 main(int argc, char *argv[])
 {
+	struct entities		 c = { NULL, (1u << ENT_NTYPES) - 1, 0, NULL };
 	struct link_dict	*dict;
 	int			 i, status;
 
-	i = opt_parse(&prog, argc, argv);
-	dict = link_dict_open(dict_path);
-	finder = ent_new(dict, emit, NULL);
-	status = run_operands_split(argc - i, argv + i, &ops, threads);
-	ent_free(finder);
+	i = opt_parse(&prog, argc, argv, &c);
+	dict = link_dict_open(c.dict_path);
+	c.finder = ent_new(dict, emit, &c);
+	status = run_operands_split(argc - i, argv + i, &ops, &c, c.threads);
+	ent_free(c.finder);
 	link_dict_close(dict);
 	nu_exit(status);
 }

@@ -36,12 +36,14 @@ enum {
 
 enum { CHART_NEVER, CHART_AUTO, CHART_ALWAYS };
 
-static unsigned int	 types;		/* -t: a bit for each type, 0 all */
-static unsigned long long top;		/* --top, 0 for all */
-static int		 byfile;	/* --by-file, -H */
-static int		 merge;		/* --merge */
-static int		 partial;	/* --partial */
-static int		 chartwhen = CHART_NEVER;
+struct mentions {
+	unsigned int	 types;		/* -t: a bit for each type, 0 all */
+	unsigned long long top;		/* --top, 0 for all */
+	int		 byfile;	/* --by-file, -H */
+	int		 merge;		/* --merge */
+	int		 partial;	/* --partial */
+	int		 chartwhen;	/* --chart: CHART_* */
+};
 
 static const struct opt opts[] = {
 	{ 't', "types", required_argument, "TYPES",
@@ -60,36 +62,37 @@ static const struct opt opts[] = {
 };
 
 static int
-set(int id, const char *arg)
+set(void *ctx, int id, const char *arg)
 {
+	struct mentions	*c = ctx;
 	const char	*e;
 
 	switch (id) {
 	case 't':
-		return (types = opt_types(arg)) != 0;
+		return (c->types = opt_types(arg)) != 0;
 	case OPT_TOP:
-		top = (unsigned long long)strtonum(arg, 1, LLONG_MAX, &e);
+		c->top = (unsigned long long)strtonum(arg, 1, LLONG_MAX, &e);
 		if (e != NULL) {
 			warnx("--top: %s is %s", arg, e);
 			return 0;
 		}
 		return 1;
 	case OPT_BYFILE:
-		byfile = 1;
+		c->byfile = 1;
 		return 1;
 	case OPT_MERGE:
-		merge = 1;
+		c->merge = 1;
 		return 1;
 	case OPT_PARTIAL:
-		partial = 1;
+		c->partial = 1;
 		return 1;
 	case OPT_CHART:
 		if (arg == NULL || strcmp(arg, "auto") == 0)
-			chartwhen = CHART_AUTO;
+			c->chartwhen = CHART_AUTO;
 		else if (strcmp(arg, "always") == 0)
-			chartwhen = CHART_ALWAYS;
+			c->chartwhen = CHART_ALWAYS;
 		else if (strcmp(arg, "never") == 0)
-			chartwhen = CHART_NEVER;
+			c->chartwhen = CHART_NEVER;
 		else {
 			warnx("--chart: %s: not auto, always or never", arg);
 			return 0;
@@ -113,7 +116,7 @@ static const struct opt_prog prog = {
  * error, else 0.
  */
 static int
-readfile(struct count_table *t, const char *path)
+readfile(const struct mentions *m, struct count_table *t, const char *path)
 {
 	struct count_rec	 r;
 	FILE			*fp;
@@ -145,16 +148,16 @@ readfile(struct count_table *t, const char *path)
 			break;
 		}
 		why = cut ? "a line of over 16 MB is no record" :
-		    merge ? count_parse_count(p, len, &r) :
+		    m->merge ? count_parse_count(p, len, &r) :
 		    count_parse_mention(p, len, &r);
 		if (why == NULL && r.name == NULL)
 			continue;
-		if (why == NULL && types != 0 &&
-		    (r.type == COUNT_NOTYPE || !(types & (1u << r.type))))
+		if (why == NULL && m->types != 0 &&
+		    (r.type == COUNT_NOTYPE || !(m->types & (1u << r.type))))
 			continue;
 		if (why == NULL) {
 			doc = NULL;
-			if (byfile) {
+			if (m->byfile) {
 				doc = r.doc != NULL ? r.doc : path;
 				r.doclen = r.doc != NULL ? r.doclen :
 				    strlen(path);
@@ -184,7 +187,7 @@ readfile(struct count_table *t, const char *path)
 
 /* Fill in the chart's width, and its height unless --top gave one. */
 static void
-chart_size(struct count_chart *c)
+chart_size(struct mentions *m, struct count_chart *c)
 {
 	struct winsize	 ws;
 	const char	*s, *e;
@@ -201,8 +204,8 @@ chart_size(struct count_chart *c)
 		if (e != NULL)
 			c->cols = 80;
 	}
-	if (top == 0)
-		top = rows > 6 ? (unsigned long long)rows - 2 : 20;
+	if (m->top == 0)
+		m->top = rows > 6 ? (unsigned long long)rows - 2 : 20;
 	setlocale(LC_CTYPE, "");
 	cs = nl_langinfo(CODESET);
 	c->utf8 = strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
@@ -212,25 +215,26 @@ chart_size(struct count_chart *c)
 int
 main(int argc, char *argv[])
 {
+	struct mentions		 m = { 0, 0, 0, 0, 0, CHART_NEVER };
 	struct count_table	*t;
 	struct count_chart	 c, *cp;
 	int			 i, status, flags;
 
-	i = opt_parse(&prog, argc, argv);
+	i = opt_parse(&prog, argc, argv, &m);
 	argc -= i;
 	argv += i;
 	if (opt_common.header == 1)
-		byfile = 1;
-	if (partial && top != 0)
+		m.byfile = 1;
+	if (m.partial && m.top != 0)
 		errx(2, "--top cuts counts, and --partial must keep them all");
-	if (partial && chartwhen == CHART_ALWAYS)
+	if (m.partial && m.chartwhen == CHART_ALWAYS)
 		errx(2, "--partial writes counts for --merge, not a chart");
-	if (opt_common.json && chartwhen == CHART_ALWAYS)
+	if (opt_common.json && m.chartwhen == CHART_ALWAYS)
 		errx(2, "-j and --chart=always exclude each other");
 	cp = NULL;
-	if (chartwhen == CHART_ALWAYS || (chartwhen == CHART_AUTO &&
-	    !partial && !opt_common.json && isatty(STDOUT_FILENO))) {
-		chart_size(&c);
+	if (m.chartwhen == CHART_ALWAYS || (m.chartwhen == CHART_AUTO &&
+	    !m.partial && !opt_common.json && isatty(STDOUT_FILENO))) {
+		chart_size(&m, &c);
 		cp = &c;
 	}
 	out_init(0);
@@ -238,13 +242,13 @@ main(int argc, char *argv[])
 	t = count_new();
 	status = 0;
 	if (argc == 0)
-		status = readfile(t, "-");
+		status = readfile(&m, t, "-");
 	for (i = 0; i < argc; i++)
-		if (readfile(t, argv[i]) != 0)
+		if (readfile(&m, t, argv[i]) != 0)
 			status = 2;
 	flags = (opt_common.json ? COUNT_JSON : 0) |
-	    (byfile ? COUNT_BYDOC : 0) | (partial ? COUNT_PARTIAL : 0);
-	count_write(t, flags, top, cp);
+	    (m.byfile ? COUNT_BYDOC : 0) | (m.partial ? COUNT_PARTIAL : 0);
+	count_write(t, flags, m.top, cp);
 	count_free(t);
 	nu_exit(status);
 }

@@ -10,10 +10,12 @@
 #include "run.h"
 #include "util.h"
 
-static const char	*dict_path;	/* -d */
-static int		 iflag;		/* -i: reported speech too */
-static int		 threads;	/* --threads, 0 when not given */
-static struct quote_doc	*qd;
+struct quotes {
+	const char		*dict_path;	/* -d */
+	int			 iflag;		/* -i: reported speech too */
+	int			 threads;	/* --threads, 0 when not given */
+	struct quote_doc	*qd;
+};
 
 static const struct opt opts[] = {
 	{ 'd', "dictionary", required_argument, "FILE",
@@ -25,17 +27,19 @@ static const struct opt opts[] = {
 };
 
 static int
-set(int id, const char *arg)
+set(void *ctx, int id, const char *arg)
 {
+	struct quotes	*c = ctx;
+
 	switch (id) {
 	case 'd':
-		dict_path = arg;
+		c->dict_path = arg;
 		return 1;
 	case 'i':
-		iflag = 1;
+		c->iflag = 1;
 		return 1;
 	case OPT_THREADS:
-		return (threads = opt_threads(arg)) > 0;
+		return (c->threads = opt_threads(arg)) > 0;
 	}
 	return 0;
 }
@@ -81,10 +85,12 @@ emit(const struct quote_rec *r, void *arg)
 }
 
 static void
-doc_begin(const struct doc *d)
+doc_begin(void *ctx, const struct doc *d)
 {
+	struct quotes	*c = ctx;
+
 	(void)d;
-	quote_doc_begin(qd);
+	quote_doc_begin(c->qd);
 }
 
 /*
@@ -122,16 +128,20 @@ prep_share(void *pp, unsigned share)
 }
 
 static void
-para_prepared(const struct para *p, void *pp, size_t k)
+para_prepared(void *ctx, const struct para *p, void *pp, size_t k)
 {
-	quote_doc_para_prepared(qd, p, pp, k);
+	struct quotes	*c = ctx;
+
+	quote_doc_para_prepared(c->qd, p, pp, k);
 }
 
 static void
-doc_end(const struct doc *d)
+doc_end(void *ctx, const struct doc *d)
 {
+	struct quotes	*c = ctx;
+
 	(void)d;
-	quote_doc_end(qd);
+	quote_doc_end(c->qd);
 }
 
 static const struct run_split ops = {
@@ -142,14 +152,15 @@ static const struct run_split ops = {
 int
 main(int argc, char *argv[])
 {
+	struct quotes		 c = { NULL, 0, 0, NULL };
 	struct link_dict	*dict;
 	int			 i, status;
 
-	i = opt_parse(&prog, argc, argv);
-	dict = link_dict_open(dict_path);
-	qd = quote_doc_new(dict, iflag, emit, NULL);
-	status = run_operands_split(argc - i, argv + i, &ops, threads);
-	quote_doc_free(qd);
+	i = opt_parse(&prog, argc, argv, &c);
+	dict = link_dict_open(c.dict_path);
+	c.qd = quote_doc_new(dict, c.iflag, emit, NULL);
+	status = run_operands_split(argc - i, argv + i, &ops, &c, c.threads);
+	quote_doc_free(c.qd);
 	link_dict_close(dict);
 	nu_exit(status);
 }

@@ -9,8 +9,10 @@
 #include "sent.h"
 #include "util.h"
 
-static int	 pflag;		/* -p: a blank line between paragraphs */
-static int	 printed;	/* a sentence of this document was printed */
+struct sentences {
+	int	 pflag;		/* -p: a blank line between paragraphs */
+	int	 printed;	/* a sentence of this document was printed */
+};
 
 static const struct opt opts[] = {
 	{ 'p', "paragraphs", no_argument, NULL,
@@ -19,11 +21,13 @@ static const struct opt opts[] = {
 };
 
 static int
-set(int id, const char *arg)
+set(void *ctx, int id, const char *arg)
 {
+	struct sentences	*c = ctx;
+
 	(void)arg;
 	if (id == 'p') {
-		pflag = 1;
+		c->pflag = 1;
 		return 1;
 	}
 	return 0;
@@ -36,20 +40,23 @@ static const struct opt_prog prog = {
 };
 
 static void
-doc_begin(const struct doc *d)
+doc_begin(void *ctx, const struct doc *d)
 {
+	struct sentences	*c = ctx;
+
 	(void)d;
-	printed = 0;
+	c->printed = 0;
 }
 
 static void
-para(const struct para *p)
+para(void *ctx, const struct para *p)
 {
+	struct sentences	*c = ctx;
 	struct sent_iter	 it;
 	struct out_field	 f;
 	size_t			 s, e;
 
-	if (pflag && printed && !p->cont)
+	if (c->pflag && c->printed && !p->cont)
 		out_blank();
 	sent_begin(&it, p->p, p->len);
 	while (sent_next(&it, &s, &e)) {
@@ -58,7 +65,7 @@ para(const struct para *p)
 		f.s = p->p + s;
 		f.len = e - s;
 		out_record(p->off + s, p->off + e, &f, 1);
-		printed = 1;
+		c->printed = 1;
 	}
 }
 
@@ -67,8 +74,9 @@ static const struct run_ops ops = { doc_begin, para, NULL };
 int
 main(int argc, char *argv[])
 {
-	int	 i;
+	struct sentences	 c = { 0, 0 };
+	int			 i;
 
-	i = opt_parse(&prog, argc, argv);
-	nu_exit(run_operands(argc - i, argv + i, &ops));
+	i = opt_parse(&prog, argc, argv, &c);
+	nu_exit(run_operands(argc - i, argv + i, &ops, &c));
 }

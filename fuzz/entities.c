@@ -15,7 +15,11 @@ static struct ent_finder *finder;
 static void
 emit(const struct ent_mention *m, void *arg)
 {
-	struct out_field	 f[ENT_NFIELDS];
+	struct out_field	 f[] = {
+		{ "type", OUT_STR, NULL, 0, 0 },
+		{ "name", OUT_TEXT, m->name, m->namelen, 0 },
+		{ "text", OUT_TEXT, m->text, m->textlen, 0 },
+	};
 
 	(void)arg;
 	if (m->end <= m->start || m->sentence == 0 ||
@@ -24,8 +28,9 @@ emit(const struct ent_mention *m, void *arg)
 	if (m->name == NULL || m->namelen == 0 || m->text == NULL ||
 	    m->textlen == 0)
 		abort();
-	ent_fields(m, f);
-	out_record(m->start, m->end, f, ENT_NCOLUMNS);
+	f[0].s = ent_type_name(m->type);
+	f[0].len = strlen(f[0].s);
+	out_record(m->start, m->end, f, 3);
 	if (m->title != NULL)
 		out_tsv_str(m->title, m->titlelen);
 }

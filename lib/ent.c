@@ -7,7 +7,6 @@
 #include "ent.h"
 #include "ent_tab.h"
 #include "ner.h"
-#include "out.h"
 #include "sent.h"
 #include "tok.h"
 #include "util.h"
@@ -1489,30 +1488,4 @@ ent_para(struct ent_finder *f, const struct para *p)
 	ent_prep_clear(f->prep);
 	ent_prep_para(f->prep, p);
 	ent_para_prepared(f, p, f->prep, 0);
-}
-
-size_t
-ent_fields(const struct ent_mention *m, struct out_field *f)
-{
-	memset(f, 0, ENT_NFIELDS * sizeof(*f));
-	f[0].key = "type";
-	f[0].kind = OUT_STR;
-	f[0].s = ent_type_name(m->type);
-	f[0].len = strlen(f[0].s);
-	f[1].key = "name";
-	f[1].kind = OUT_TEXT;
-	f[1].s = m->name;
-	f[1].len = m->namelen;
-	f[2].key = "text";
-	f[2].kind = OUT_TEXT;
-	f[2].s = m->text;
-	f[2].len = m->textlen;
-	f[3].key = "sentence";
-	f[3].kind = OUT_INT;
-	f[3].n = (long long)m->sentence;
-	f[4].key = "title";
-	f[4].kind = OUT_TEXT;
-	f[4].s = m->title != NULL ? m->title : "";
-	f[4].len = m->titlelen;
-	return ENT_NFIELDS;
 }

@@ -69,15 +69,6 @@ void		 ent_para_prepared(struct ent_finder *, const struct para *,
 		    struct ent_prep *, size_t k);
 
 /*
- * A mention's fields for out_record(), in the order of entities(1): type,
- * name and text (the TSV columns), then sentence and title.
- */
-#define ENT_NFIELDS	5
-#define ENT_NCOLUMNS	3
-struct out_field;
-size_t		 ent_fields(const struct ent_mention *, struct out_field *);
-
-/*
  * For a caller that works on each paragraph as it comes (quotes): the
  * mentions the last ent_para() or ent_para_prepared() found, in text
  * order, before their names settle.  ent is the link entity (link.h),
@@ -97,9 +88,9 @@ size_t		 ent_found(const struct ent_finder *,
  * abbreviation, a common word).  Before it (a caller flushing a huge
  * document early): the name so far.
  */
-/* Whether the document is in German, by its function words so far. */
-int		 ent_german(const struct ent_finder *);
 const char	*ent_name(const struct ent_finder *, size_t ent, size_t *len,
 		    enum ent_type *);
+/* Whether the document is in German, by its function words so far. */
+int		 ent_german(const struct ent_finder *);
 
 #endif

@@ -24,6 +24,7 @@
 #include <sys/types.h>
 
 #include "link.h"
+#include "tok.h"
 #include "util.h"
 
 struct link_title_src {
@@ -38,9 +39,11 @@ struct link_title_src {
  * link_miscprefix_tab[], link_miscsuffix_tab[].
  */
 #include "link_tab.h"
+#include "link_words.h"
 
 #define NAME_MAX_WORDS	24	/* words of a name compared when joining */
 #define TITLE_MAX	64	/* bytes of a title kept */
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* With their lengths: mentions asks ent_type_parse() of most fields it reads. */
 #define TYPE_NAME(s)	{ s, sizeof(s) - 1 }
@@ -1316,11 +1319,8 @@ word_eq(struct link_doc *ld, const struct lname *a, size_t i,
 static size_t
 count_core(struct link_doc *ld, const struct lname *nm)
 {
-	static const char *const sfx[] = {
-		"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL
-	};
 	const char	*w;
-	size_t		 k, l;
+	size_t		 l;
 
 	if (nm->nw < 2)
 		return nm->nw;
@@ -1328,9 +1328,8 @@ count_core(struct link_doc *ld, const struct lname *nm)
 	l = nm->wl[nm->nw - 1];
 	if (l > 0 && w[l - 1] == ',')
 		l--;
-	for (k = 0; sfx[k] != NULL; k++)
-		if (strlen(sfx[k]) == l && memcmp(w, sfx[k], l) == 0)
-			return nm->nw - 1;
+	if (tok_inlist(link_w_generation, NELEM(link_w_generation), w, l))
+		return nm->nw - 1;
 	return nm->nw;
 }
 
@@ -1392,16 +1391,7 @@ shorter_form(struct link_doc *ld, const struct lname *s, const struct lname *l,
 static int
 function_word(const char *w, size_t n)
 {
-	static const char *const fw[] = {
-		"of", "and", "the", "for", "on", "in", "at", "to", "&", "de",
-		"du", "des", "la", "le", "del", "der", "für", NULL
-	};
-	size_t	 k;
-
-	for (k = 0; fw[k] != NULL; k++)
-		if (strlen(fw[k]) == n && memcmp(fw[k], w, n) == 0)
-			return 1;
-	return 0;
+	return tok_inlist(link_w_function, NELEM(link_w_function), w, n);
 }
 
 /*

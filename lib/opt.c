@@ -128,7 +128,7 @@ add_opts(const struct opt *o, char *sp, struct option *lp)
 }
 
 int
-opt_parse(const struct opt_prog *p, int argc, char *argv[])
+opt_parse(const struct opt_prog *p, int argc, char *argv[], void *ctx)
 {
 	size_t		 n;
 	int		 c;
@@ -187,7 +187,7 @@ opt_parse(const struct opt_prog *p, int argc, char *argv[])
 			opt_usage();
 			break;
 		default:
-			if (p->set == NULL || !p->set(c, optarg))
+			if (p->set == NULL || !p->set(ctx, c, optarg))
 				opt_usage();
 			break;
 		}

@@ -25,8 +25,11 @@ struct opt_prog {
 	const char	*synopsis;	/* after the name: "[-bHhjpz] [file ...]" */
 	const char	*summary;	/* one sentence for --help */
 	const struct opt *opts;		/* the program's own, ended by id 0 */
-	/* Called for each of the program's own options; returns 0 if bad. */
-	int		(*set)(int id, const char *arg);
+	/*
+	 * Called for each of the program's own options with the ctx given
+	 * to opt_parse(); returns 0 if bad.
+	 */
+	int		(*set)(void *ctx, int id, const char *arg);
 };
 
 /*
@@ -63,7 +66,7 @@ extern struct opt_common opt_common;
  * Parse argv.  Exits 0 after --help and --version, 2 after a usage error.
  * Returns the index of the first operand.
  */
-int	opt_parse(const struct opt_prog *, int, char *[]);
+int	opt_parse(const struct opt_prog *, int, char *[], void *ctx);
 
 /* Print the usage line to standard error and exit 2. */
 void	opt_usage(void) __attribute__((noreturn));

@@ -7,6 +7,7 @@
 
 #include "opt.h"
 #include "out.h"
+#include "tok.h"
 #include "util.h"
 
 static int		 out_header;
@@ -146,45 +147,12 @@ tsv_str(const char *s, size_t n, int flat)
 	}
 }
 
-/*
- * The length of the valid UTF-8 sequence at s[0], or 0 when it is not
- * one (overlong forms, surrogates and values past U+10FFFF included).
- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned int	 c;
-	size_t		 len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	c = s[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 static void
 json_str(const char *s, size_t n, int flat)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, k;
+	uint32_t		 cp;
 	char			 esc[8];
 
 	putch('"');
@@ -195,13 +163,12 @@ json_str(const char *s, size_t n, int flat)
 			continue;
 		}
 		if (u[i] >= 0x80) {
-			if ((k = utf8_len(u + i, n - i)) == 0) {
+			/* Past ASCII, one byte is an invalid one: U+FFFD. */
+			if ((k = tok_utf8(s + i, n - i, &cp)) == 1)
 				put("\xef\xbf\xbd", 3);
-				i++;
-			} else {
+			else
 				put(s + i, k);
-				i += k;
-			}
+			i += k;
 			continue;
 		}
 		switch (u[i]) {

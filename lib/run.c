@@ -16,7 +16,7 @@
 static char	*stdin_only[] = { "-", NULL };
 
 static int
-run_one(const char *path, const struct run_ops *ops)
+run_one(const char *path, const struct run_ops *ops, void *ctx)
 {
 	struct doc_reader	*r;
 	struct doc		 d;
@@ -27,17 +27,17 @@ run_one(const char *path, const struct run_ops *ops)
 	while (doc_next(r, &d)) {
 		out_doc(&d);
 		if (ops->doc_begin != NULL)
-			ops->doc_begin(&d);
+			ops->doc_begin(ctx, &d);
 		while (doc_para(r, &p))
-			ops->para(&p);
+			ops->para(ctx, &p);
 		if (ops->doc_end != NULL)
-			ops->doc_end(&d);
+			ops->doc_end(ctx, &d);
 	}
 	return doc_close(r);
 }
 
 int
-run_operands(int argc, char *argv[], const struct run_ops *ops)
+run_operands(int argc, char *argv[], const struct run_ops *ops, void *ctx)
 {
 	int	 i, status;
 
@@ -48,7 +48,7 @@ run_operands(int argc, char *argv[], const struct run_ops *ops)
 	out_init(opt_want_header(argc));
 	status = 0;
 	for (i = 0; i < argc; i++)
-		if (run_one(argv[i], ops) != 0)
+		if (run_one(argv[i], ops, ctx) != 0)
 			status = 2;
 	return status;
 }
@@ -90,6 +90,7 @@ struct batch {
 
 struct split {
 	const struct run_split *ops;
+	void		*ctx;		/* the callbacks' first argument */
 	int		 argc;
 	char		**argv;
 	int		 status;	/* the reader's */
@@ -263,16 +264,16 @@ consume(struct split *sp, struct batch *b, struct doc *d, char **name)
 			d->n = e->n;
 			out_doc(d);
 			if (sp->ops->doc_begin != NULL)
-				sp->ops->doc_begin(d);
+				sp->ops->doc_begin(sp->ctx, d);
 			break;
 		case EV_PARA:
 			p = e->p;
 			p.p = b->text + e->text;
-			sp->ops->para(&p, b->prep, e->k);
+			sp->ops->para(sp->ctx, &p, b->prep, e->k);
 			break;
 		default:
 			if (sp->ops->doc_end != NULL)
-				sp->ops->doc_end(d);
+				sp->ops->doc_end(sp->ctx, d);
 			break;
 		}
 	}
@@ -281,47 +282,59 @@ consume(struct split *sp, struct batch *b, struct doc *d, char **name)
 }
 
 /* One thread: each paragraph prepared, then analysed, in turn. */
-static const struct run_split *one_ops;
-static void	*one_prep;
+struct one {
+	const struct run_split	*ops;
+	void			*ctx;
+	void			*prep;
+};
 
 static void
-one_begin(const struct doc *d)
+one_begin(void *arg, const struct doc *d)
 {
-	if (one_ops->doc_begin != NULL)
-		one_ops->doc_begin(d);
+	struct one	*o = arg;
+
+	if (o->ops->doc_begin != NULL)
+		o->ops->doc_begin(o->ctx, d);
 }
 
 static void
-one_para(const struct para *p)
+one_para(void *arg, const struct para *p)
 {
-	one_ops->prep_clear(one_prep);
-	one_ops->prep_para(one_prep, p);
-	one_ops->para(p, one_prep, 0);
+	struct one	*o = arg;
+
+	o->ops->prep_clear(o->prep);
+	o->ops->prep_para(o->prep, p);
+	o->ops->para(o->ctx, p, o->prep, 0);
 }
 
 static void
-one_end(const struct doc *d)
+one_end(void *arg, const struct doc *d)
 {
-	if (one_ops->doc_end != NULL)
-		one_ops->doc_end(d);
+	struct one	*o = arg;
+
+	if (o->ops->doc_end != NULL)
+		o->ops->doc_end(o->ctx, d);
 }
 
 static int
-run_one_thread(int argc, char *argv[], const struct run_split *ops)
+run_one_thread(int argc, char *argv[], const struct run_split *ops,
+    void *ctx)
 {
-	static const struct run_ops one = { one_begin, one_para, one_end };
-	int	 status;
+	static const struct run_ops one_ops = { one_begin, one_para, one_end };
+	struct one	 o;
+	int		 status;
 
-	one_ops = ops;
-	one_prep = ops->prep_new();
-	status = run_operands(argc, argv, &one);
-	ops->prep_free(one_prep);
+	o.ops = ops;
+	o.ctx = ctx;
+	o.prep = ops->prep_new();
+	status = run_operands(argc, argv, &one_ops, &o);
+	ops->prep_free(o.prep);
 	return status;
 }
 
 int
 run_operands_split(int argc, char *argv[], const struct run_split *ops,
-    int threads)
+    void *ctx, int threads)
 {
 	static struct split sp;
 	struct batch	*b;
@@ -334,7 +347,7 @@ run_operands_split(int argc, char *argv[], const struct run_split *ops,
 	if (threads <= 0)
 		threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 	if (threads == 1)
-		return run_one_thread(argc, argv, ops);
+		return run_one_thread(argc, argv, ops, ctx);
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
@@ -342,6 +355,7 @@ run_operands_split(int argc, char *argv[], const struct run_split *ops,
 	out_init(opt_want_header(argc));
 	memset(&d, 0, sizeof(d));
 	sp.ops = ops;
+	sp.ctx = ctx;
 	sp.argc = argc;
 	sp.argv = argv;
 	for (i = 0; i < NBATCH; i++) {

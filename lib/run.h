@@ -8,17 +8,18 @@
 
 #include "doc.h"
 
+/* Each callback gets first the ctx given to run_operands(). */
 struct run_ops {
-	void	(*doc_begin)(const struct doc *);	/* may be NULL */
-	void	(*para)(const struct para *);
-	void	(*doc_end)(const struct doc *);		/* may be NULL */
+	void	(*doc_begin)(void *, const struct doc *);	/* may be NULL */
+	void	(*para)(void *, const struct para *);
+	void	(*doc_end)(void *, const struct doc *);		/* may be NULL */
 };
 
 /*
  * Run over argv[0..argc); returns the exit status: 0, or 2 when an
  * operand could not be opened or read in full (the others still are).
  */
-int	run_operands(int, char *[], const struct run_ops *);
+int	run_operands(int, char *[], const struct run_ops *, void *ctx);
 
 /*
  * A program whose analysis splits in two: prep_para() needs nothing of
@@ -26,6 +27,8 @@ int	run_operands(int, char *[], const struct run_ops *);
  * rest, into a prep that takes many paragraphs; para() then gets the
  * k-th paragraph (from 0) of that prep, in the calling thread, in input
  * order.  The output is what run_operands() gives with the two together.
+ * The prep functions get their prep; the others first the ctx given to
+ * run_operands_split(), in the calling thread only.
  */
 struct run_split {
 	void	*(*prep_new)(void);
@@ -38,9 +41,9 @@ struct run_split {
 	 * thread waits for the other long.
 	 */
 	void	 (*prep_share)(void *, unsigned);
-	void	 (*doc_begin)(const struct doc *);		/* may be NULL */
-	void	 (*para)(const struct para *, void *, size_t k);
-	void	 (*doc_end)(const struct doc *);		/* may be NULL */
+	void	 (*doc_begin)(void *, const struct doc *);	/* may be NULL */
+	void	 (*para)(void *, const struct para *, void *prep, size_t k);
+	void	 (*doc_end)(void *, const struct doc *);	/* may be NULL */
 };
 
 /*
@@ -48,7 +51,7 @@ struct run_split {
  * (each paragraph prepared, then analysed); 2 or more start the reader
  * thread; 0 means 2 where more than one processor is online, else 1.
  */
-int	run_operands_split(int, char *[], const struct run_split *,
+int	run_operands_split(int, char *[], const struct run_split *, void *ctx,
 	    int threads);
 
 #endif

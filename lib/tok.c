@@ -9,23 +9,12 @@
 #include "tok.h"
 
 /*
- * Words that keep their full stop.  Sorted (strcmp order) for a binary
- * search; matched case-sensitively, so "No." keeps its stop but "no."
- * does not.  Each fills 16 bytes padded with NULs, so that a word is
- * compared with one memcmp of fixed length.
+ * The words that keep their full stop (tok_w_abbrev) and the clitics
+ * (tok_w_clitic), from data/tok/rules.txt.
  */
-static const char abbrevs[][16] = {
-	"Adm", "Apr", "Aug", "Ave", "Blvd", "Brig", "Bros", "Capt", "Cmdr",
-	"Co", "Col", "Corp", "Cpl", "Dec", "Dept", "Dr", "Esq", "Feb", "Fla",
-	"Fr", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun",
-	"Lt", "Ltd", "Maj", "Mar", "Mass", "Messrs", "Mich", "Mr", "Mrs",
-	"Ms", "Mt", "No", "Nos", "Nov", "Oct", "Ph", "Pres", "Prof", "Pvt",
-	"Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "Sr", "St",
-	"Ste", "Supt", "Tenn", "Va", "Wash", "al", "approx", "cf", "etc",
-	"vs"
-};
+#include "tok_tab.h"
 
-static const char *const clitics[] = { "d", "ll", "m", "re", "s", "ve" };
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 void
 tok_list_init(struct tok_list *tl)
@@ -266,37 +255,11 @@ tok_inlist(const char *const *tab, size_t ntab, const char *s, size_t n)
 	return 0;
 }
 
-/*
- * Is s[0..n) an abbreviation?  Asked of every word before a full stop:
- * the word, padded like the table, is searched for in place of a copy
- * ending in a NUL (the padded order is strcmp's for words without NULs,
- * and a word has none).
- */
+/* Is s[0..n) an abbreviation?  Asked of every word before a full stop. */
 static int
 isabbrev(const char *s, size_t n)
 {
-	char	 key[sizeof(abbrevs[0])];
-	size_t	 lo, hi, mid;
-	int	 r;
-
-	if (n == 0 || n >= sizeof(key))
-		return 0;
-	memset(key, 0, sizeof(key));
-	memcpy(key, s, n);
-	lo = 0;
-	hi = sizeof(abbrevs) / sizeof(abbrevs[0]);
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		/* The first bytes mostly differ: no call for those. */
-		r = (unsigned char)key[0] - (unsigned char)abbrevs[mid][0];
-		if (r == 0 && (r = memcmp(key, abbrevs[mid], sizeof(key))) == 0)
-			return 1;
-		if (r < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return tok_inlist(tok_w_abbrev, NELEM(tok_w_abbrev), s, n);
 }
 
 /*
@@ -325,8 +288,7 @@ clitic_at(const char *s, size_t len, size_t i)
 	c = peek(s, len, j, &n);
 	if (tok_isletter(c) || isdig(c))
 		return 0;
-	return tok_inlist(clitics, sizeof(clitics) / sizeof(clitics[0]), low, k) ?
-	    a + k : 0;
+	return tok_inlist(tok_w_clitic, NELEM(tok_w_clitic), low, k) ? a + k : 0;
 }
 
 /* If s[i] starts "n't" ending a word, return its length, else 0. */

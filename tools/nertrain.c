@@ -139,6 +139,35 @@ map_put(struct map *m, uint64_t k, uint32_t v, int *isnew)
 	return &m->vals[i];
 }
 
+/*
+ * A map from keys to the records of an array that grows as keys come:
+ * the index of k's record, made (zeroed) when create is set and k is
+ * new, or -1 when k has none.  *arr holds *n records of size bytes, with
+ * room for *cap; the first allocation takes first.
+ */
+static long
+map_slot(struct map *m, uint64_t k, int create, void **arr, size_t *n,
+    size_t *cap, size_t size, size_t first)
+{
+	uint32_t *v;
+	int isnew;
+
+	if (!create) {
+		v = map_get(m, k);
+		return v ? (long)*v : -1;
+	}
+	v = map_put(m, k, (uint32_t)*n, &isnew);
+	if (isnew) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : first;
+			*arr = xrealloc(*arr, *cap, size);
+		}
+		memset((char *)*arr + *n * size, 0, size);
+		(*n)++;
+	}
+	return (long)*v;
+}
+
 /* ------------------------------------------------------------------ */
 /* The corpus. */
 
@@ -352,23 +381,13 @@ static size_t	 nlex, clex;
 static struct lexstat *
 lex_get(uint64_t key, int create)
 {
-	uint32_t *v;
-	int isnew;
+	void *a = lexst;
+	long i;
 
-	if (!create) {
-		v = map_get(&lexmap, key);
-		return v ? &lexst[*v] : NULL;
-	}
-	v = map_put(&lexmap, key, (uint32_t)nlex, &isnew);
-	if (isnew) {
-		if (nlex == clex) {
-			clex = clex ? clex * 2 : 1 << 16;
-			lexst = xrealloc(lexst, clex, sizeof(*lexst));
-		}
-		memset(&lexst[nlex], 0, sizeof(*lexst));
-		nlex++;
-	}
-	return &lexst[*v];
+	i = map_slot(&lexmap, key, create, &a, &nlex, &clex, sizeof(*lexst),
+	    1 << 16);
+	lexst = a;
+	return i < 0 ? NULL : &lexst[i];
 }
 
 /* Add one word-list entry (tokenized as the tagger will see it). */
@@ -685,23 +704,13 @@ finish_model(double c, int nmodels)
 static struct wrow *
 row_get(uint64_t f, int create)
 {
-	uint32_t *v;
-	int isnew;
+	void *a = rows;
+	long i;
 
-	if (!create) {
-		v = map_get(&wmap, f);
-		return v ? &rows[*v] : NULL;
-	}
-	v = map_put(&wmap, f, (uint32_t)nrows, &isnew);
-	if (isnew) {
-		if (nrows == crows) {
-			crows = crows ? crows * 2 : 1 << 20;
-			rows = xrealloc(rows, crows, sizeof(*rows));
-		}
-		memset(&rows[nrows], 0, sizeof(*rows));
-		nrows++;
-	}
-	return &rows[*v];
+	i = map_slot(&wmap, f, create, &a, &nrows, &crows, sizeof(*rows),
+	    1 << 20);
+	rows = a;
+	return i < 0 ? NULL : &rows[i];
 }
 
 /* History: the type a word (as written) got earlier in the document. */
