@@ -919,25 +919,6 @@ person_shape(const struct quote_doc *q, size_t b, size_t e)
 }
 
 /*
- * Whether token k opens its sentence with a word that is mostly written
- * in lower case ("Afterwards", "Reports", "Underwhelmed"): capitalised
- * for its place only, so no name's start, unless it is a first name or
- * the surname of a person the document named ("Rice said").
- */
-static int
-initial_common(const struct quote_doc *q, size_t k)
-{
-	const char *w;
-	size_t	 n;
-
-	if (k != sent_first(q, k) || !tcap(q, k) ||
-	    (q->ti[k].bits & (QT_f | QT_m)) || known_surname(q, k, 0))
-		return 0;
-	w = tstr(q, k, &n);
-	return ner_mostly_lower(w, n);
-}
-
-/*
  * Whether the word of tokens [k, e) (a hyphenated one may be several)
  * is a German role noun or ends in one: "Sprecher",
  * "Ministerpräsident", "Landesminister", "VW-Chef".
@@ -1220,119 +1201,9 @@ ent_at(const struct quote_doc *q, size_t i)
 	return q->ti[i].ent >= 0 ? q->ti[i].ent : -1;
 }
 
-/*
- * German capitalises every noun, so a run of capitalised words is no
- * name in itself: "Der Hafenmeister Emre Kolat" holds a role.
- * The name the tagger missed is the run's last two or three words when
- * the first is a known first name, or its last word alone when it is
- * the surname of someone named before, or its last one or two words
- * after a role ("Hafenmeister Emre Kolat"); the run is the
- * capitalised words of [lo, hi) that end at hi.  Returns the entity or
- * -1.
- */
-static int
-german_run(struct quote_doc *q, size_t lo, size_t hi, size_t *a, size_t *b)
-{
-	size_t	 k, n;
-	int	 role;
-
-	for (n = 3; n >= 1; n--) {
-		if (hi < lo + n)
-			continue;
-		k = hi - n;
-		for (; k < hi && tcap(q, k) && q->ti[k].ent < 0 &&
-		    !q->ti[k].other; k++)
-			;
-		if (k < hi || (q->ti[hi - n].bits & (QT_c | QT_t)))
-			continue;
-		/* After a role, a name stands in apposition to it. */
-		role = n < 3 && hi - n > lo && tcap(q, hi - n - 1) &&
-		    german_role(q, hi - n - 1, hi - n);
-		if (role || (n > 1 ? (q->ti[hi - n].bits & (QT_f | QT_m)) != 0 :
-		    known_surname(q, hi - 1, 1))) {
-			*a = hi - n;
-			*b = hi;
-			return name_ent(q, E_PERSON, hi - n, hi);
-		}
-	}
-	return -1;
-}
-
 static unsigned int	cue_at(const struct quote_doc *, size_t, size_t *);
 static int	person_in_title(const struct quote_doc *, size_t, size_t,
 		    size_t *);
-
-/*
- * A run of capitalised words ending at token j that the tagger did not
- * name (it misses rare names); it is taken as a person when a speech
- * verb follows or precedes it.  One the tagger took for another kind of
- * name counts only as the verb's own subject (next): "Asante said
- * afterward" may read to it as a work's title.  Returns the entity or -1.
- */
-static int
-cap_run_before(struct quote_doc *q, size_t lo, size_t j, size_t *a, int next)
-{
-	size_t	 k;
-	int	 e;
-
-	e = q->ti[j].ent;
-	if (q->de)
-		return german_run(q, lo, j + 1, a, &j);
-	if (!tcap(q, j) || (q->ti[j].other && (!next || e >= 0)) ||
-	    (e >= 0 && q->ents[e].type != E_ORG) ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o | QT_t | QT_d)) ||
-	    initial_common(q, j))
-		return -1;
-	/* "the Spaniard said" is a description (desc_start). */
-	if ((q->ti[j].bits & QT_y) && (j == lo || !tcap(q, j - 1)))
-		return -1;
-	k = j;
-	while (k > lo && (tcap(q, k - 1) || (q->ti[k - 1].bits & QT_k)) &&
-	    !(q->ti[k - 1].bits & (QT_c | QT_t | QT_o)) && j - k < 4 &&
-	    !initial_common(q, k - 1))
-		k--;
-	/*
-	 * An organisation's name that ends in a person's ("Housing Council
-	 * Nils Brand"): the words after its last organisation word.
-	 */
-	if (e >= 0 && (k <= q->ti[j].e0 || j + 1 != q->ti[j].e1 ||
-	    k == j || !(q->ti[k - 1].bits & QT_o))) {
-		/* "Minister of Fisheries Livia Ranieri": a first name. */
-		for (k = j; k > q->ti[j].e0 && j - k < 3; k--)
-			if (tcap(q, k - 1) && (q->ti[k - 1].bits &
-			    (QT_f | QT_m)) && !(q->ti[k - 1].bits & QT_c))
-				break;
-		if (j + 1 != q->ti[j].e1 || k <= q->ti[j].e0 || k == j ||
-		    j - k >= 3)
-			return -1;
-		k--;
-	}
-	*a = k;
-	return name_ent(q, E_PERSON, k, j + 1);
-}
-
-static int
-cap_run_after(struct quote_doc *q, size_t j, size_t hi, size_t *b)
-{
-	size_t	 k;
-
-	while (j < hi && (q->ti[j].bits & QT_t) && tword(q, j))
-		j++;
-	if (q->de) {
-		for (k = j; k < hi && k < j + 5 && tcap(q, k); k++)
-			;
-		return german_run(q, j, k, &j, b);
-	}
-	if (j >= hi || !tcap(q, j) || q->ti[j].other || q->ti[j].ent != -1 ||
-	    (q->ti[j].bits & (QT_c | QT_r | QT_o)) || initial_common(q, j))
-		return -1;
-	k = j + 1;
-	while (k < hi && (tcap(q, k) || (q->ti[k].bits & QT_k)) &&
-	    !(q->ti[k].bits & QT_c) && k - j < 4)
-		k++;
-	*b = k;
-	return name_ent(q, E_PERSON, j, k);
-}
 
 /*
  * When entity e was last named at or before position at, and in which
@@ -1831,11 +1702,10 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0, clen;
 	unsigned int cb;
 	int	 e, desc = -1, nseg, a, comma, org = -1;
-	size_t	 g0 = 0, g1 = 0, jv;
+	size_t	 g0 = 0, g1 = 0;
 	size_t	 ow0 = 0, ow1 = 0;
 	const char *s;
 	size_t	 sn;
-	size_t	 ka;
 
 	w->ent = -1;
 	w->w0 = w->w1 = 0;
@@ -1878,7 +1748,6 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		}
 	}
 	comma = j > lo && tis(q, j - 1, ",");
-	jv = j;
 	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
 		if (tis(q, j - 1, ","))
 			j--;
@@ -1948,14 +1817,6 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 			if (desc >= 0)
 				set_role(q, e, desc);
 			return;
-		}
-		if (nseg == 0 || s0 + 4 >= j) {
-			a = cap_run_before(q, s0, j - 1, &ka,
-			    nseg == 0 && !comma && j == jv);
-			if (a >= 0 && (nseg == 0 || ka == s0)) {
-				who_set(w, a, ka, j);
-				return;
-			}
 		}
 		/*
 		 * "The European Commission, in a statement, called": a
@@ -2095,10 +1956,6 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
 		who_set(w, e, j, q->ti[j].e1);
-		return;
-	}
-	if (j < hi && (e = cap_run_after(q, j, hi, &b)) >= 0) {
-		who_set(w, e, j, b);
 		return;
 	}
 	/* A description, then perhaps the name in apposition. */
