@@ -1727,10 +1727,12 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		return;
 	}
 	/*
-	 * "Reyes ... and said", "..., saying", "whilst promising": the
-	 * subject is the clause's, before the quote that may sit between.
+	 * "Reyes ... and said", "..., saying", "whilst promising", "went
+	 * on to say": the subject is the clause's, before the quote that
+	 * may sit between.
 	 */
 	if (j > lo && (tis(q, j - 1, "and") || tis(q, j - 1, "but") ||
+	    tis(q, j - 1, "to") ||
 	    (is_ing(q, c) &&
 	    ent_at(q, j - 1) < 0 && !tcap(q, j - 1)))) {
 		clause_subject(q, clause_first(q, 0, c), j - 1, w);
