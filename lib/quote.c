@@ -1605,6 +1605,45 @@ prev_is_name(const struct quote_doc *q, size_t lo, size_t s0)
 }
 
 /*
+ * The person a segment [s0, j) before a speech verb is about, when a
+ * description may go before the name and where the person works after
+ * it: "Co-lead author Tom Vale of Kellport University said", "study
+ * co-author Ned Hale from the institute said".  The words before the
+ * name may be lower case, titles, roles or determiners, but no
+ * preposition or verb ("a lawyer representing Tom Vale of ..." is about
+ * someone else); after it comes "of", "from", "at" or the segment's
+ * end.  The person and the name's first token (*b), or -1.
+ */
+static int
+person_head(const struct quote_doc *q, size_t s0, size_t j, size_t *b)
+{
+	size_t	 k, end;
+	int	 e;
+
+	for (k = s0; k < j && k < s0 + 6; k++) {
+		if ((e = ent_at(q, k)) >= 0) {
+			if (q->ents[e].type != E_PERSON || k == s0)
+				return -1;
+			end = q->ti[k].e1;
+			if (end < j && !tis(q, end, "of") &&
+			    !tis(q, end, "from") && !tis(q, end, "at"))
+				return -1;
+			*b = k;
+			return e;
+		}
+		if (tis(q, k, "-"))
+			continue;
+		if (!tword(q, k) || is_ing(q, k) || tis(q, k, "for") ||
+		    tis(q, k, "of") || tis(q, k, "to") || tis(q, k, "by") ||
+		    tis(q, k, "with") || tis(q, k, "on") || tis(q, k, "in") ||
+		    (tcap(q, k) && k != sent_first(q, k) &&
+		    !(q->ti[k].bits & (QT_t | QT_r | QT_d))))
+			return -1;
+	}
+	return -1;
+}
+
+/*
  * The subject of a clause that starts at lo: the first segment that
  * starts with a name or a pronoun ("After the vote, Okafor defended
  * ... whilst promising"), for a verb whose own subject is left out.
@@ -1802,6 +1841,13 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 				set_role(q, e, desc);
 			return;
 		}
+		if ((e = person_head(q, s0, j, &b)) >= 0) {
+			who_set(w, e, b, q->ti[b].e1);
+			if (desc >= 0)
+				set_role(q, e, desc);
+			return;
+		}
+		e = ent_at(q, j - 1);
 		/* A place speaks only as the verb's own subject: "Russia said". */
 		if (e >= 0 && q->ti[j - 1].e1 == j && q->ti[j - 1].e0 <= s0 + 1 &&
 		    org < 0 && (q->ents[e].type != E_PLACE ||

@@ -690,3 +690,16 @@ for line in sys.stdin:
 	run grep -c 'Maria Reyes-Lund' "$T/sp"
 	assert_output 1
 }
+
+@test "the subject of a speech verb after to; a description before a name and a workplace after it" {
+	q 'Pia Mohr spoke on Monday. She went on to say, "People tend to think so."\n'
+	assert_output $'Pia Mohr\tPeople tend to think so.'
+	q 'Ola Brandt took to the radio to say "The rest is fine."\n'
+	assert_output $'Ola Brandt\tThe rest is fine.'
+	q 'According to eyewitness Vic Dane, "within seconds it was over."\n'
+	assert_output $'Vic Dane\twithin seconds it was over.'
+	q 'Co-lead author Tom Vale of Kellport University said, "We found it."\n'
+	assert_output $'Tom Vale\tWe found it.'
+	q 'Rosa Lind from the harbour union said in a press conference: "We are ready."\n'
+	assert_output $'Rosa Lind\tWe are ready.'
+}
