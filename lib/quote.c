@@ -1958,6 +1958,37 @@ person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
  * "said Reyes", "said Dr. Amara Okafor, the firm's chief economist",
  * "said the spokesman, John Smith", "added he".
  */
+/*
+ * "writes Vale's longtime partner Ola Brandt", "said the university's
+ * chancellor, Ola Brandt": after a possessive at k, a description of a
+ * few lower-case words or roles, then a person's name, perhaps after a
+ * comma: the person speaks, not the possessor.  The name's first token
+ * and its end (*b), or (size_t)-1.
+ */
+static size_t
+possessed(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
+{
+	size_t	 j, n;
+	int	 e;
+
+	if (k >= hi || !is_poss(q, k))
+		return (size_t)-1;
+	for (j = k + 1, n = 0; j < hi && j < k + 7 && ent_at(q, j) < 0 &&
+	    (tis(q, j, "-") || (tword(q, j) && (!tcap(q, j) ||
+	    (q->ti[j].bits & (QT_r | QT_t))))); j++)
+		if (tword(q, j) && (q->ti[j].bits & QT_r))
+			n++;
+	if (n == 0)
+		return (size_t)-1;
+	if (j < hi && tis(q, j, ","))
+		j++;
+	if (j >= hi || (e = ent_at(q, j)) < 0 || q->ents[e].type != E_PERSON ||
+	    q->ti[j].e0 != j)
+		return (size_t)-1;
+	*b = q->ti[j].e1;
+	return j;
+}
+
 static void
 subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 {
@@ -2003,6 +2034,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 		return;
 	}
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
+		if ((k = possessed(q, q->ti[j].e1, hi, &b)) != (size_t)-1) {
+			who_set(w, ent_at(q, k), k, b);
+			return;
+		}
 		who_set(w, e, j, q->ti[j].e1);
 		return;
 	}

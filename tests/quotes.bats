@@ -703,3 +703,13 @@ for line in sys.stdin:
 	q 'Rosa Lind from the harbour union said in a press conference: "We are ready."\n'
 	assert_output $'Rosa Lind\tWe are ready.'
 }
+
+@test "after the verb, a name described as someone's (a possessive and a role) speaks, not the possessor" {
+	q '"Heartbroken and numb," writes Vale'"'"'s longtime partner Ola Brandt on the radio.\n'
+	assert_output $'Ola Brandt\tHeartbroken and numb,'
+	q '"It was the best," said Kellport University'"'"'s chancellor, Ola Brandt.\n'
+	assert_output $'Ola Brandt\tIt was the best,'
+	# No name after the description: the possessor, as before.
+	q '"It was the best," said Vale'"'"'s lawyer.\n'
+	assert_output $'Vale\tIt was the best,'
+}
