@@ -1963,7 +1963,8 @@ person_in_title(const struct quote_doc *q, size_t j, size_t hi, size_t *b)
  * chancellor, Ola Brandt": after a possessive at k, a description of a
  * few lower-case words or roles, then a person's name, perhaps after a
  * comma: the person speaks, not the possessor.  The name's first token
- * and its end (*b), or (size_t)-1.
+ * and its end (*b); with no name after it, the description's role
+ * word, and *b the same; (size_t)-1 when there is no description.
  */
 static size_t
 possessed(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
@@ -1980,11 +1981,16 @@ possessed(const struct quote_doc *q, size_t k, size_t hi, size_t *b)
 			n++;
 	if (n == 0)
 		return (size_t)-1;
+	/* No name after it ("said Vale's lawyer."): the role, *b == it. */
+	for (k = j; k > 0 && !(tword(q, k - 1) && (q->ti[k - 1].bits & QT_r));
+	    k--)
+		continue;
+	*b = k - 1;
 	if (j < hi && tis(q, j, ","))
 		j++;
 	if (j >= hi || (e = ent_at(q, j)) < 0 || q->ents[e].type != E_PERSON ||
 	    q->ti[j].e0 != j)
-		return (size_t)-1;
+		return k - 1;
 	*b = q->ti[j].e1;
 	return j;
 }
@@ -2035,7 +2041,10 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 	}
 	if (j < hi && (e = ent_at(q, j)) >= 0 && q->ents[e].type != E_PLACE) {
 		if ((k = possessed(q, q->ti[j].e1, hi, &b)) != (size_t)-1) {
-			who_set(w, ent_at(q, k), k, b);
+			if (b > k)
+				who_set(w, ent_at(q, k), k, b);
+			else	/* "said Vale's lawyer": the lawyer, if known */
+				who_set(w, resolve_desc(q, k), j, k + 1);
 			return;
 		}
 		who_set(w, e, j, q->ti[j].e1);

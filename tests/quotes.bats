@@ -709,7 +709,7 @@ for line in sys.stdin:
 	assert_output $'Ola Brandt\tHeartbroken and numb,'
 	q '"It was the best," said Kellport University'"'"'s chancellor, Ola Brandt.\n'
 	assert_output $'Ola Brandt\tIt was the best,'
-	# No name after the description: the possessor, as before.
-	q '"It was the best," said Vale'"'"'s lawyer.\n'
-	assert_output $'Vale\tIt was the best,'
+	# No name after the description: the lawyer spoke, whom no one named.
+	q '"It was the best," said Vale'"'"'s lawyer on Monday.\n'
+	assert_output $'\tIt was the best,'
 }
