@@ -706,9 +706,12 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 		if (e->nlen > ewn && n > wn && (e->nlen != n ||
 		    memcmp(e->name, s, n) != 0))
 			continue;
-		/* The one named last; of equals, the first added. */
-		if (best < 0 || q->ents[best].mention < e->mention ||
-		    (q->ents[best].mention == e->mention && x < best))
+		/*
+		 * Of several people with the surname, the one introduced
+		 * first: news names the principal one by surname alone and
+		 * the others in full, and linking (link.c) reads it so.
+		 */
+		if (best < 0 || x < best)
 			best = x;
 	}
 	if (best >= 0) {
@@ -2598,8 +2601,14 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		}
 		if (!w.found) {
 			cb = clen = 0;
-			/* "Reyes on the merger: "..."": the clause's subject. */
-			if (tis(q, sp->to - 1, ":")) {
+			/*
+			 * "Reyes on the merger: "..."", "Reyes, also on the
+			 * radio, defended it, "We ...": the clause's subject;
+			 * after a comma, only for a quote that opens with a
+			 * capital, as a sentence of speech does.
+			 */
+			if (tis(q, sp->to - 1, ":") || (tis(q, sp->to - 1, ",") &&
+			    sp->t1 > sp->t0 && tcap(q, sp->t0))) {
 				clause_subject(q, lo, sp->to - 1, &w);
 				if (w.found && (w.ent < 0 ||
 				    q->ents[w.ent].type != E_PERSON))

@@ -713,3 +713,12 @@ for line in sys.stdin:
 	q '"It was the best," said Vale'"'"'s lawyer on Monday.\n'
 	assert_output $'\tIt was the best,'
 }
+
+@test "a bare surname shared by two people speaks as the one introduced first, as entities names it" {
+	q 'Governor Anton Varga opened the bridge on Monday.\n\nHis son Tim Varga, a builder, watched.\n\n"It took ten years," Varga said.\n'
+	assert_output $'Anton Varga\tIt took ten years,'
+	printf 'Governor Anton Varga opened the bridge on Monday.\n\nHis son Tim Varga, a builder, watched.\n\n"It took ten years," Varga said.\n' > "$T/v.txt"
+	"$NU_BIN/entities" -b "$T/v.txt" > "$T/v.ent"
+	run awk -F'\t' '$1 == 112 { print $4 }' "$T/v.ent"
+	assert_output 'Anton Varga'
+}
