@@ -722,3 +722,13 @@ for line in sys.stdin:
 	run awk -F'\t' '$1 == 112 { print $4 }' "$T/v.ent"
 	assert_output 'Anton Varga'
 }
+
+@test "a quote after a clause and a comma, opening with a capital, is the clause subject's" {
+	q 'Tom Vale, also on the radio, defended his decision, "As I have said before, this is right."\n'
+	assert_output $'Tom Vale\tAs I have said before, this is right.'
+	q 'Tom Vale took to social media, posting on his website, "Tonight we won the vote and the town is ours."\n'
+	assert_output $'Tom Vale\tTonight we won the vote and the town is ours.'
+	# A quote that goes on the writer's sentence is no one's by that rule.
+	q 'Tom Vale said the plan, which critics called "a waste", would stay.\n'
+	refute_output --partial $'Tom Vale\ta waste'
+}
