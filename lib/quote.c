@@ -1691,7 +1691,7 @@ clause_subject(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 static int
 org_within(struct quote_doc *q, size_t a, size_t b)
 {
-	size_t	 k, j, sn;
+	size_t	 k, sn;
 	int	 e, org = -1, head = -1;
 	const char *s;
 
@@ -1704,19 +1704,6 @@ org_within(struct quote_doc *q, size_t a, size_t b)
 				return -1;
 			org = e;
 		}
-	}
-	/* "a Reuters reporter": a capitalised name the tagger missed. */
-	if (head >= 0 && org < 0 && !q->de) {
-		for (k = a; k < (size_t)head && (!tcap(q, k) ||
-		    (q->ti[k].bits & (QT_c | QT_t | QT_r)) ||
-		    ent_at(q, k) >= 0 || q->ti[k].other); k++)
-			continue;
-		for (j = k; j < (size_t)head && tcap(q, j) &&
-		    !(q->ti[j].bits & (QT_c | QT_t | QT_r)) &&
-		    ent_at(q, j) < 0 && !q->ti[j].other; j++)
-			continue;
-		if (j > k && j == (size_t)head)
-			org = name_ent(q, E_ORG, k, j);
 	}
 	if (head < 0 || org < 0)
 		return -1;
