@@ -81,8 +81,10 @@ QUOTETAB = data/quote/cues.txt data/quote/words.txt data/quote/names.txt
 $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 	@mkdir -p $(@D)
 	sh tools/quote-tab.sh $(QUOTETAB) > $@.tmp && mv $@.tmp $@
-$(O)/lib/quote.o $(O)/lib/words.o $(O)/lib/ent.o: $(O)/gen/quote_tab.h
-$(O)/lib/quote.o $(O)/lib/words.o: NU_CFLAGS += -I$(O)/gen
+QUOTEOBJ = $(O)/lib/quote.o $(O)/lib/quote_mark.o $(O)/lib/quote_names.o \
+	$(O)/lib/quote_subj.o $(O)/lib/words.o
+$(QUOTEOBJ) $(O)/lib/ent.o: $(O)/gen/quote_tab.h
+$(QUOTEOBJ): NU_CFLAGS += -I$(O)/gen
 
 # The word tables of lib/sent.c (and its unit test), generated from
 # data/sent/.
