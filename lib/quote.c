@@ -275,116 +275,120 @@ spoke(struct quote_doc *q, int e, size_t k)
 	q->speech_para = q->pn;
 }
 
+/* What attribute() knows of quote i as it goes. */
+struct att {
+	struct span	*sp;
+	size_t		 i;
+	size_t		 lo, hi;	/* the words searched around it */
+	size_t		 first;		/* its sentence's first token */
+	int		 begins;	/* it opens its sentence */
+	struct who	 w;		/* the speaker so far */
+	size_t		 c, clen;	/* the cue, when cb is not 0 */
+	unsigned int	 cb;
+	size_t		 mine;		/* the cue taken, or (size_t)-1 */
+	int		 cue_next;	/* the cue is right before it */
+	int		 cue_after;	/* "...," said Reyes */
+	int		 named_after;	/* a person named after it, no cue */
+	int		 after_words;	/* words follow it in its sentence */
+	int		 before;	/* the words before were searched */
+	int		 far;		/* the cue after is another clause's */
+	struct who	 wa;		/* what the words after found */
+	size_t		 ca, clena;
+	unsigned int	 cba;
+	int		 same;		/* a second quote of the sentence */
+};
+
+/* The words after the quote: "...," Reyes said / said Reyes / - Reyes. */
+static void
+att_after(struct quote_doc *q, struct att *a, int *used)
+{
+	struct span *sp = a->sp;
+	size_t	 i = a->i, k;
+
+	k = sp->tc + 1;
+	a->hi = sent_end(q, sp->tc);
+	/*
+	 * A quote that is a sentence of its own, and a short one
+	 * after it: "We disagree." Reyes said.
+	 */
+	if (k == a->hi && k < q->tl.n && a->begins &&
+	    sent_end(q, k) - k <= 6)
+		a->hi = sent_end(q, k);
+	if (i + 1 < q->nspans && q->spans[i + 1].to < a->hi)
+		a->hi = q->spans[i + 1].to;
+	/*
+	 * After a quote that ended its sentence, words that end in
+	 * a colon before the next quote introduce that one: "„...“
+	 * Auch Christian Lindner äußerte sich: „...“".
+	 */
+	if (i + 1 < q->nspans && q->spans[i + 1].to == a->hi &&
+	    a->hi > k && tis(q, a->hi - 1, ":") && sp->tc > sp->t0 &&
+	    (tis(q, sp->tc - 1, ".") || tis(q, sp->tc - 1, "!") ||
+	    tis(q, sp->tc - 1, "?")))
+		a->hi = k;
+	while (k < a->hi && !tword(q, k) && !q->ti[k].mark)
+		k++;
+	for (; k < a->hi && k < sp->tc + CTX_MAX; k++) {
+		if ((a->cb = cue_at(q, k, &a->clen)) != 0 && !(a->cb & QT_s))
+			break;
+		a->cb = 0;
+	}
+	if (a->cb != 0 && k < a->hi) {
+		a->c = k;
+		subj_of(q, sp->tc + 1, a->hi, a->c, a->cb, a->clen, &a->w);
+		if (a->w.found)
+			used[a->mine = a->c] = 1;
+		/* "...," said Reyes / "..." Reyes said: speech. */
+		a->cue_after = a->w.found && (a->c <= sp->tc + 2 ||
+		    (a->w.w0 <= sp->tc + 2 && a->w.w1 == a->c)) &&
+		    sp->tc > sp->t0 && !tword(q, sp->tc - 1) &&
+		    q->tl.v[sp->tc - 1].kind != TOK_NUM;
+	} else if (sp->tc + 1 < a->hi && (tis(q, sp->tc + 1, "-") ||
+	    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < a->hi &&
+	    ent_at(q, sp->tc + 2) >= 0 &&
+	    q->ents[ent_at(q, sp->tc + 2)].type != E_PLACE) {
+		/* A byline: "..." - Nora Pell */
+		a->w.ent = ent_at(q, sp->tc + 2);
+		a->w.w0 = sp->tc + 2;
+		a->w.w1 = q->ti[sp->tc + 2].e1;
+		a->w.found = 1;
+	}
+	if (!a->w.found)
+		a->cb = a->clen = 0;
+	/* No cue, but a person named right after: "... », a dit X". */
+	for (k = sp->tc + 1; !a->w.found && a->begins &&
+	    !q->de && k < a->hi && k < sp->tc + 8; k++)
+		if (ent_at(q, k) >= 0 &&
+		    q->ents[ent_at(q, k)].type == E_PERSON &&
+		    !q->ti[k].other && (k + 1 >= q->tl.n ||
+		    !tis(q, q->ti[k].e1, "'s"))) {
+			who_set(&a->w, ent_at(q, k), k, q->ti[k].e1);
+			a->named_after = 1;
+		}
+	a->after_words = a->hi > sp->tc + 3;
+}
+
 /*
- * Attribute quote i of the paragraph and add its record.
+ * The words before the quote: Reyes said: "..." / according to Reyes,
+ * "...", and which of them and the words after wins.
  */
 static void
-attribute(struct quote_doc *q, size_t i, int *used)
+att_before(struct quote_doc *q, struct att *a, int *used)
 {
-	struct span *sp = &q->spans[i];
-	struct who w;
-	size_t	 lo, hi, k, c = 0, clen = 0, nw, first, prevc;
-	unsigned int cb = 0;
-	int	 titlish, allcaps, german, term, direct, partial_ok, begins;
-	int	 same, cue_next = 0, colon;
-	int	 named_after = 0, after_words = 0, e, cue_after = 0;
-	int	 before = 0, far = 0;
-	struct who wa;
-	size_t	 ca, clena, mine = (size_t)-1, blo;
-	unsigned int cba;
+	struct span *sp = a->sp;
+	size_t	 k, blo;
 
-	w.ent = -1;
-	w.w0 = w.w1 = 0;
-	w.found = 0;
-	if (sp->to == (size_t)-1)
-		return;
-	first = sent_first(q, sp->to);
-	/*
-	 * Not before the quote before it, unless that was no quote but a
-	 * name or a term: "sagte der „Süddeutschen Zeitung“: „...“".
-	 */
-	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
-	    q->spans[i - 1].kept ? q->spans[i - 1].tc + 1 : 0;
-	lo = first > prevc ? first : prevc;
-	/* The quote opens its sentence (a dash or bracket may come first). */
-	begins = sp->to == first || (sp->to == first + 1 && !tword(q, first) &&
-	    !q->ti[first].mark);
-
-	/* After the quote: "...," Reyes said / said Reyes / - Reyes. */
-	if (sp->closed && sp->tc != (size_t)-1) {
-		k = sp->tc + 1;
-		hi = sent_end(q, sp->tc);
-		/*
-		 * A quote that is a sentence of its own, and a short one
-		 * after it: "We disagree." Reyes said.
-		 */
-		if (k == hi && k < q->tl.n && begins &&
-		    sent_end(q, k) - k <= 6)
-			hi = sent_end(q, k);
-		if (i + 1 < q->nspans && q->spans[i + 1].to < hi)
-			hi = q->spans[i + 1].to;
-		/*
-		 * After a quote that ended its sentence, words that end in
-		 * a colon before the next quote introduce that one: "„...“
-		 * Auch Christian Lindner äußerte sich: „...“".
-		 */
-		if (i + 1 < q->nspans && q->spans[i + 1].to == hi &&
-		    hi > k && tis(q, hi - 1, ":") && sp->tc > sp->t0 &&
-		    (tis(q, sp->tc - 1, ".") || tis(q, sp->tc - 1, "!") ||
-		    tis(q, sp->tc - 1, "?")))
-			hi = k;
-		while (k < hi && !tword(q, k) && !q->ti[k].mark)
-			k++;
-		for (; k < hi && k < sp->tc + CTX_MAX; k++) {
-			if ((cb = cue_at(q, k, &clen)) != 0 && !(cb & QT_s))
-				break;
-			cb = 0;
-		}
-		if (cb != 0 && k < hi) {
-			c = k;
-			subj_of(q, sp->tc + 1, hi, c, cb, clen, &w);
-			if (w.found)
-				used[mine = c] = 1;
-			/* "...," said Reyes / "..." Reyes said: speech. */
-			cue_after = w.found && (c <= sp->tc + 2 ||
-			    (w.w0 <= sp->tc + 2 && w.w1 == c)) &&
-			    sp->tc > sp->t0 && !tword(q, sp->tc - 1) &&
-			    q->tl.v[sp->tc - 1].kind != TOK_NUM;
-		} else if (sp->tc + 1 < hi && (tis(q, sp->tc + 1, "-") ||
-		    tis(q, sp->tc + 1, "\xe2\x80\x94")) && sp->tc + 2 < hi &&
-		    ent_at(q, sp->tc + 2) >= 0 &&
-		    q->ents[ent_at(q, sp->tc + 2)].type != E_PLACE) {
-			/* A byline: "..." - Nora Pell */
-			w.ent = ent_at(q, sp->tc + 2);
-			w.w0 = sp->tc + 2;
-			w.w1 = q->ti[sp->tc + 2].e1;
-			w.found = 1;
-		}
-		if (!w.found)
-			cb = clen = 0;
-		/* No cue, but a person named right after: "... », a dit X". */
-		for (k = sp->tc + 1; !w.found && begins &&
-		    !q->de && k < hi && k < sp->tc + 8; k++)
-			if (ent_at(q, k) >= 0 &&
-			    q->ents[ent_at(q, k)].type == E_PERSON &&
-			    !q->ti[k].other && (k + 1 >= q->tl.n ||
-			    !tis(q, q->ti[k].e1, "'s"))) {
-				who_set(&w, ent_at(q, k), k, q->ti[k].e1);
-				named_after = 1;
-			}
-		after_words = hi > sp->tc + 3;
-	}
 	/*
 	 * Before the quote: Reyes said: "..." / according to Reyes, "...".
 	 * Also when the words after named nobody ("but warned that her
 	 * government ..."): a name before wins then.
 	 */
-	wa = w;
-	ca = c;
-	cba = cb;
-	clena = clen;
-	if (w.found && w.ent < 0)
-		w.found = 0;
+	a->wa = a->w;
+	a->ca = a->c;
+	a->cba = a->cb;
+	a->clena = a->clen;
+	if (a->w.found && a->w.ent < 0)
+		a->w.found = 0;
 	/*
 	 * A quote inside its sentence whose cue after it is in a clause of
 	 * its own, with a subject of its own ("Holm called it a "rare"
@@ -393,101 +397,119 @@ attribute(struct quote_doc *q, size_t i, int *used)
 	 * its, when there is one.  Not in German, whose verb often comes
 	 * after a quote of its clause.
 	 */
-	if (w.found && !cue_after && !named_after && !begins &&
-	    w.w0 > sp->tc && !q->de) {
-		w.found = 0;
-		far = 1;
+	if (a->w.found && !a->cue_after && !a->named_after && !a->begins &&
+	    a->w.w0 > sp->tc && !q->de) {
+		a->w.found = 0;
+		a->far = 1;
 	}
-	if (!w.found && sp->to > lo) {
-		before = 1;
+	if (!a->w.found && sp->to > a->lo) {
+		a->before = 1;
 		/* As after the quote, a cue is looked for CTX_MAX words back. */
-		blo = sp->to - lo > CTX_MAX ? sp->to - CTX_MAX : lo;
+		blo = sp->to - a->lo > CTX_MAX ? sp->to - CTX_MAX : a->lo;
 		for (k = sp->to; k > blo; k--) {
 			/* "said in a statement": the verb, not the phrase. */
-			if ((cb = cue_at(q, k - 1, &clen)) != 0 && !used[k - 1] &&
-			    (!(cb & QT_s) || !has_verb_before(q, blo, k - 1)))
+			if ((a->cb = cue_at(q, k - 1, &a->clen)) != 0 &&
+			    !used[k - 1] && (!(a->cb & QT_s) ||
+			    !has_verb_before(q, blo, k - 1)))
 				break;
 			/* A phrase ("according to") is known at its start. */
-			cb = 0;
+			a->cb = 0;
 		}
-		if (cb != 0) {
-			c = k - 1;
+		if (a->cb != 0) {
+			a->c = k - 1;
 			/* A cue just before the quote makes it speech. */
-			k = c + clen;
+			k = a->c + a->clen;
 			if (k < sp->to && (tis(q, k, ",") || tis(q, k, ":") ||
 			    tis(q, k, "that")))
 				k++;
-			cue_next = k == sp->to && (cb & (QT_v | QT_s)) &&
-			    !(cb & QT_n);
-			subj_of(q, lo, sp->to, c, cb, clen, &w);
-			if (w.found)
-				used[mine = c] = 1;
+			a->cue_next = k == sp->to && (a->cb & (QT_v | QT_s)) &&
+			    !(a->cb & QT_n);
+			subj_of(q, a->lo, sp->to, a->c, a->cb, a->clen, &a->w);
+			if (a->w.found)
+				used[a->mine = a->c] = 1;
 		}
-		if (!w.found) {
-			cb = clen = 0;
+		if (!a->w.found) {
+			a->cb = a->clen = 0;
 			/*
 			 * "Reyes on the merger: "..."", "Reyes, also on the
 			 * radio, defended it, "We ...": the clause's subject;
 			 * after a comma, only for a quote that opens with a
 			 * capital, as a sentence of speech does.
 			 */
-			if (tis(q, sp->to - 1, ":") || (tis(q, sp->to - 1, ",") &&
-			    sp->t1 > sp->t0 && tcap(q, sp->t0))) {
-				clause_subject(q, lo, sp->to - 1, &w);
-				if (w.found && (w.ent < 0 ||
-				    q->ents[w.ent].type != E_PERSON))
-					w.found = 0;
+			if (tis(q, sp->to - 1, ":") ||
+			    (tis(q, sp->to - 1, ",") && sp->t1 > sp->t0 &&
+			    tcap(q, sp->t0))) {
+				clause_subject(q, a->lo, sp->to - 1, &a->w);
+				if (a->w.found && (a->w.ent < 0 ||
+				    q->ents[a->w.ent].type != E_PERSON))
+					a->w.found = 0;
 			}
 		}
 	}
-	if (wa.found && (!w.found || w.ent < 0)) {
-		if (far && mine != ca && mine != (size_t)-1)
-			used[mine] = 0;
-		w = wa;
-		c = ca;
-		cb = cba;
-		clen = clena;
-		cue_next = 0;
-		mine = ca;
-	} else if (wa.found && before) {
-		cue_after = 0;	/* the name before won */
+	if (a->wa.found && (!a->w.found || a->w.ent < 0)) {
+		if (a->far && a->mine != a->ca && a->mine != (size_t)-1)
+			used[a->mine] = 0;
+		a->w = a->wa;
+		a->c = a->ca;
+		a->cb = a->cba;
+		a->clen = a->clena;
+		a->cue_next = 0;
+		a->mine = a->ca;
+	} else if (a->wa.found && a->before) {
+		a->cue_after = 0;	/* the name before won */
 		/* The cue after, in its own clause, is for what follows. */
-		if (far && ca != mine)
-			used[ca] = 0;
+		if (a->far && a->ca != a->mine)
+			used[a->ca] = 0;
 	}
+}
+
+/*
+ * Whether the quote is direct (*direct) and is kept at all: a partial
+ * quote that reads as a scare quote, term or title is not, and its cue
+ * is left to the next.
+ */
+static int
+att_kind(struct quote_doc *q, struct att *a, int *used, int *direct)
+{
+	struct span *sp = a->sp;
+	size_t	 i = a->i, nw;
+	int	 titlish, allcaps, german, term, partial_ok, colon;
+
 	/* A second quote in the writer's sentence: its speaker goes on. */
-	same = !w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
+	a->same = !a->w.found && i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
 	    q->ti[q->spans[i - 1].tc].sent == q->ti[sp->to].sent &&
 	    q->last_para == q->pn && q->last_ent >= 0;
-	if (same)
-		w.ent = q->last_ent;
+	if (a->same)
+		a->w.ent = q->last_ent;
 	nw = count_words(q, sp, &titlish, &allcaps);
 	german = q->de;
 	/* "eine „Luftnummer“": after an indefinite article, no name. */
-	if (german && allcaps && sp->to > lo && (q->ti[sp->to - 1].bits & QT_u))
+	if (german && allcaps && sp->to > a->lo &&
+	    (q->ti[sp->to - 1].bits & QT_u))
 		allcaps = 0;
 	/* "the film's title: "..."": a short unattributed colon quote. */
-	colon = tis(q, sp->to - 1, ":") && (cb != 0 || nw > 5 ||
+	colon = tis(q, sp->to - 1, ":") && (a->cb != 0 || nw > 5 ||
 	    (!titlish && !german));
 	/*
 	 * A short quote that opens a sentence which then goes on, with no
 	 * punctuation of its own ("'Lumio' is a suite"), is a name.
 	 */
-	if (begins && cb == 0 && nw <= 4 && sp->tc != (size_t)-1 &&
+	if (a->begins && a->cb == 0 && nw <= 4 && sp->tc != (size_t)-1 &&
 	    sp->tc > sp->t0 && tword(q, sp->tc - 1) && sp->tc + 1 < q->tl.n &&
 	    (tword(q, sp->tc + 1) || tis(q, sp->tc + 1, ":")) &&
 	    q->ti[sp->tc + 1].sent == q->ti[sp->tc].sent) {
-		begins = 0;
-		w.ent = -1;
-		w.found = 0;
+		a->begins = 0;
+		a->w.ent = -1;
+		a->w.found = 0;
 	}
-	direct = begins || colon || cue_next || cue_after ||
-	    (same && q->last_direct && tis(q, sp->to - 1, ",")) ||
-	    (cb != 0 && !(cb & QT_n) && c + clen == sp->to) ||
-	    (cb != 0 && c + clen + 1 == sp->to && tis(q, sp->to - 1, ",")) ||
+	*direct = a->begins || colon || a->cue_next || a->cue_after ||
+	    (a->same && q->last_direct && tis(q, sp->to - 1, ",")) ||
+	    (a->cb != 0 && !(a->cb & QT_n) && a->c + a->clen == sp->to) ||
+	    (a->cb != 0 && a->c + a->clen + 1 == sp->to &&
+	    tis(q, sp->to - 1, ",")) ||
 	    (nw >= 8 && sp->tc != (size_t)-1 && sp->tc > sp->t0 &&
 	    !tword(q, sp->tc - 1));
-	if (!direct) {
+	if (!*direct) {
 		/*
 		 * German capitalises every noun, so a title or name stands
 		 * out only as words that are all capitalised ("Berliner
@@ -497,20 +519,20 @@ attribute(struct quote_doc *q, size_t i, int *used)
 		 * Plan als „völlig verfehlt“", "sprach von einer „…“"),
 		 * even when the speaker is not found.
 		 */
-		term = german && !allcaps && ((term_intro(q, lo, sp->to) &&
+		term = german && !allcaps && ((term_intro(q, a->lo, sp->to) &&
 		    verb_in_sentence(q, sp->to)) || joined(q, i));
 		partial_ok = 1;
-		if (scare_before(q, lo, sp->to))
+		if (scare_before(q, a->lo, sp->to))
 			partial_ok = 0;
 		else if (titlish && !german && nw <= 8)
 			partial_ok = 0;
-		else if ((cb & QT_n) && c + clen == sp->to && titlish)
+		else if ((a->cb & QT_n) && a->c + a->clen == sp->to && titlish)
 			partial_ok = 0;
-		else if (w.ent < 0 && !same && nw <= 1 && !term)
+		else if (a->w.ent < 0 && !a->same && nw <= 1 && !term)
 			partial_ok = 0;
 		else if (german && !term)
 			partial_ok = 0;
-		else if (!w.found && !same && !term)
+		else if (!a->w.found && !a->same && !term)
 			partial_ok = 0;
 		else if (nw == 0)
 			partial_ok = 0;
@@ -520,48 +542,86 @@ attribute(struct quote_doc *q, size_t i, int *used)
 			 * cue to the quote after them: "sagte der
 			 * „Süddeutschen Zeitung“: „...“".
 			 */
-			if (mine != (size_t)-1)
-				used[mine] = 0;
-			if (w.found && w.ent >= 0) {
-				q->last_ent = w.ent;
+			if (a->mine != (size_t)-1)
+				used[a->mine] = 0;
+			if (a->w.found && a->w.ent >= 0) {
+				q->last_ent = a->w.ent;
 				q->last_para = q->pn;
 				q->last_direct = 0;
 			}
-			return;
+			return 0;
 		}
 	}
+	return 1;
+}
+
+/*
+ * Attribute quote i of the paragraph and add its record.
+ */
+static void
+attribute(struct quote_doc *q, size_t i, int *used)
+{
+	struct att at, *a = &at;
+	struct span *sp = &q->spans[i];
+	size_t	 k, prevc;
+	int	 e, direct;
+
+	if (sp->to == (size_t)-1)
+		return;
+	memset(a, 0, sizeof(*a));
+	a->sp = sp;
+	a->i = i;
+	a->w.ent = -1;
+	a->mine = (size_t)-1;
+	a->first = sent_first(q, sp->to);
+	/*
+	 * Not before the quote before it, unless that was no quote but a
+	 * name or a term: "sagte der „Süddeutschen Zeitung“: „...“".
+	 */
+	prevc = i > 0 && q->spans[i - 1].tc != (size_t)-1 &&
+	    q->spans[i - 1].kept ? q->spans[i - 1].tc + 1 : 0;
+	a->lo = a->first > prevc ? a->first : prevc;
+	/* The quote opens its sentence (a dash or bracket may come first). */
+	a->begins = sp->to == a->first || (sp->to == a->first + 1 &&
+	    !tword(q, a->first) && !q->ti[a->first].mark);
+	if (sp->closed && sp->tc != (size_t)-1)
+		att_after(q, a, used);
+	att_before(q, a, used);
+	if (!att_kind(q, a, used, &direct))
+		return;
 	/* Nobody named: the speaker just before goes on. */
-	if (!w.found && !same && (begins || sp->cont)) {
+	if (!a->w.found && !a->same && (a->begins || sp->cont)) {
 		e = -1;
 		/*
 		 * "Eide, a dock worker, was worried. "My father ..."": the
 		 * person the sentence before is about, when it starts with
 		 * one, speaks; else the speaker just before goes on.
 		 */
-		if (!sp->cont && lo > 0 && q->ti[lo - 1].q < 0 &&
-		    !q->ti[lo - 1].mark) {
-			k = sent_first(q, lo - 1);
+		if (!sp->cont && a->lo > 0 && q->ti[a->lo - 1].q < 0 &&
+		    !q->ti[a->lo - 1].mark) {
+			k = sent_first(q, a->lo - 1);
 			if ((e = ent_at(q, k)) >= 0 &&
 			    (q->ents[e].type != E_PERSON ||
 			    tis(q, q->ti[k].e1, "'s")))
 				e = -1;
 		}
-		if (e < 0 && q->speech_ent >= 0 && !(after_words &&
+		if (e < 0 && q->speech_ent >= 0 && !(a->after_words &&
 		    q->speech_para != q->pn) && (q->speech_para == q->pn ||
 		    (q->speech_para + 1 == q->pn && (i == 0 || sp->cont))))
 			e = q->speech_ent;
-		w.ent = e;
+		a->w.ent = e;
 	}
-	if (w.ent >= 0 && (w.found || !same) && !named_after)
-		spoke(q, w.ent, c);
-	if (w.ent >= 0 || w.found) {
-		q->last_ent = w.ent;
+	if (a->w.ent >= 0 && (a->w.found || !a->same) && !a->named_after)
+		spoke(q, a->w.ent, a->c);
+	if (a->w.ent >= 0 || a->w.found) {
+		q->last_ent = a->w.ent;
 		q->last_para = q->pn;
 		q->last_direct = direct;
 	}
 	sp->kept = (direct ? QUOTE_DIRECT : QUOTE_PARTIAL) + 1;
 	add_pending(q, sp->o1, sp->closed ? sp->c0 : q->len,
-	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, c, cb ? clen : 0, &w);
+	    direct ? QUOTE_DIRECT : QUOTE_PARTIAL, a->c, a->cb ? a->clen : 0,
+	    &a->w);
 }
 
 static const char *const preps[] = {
