@@ -551,33 +551,27 @@ org_within(struct quote_doc *q, size_t a, size_t b)
 }
 
 /*
- * The subject of a speech verb at token c, written before it within
- * [lo, c): a name, a pronoun, a description, or a name behind
- * appositions that may span several commas ("Reyes, the firm's chief
- * economist, said"; "the ministry spokeswoman, Ana Ruiz, said"; "al-Amr,
- * in remarks to the television, said").
+ * The subject right before a speech verb at c, that needs no look at
+ * the segments further back: a pronoun ("she said"), "I" in a labelled
+ * answer, the subject of the clause ("and said", "went on to say"), a
+ * person before brackets.  Returns 1 when found; else *jp is where the
+ * words that may stand between a subject and its verb begin.
  */
-static void
-subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
+static int
+subj_near(struct quote_doc *q, size_t lo, size_t c, struct who *w,
+    size_t *jp)
 {
-	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0, clen;
-	unsigned int cb;
-	int	 e, desc = -1, nseg, a, comma, org = -1;
-	size_t	 g0 = 0, g1 = 0;
-	size_t	 ow0 = 0, ow1 = 0;
+	size_t	 j, b, sn;
 	const char *s;
-	size_t	 sn;
+	int	 e;
 
-	w->ent = -1;
-	w->w0 = w->w1 = 0;
-	w->found = 0;
 	j = c;
 	while (j > lo && tword(q, j - 1) && !is_pronoun(q, j - 1) &&
 	    (s = tstr(q, j - 1, &sn), is_skipword(s, sn)))
 		j--;
 	if (j > lo && is_pronoun(q, j - 1)) {
 		who_set(w, resolve_pronoun(q, j - 1), j - 1, j);
-		return;
+		return 1;
 	}
 	/* In an answer labelled with its speaker: "I said", "you wrote". */
 	if (j > lo && q->label >= 0 && (tis(q, j - 1, "I") ||
@@ -585,7 +579,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	    q->label_prev != q->label))) {
 		who_set(w, tis(q, j - 1, "I") ? q->label : q->label_prev,
 		    j - 1, j);
-		return;
+		return 1;
 	}
 	/*
 	 * "Reyes ... and said", "..., saying", "whilst promising", "went
@@ -597,7 +591,7 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 	    (is_ing(q, c) &&
 	    ent_at(q, j - 1) < 0 && !tcap(q, j - 1)))) {
 		clause_subject(q, clause_first(q, 0, c), j - 1, w);
-		return;
+		return 1;
 	}
 	/* "Ann Kerr (R-Ohio) said": the person before the brackets. */
 	if (j > lo + 2 && tis(q, j - 1, ")")) {
@@ -607,9 +601,85 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		if (b > lo && tis(q, b, "(") && (e = ent_at(q, b - 1)) >= 0 &&
 		    q->ti[b - 1].e1 == b && q->ents[e].type == E_PERSON) {
 			who_set(w, e, q->ti[b - 1].e0, b);
-			return;
+			return 1;
 		}
 	}
+	*jp = j;
+	return 0;
+}
+
+/*
+ * A person named at the end of the segment [s0, j) before a speech
+ * verb: the subject (set in w, with the role of token desc unless it is
+ * -1), or, in an apposition that names someone else, the name before
+ * it.  Returns 1 when set.
+ */
+static int
+seg_person(struct quote_doc *q, size_t lo, size_t s0, size_t j, int desc,
+    struct who *w)
+{
+	size_t	 b, d;
+	int	 e, a;
+
+	if ((e = ent_at(q, j - 1)) < 0 || q->ti[j - 1].e1 != j ||
+	    q->ents[e].type != E_PERSON)
+		return 0;
+	b = q->ti[j - 1].e0;
+	d = j;
+	/*
+	 * "Ruiz, a lawyer representing Okafor, said": a name
+	 * after a verb or preposition in an apposition is
+	 * not who it describes; the name before it is.
+	 */
+	if (b > s0 + 1 && (q->ti[s0].bits & QT_d) &&
+	    tword(q, b - 1) && !tcap(q, b - 1) &&
+	    !(q->ti[b - 1].bits & (QT_r | QT_t | QT_k)) &&
+	    prev_is_name(q, lo, s0)) {
+		a = ent_at(q, s0 - 2);
+		who_set(w, a, q->ti[s0 - 2].e0, s0 - 1);
+		return 1;
+	}
+	/*
+	 * "Tom Becker of Morgan Stanley said": a firm that
+	 * reads as a person's name is where the person
+	 * before works.
+	 */
+	if (b >= s0 + 2 && (tis(q, b - 1, "of") ||
+	    tis(q, b - 1, "at") || tis(q, b - 1, "from")) &&
+	    (a = ent_at(q, b - 2)) >= 0 &&
+	    q->ti[b - 2].e1 == b - 1 &&
+	    q->ents[a].type == E_PERSON) {
+		e = a;
+		d = b - 1;
+		b = q->ti[d - 1].e0;
+	}
+	who_set(w, e, b, d);
+	if (desc >= 0)
+		set_role(q, e, desc);
+	return 1;
+}
+
+/*
+ * The subject of a speech verb at token c, written before it within
+ * [lo, c): a name, a pronoun, a description, or a name behind
+ * appositions that may span several commas ("Reyes, the firm's chief
+ * economist, said"; "the ministry spokeswoman, Ana Ruiz, said"; "al-Amr,
+ * in remarks to the television, said").
+ */
+static void
+subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
+{
+	size_t	 j, s0, b, d, dw0 = 0, dw1 = 0, clen;
+	unsigned int cb;
+	int	 e, desc = -1, nseg, comma, org = -1;
+	size_t	 g0 = 0, g1 = 0;
+	size_t	 ow0 = 0, ow1 = 0;
+
+	w->ent = -1;
+	w->w0 = w->w1 = 0;
+	w->found = 0;
+	if (subj_near(q, lo, c, w, &j))
+		return;
 	comma = j > lo && tis(q, j - 1, ",");
 	for (nseg = 0; nseg < 5 && j > lo; nseg++) {
 		if (tis(q, j - 1, ","))
@@ -627,42 +697,8 @@ subj_before(struct quote_doc *q, size_t lo, size_t c, struct who *w)
 		 * organisation only as the segment's whole, and a person
 		 * further back goes first ("Ruiz, of the Times, said").
 		 */
-		if ((e = ent_at(q, j - 1)) >= 0 && q->ti[j - 1].e1 == j &&
-		    q->ents[e].type == E_PERSON) {
-			b = q->ti[j - 1].e0;
-			d = j;
-			/*
-			 * "Ruiz, a lawyer representing Okafor, said": a name
-			 * after a verb or preposition in an apposition is
-			 * not who it describes; the name before it is.
-			 */
-			if (b > s0 + 1 && (q->ti[s0].bits & QT_d) &&
-			    tword(q, b - 1) && !tcap(q, b - 1) &&
-			    !(q->ti[b - 1].bits & (QT_r | QT_t | QT_k)) &&
-			    prev_is_name(q, lo, s0)) {
-				a = ent_at(q, s0 - 2);
-				who_set(w, a, q->ti[s0 - 2].e0, s0 - 1);
-				return;
-			}
-			/*
-			 * "Tom Becker of Morgan Stanley said": a firm that
-			 * reads as a person's name is where the person
-			 * before works.
-			 */
-			if (b >= s0 + 2 && (tis(q, b - 1, "of") ||
-			    tis(q, b - 1, "at") || tis(q, b - 1, "from")) &&
-			    (a = ent_at(q, b - 2)) >= 0 &&
-			    q->ti[b - 2].e1 == b - 1 &&
-			    q->ents[a].type == E_PERSON) {
-				e = a;
-				d = b - 1;
-				b = q->ti[d - 1].e0;
-			}
-			who_set(w, e, b, d);
-			if (desc >= 0)
-				set_role(q, e, desc);
+		if (seg_person(q, lo, s0, j, desc, w))
 			return;
-		}
 		if ((e = person_head(q, s0, j, &b)) >= 0) {
 			who_set(w, e, b, q->ti[b].e1);
 			if (desc >= 0)
