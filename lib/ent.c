@@ -20,6 +20,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 #define DATELINE_MAX	120	/* how far into a paragraph its dash may be */
 #define DATELINE_SPANS	4
 #define DATELINE_PARAS	6	/* it may follow a headline, byline, photo */
+#define OF_WORDS	5	/* capitalised words in "Chair of the X" */
 #define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
 #define HEAD_PARAS	3	/* a headline is one of the first paragraphs */
 #define HEAD_MAX	200	/* bytes of a headline */
@@ -742,6 +743,86 @@ apposition(const char *s, size_t len, struct span *sp)
 	}
 }
 
+static size_t	cap_word(const char *, size_t);
+
+/*
+ * The word of s that ends at or before b, white space skipped: its
+ * start in *a and its end; the end is 0 with no word.
+ */
+static size_t
+word_back(const char *s, size_t b, size_t *a)
+{
+	size_t	 e;
+
+	for (e = b; e > 0 && doc_isspace((unsigned char)s[e - 1]); e--)
+		continue;
+	for (*a = e; *a > 0 && !doc_isspace((unsigned char)s[*a - 1]); (*a)--)
+		continue;
+	return e;
+}
+
+/*
+ * A title that names the body or place it is of before the person:
+ * "Chair of the Federal Reserve Jerome Powell", "Governor of Ohio Mike
+ * DeWine".  Back from b over at least min and at most OF_WORDS
+ * capitalised words, then "the", then "of": the titles before that are
+ * the person's.  Returns their length, their start in *start; 0 when
+ * there are none.
+ */
+static size_t
+title_of(const char *s, size_t b, size_t min, size_t *start)
+{
+	size_t	 a, e, nw;
+
+	for (nw = 0;; nw++, b = a) {
+		e = word_back(s, b, &a);
+		if (nw == OF_WORDS || e == a || cap_word(s + a, e - a) != e - a)
+			break;
+	}
+	if (nw < min)
+		return 0;
+	if (e - a == 3 && memcmp(s + a, "the", 3) == 0)
+		e = word_back(s, a, &a);
+	if (e - a != 2 || memcmp(s + a, "of", 2) != 0)
+		return 0;
+	return link_title_before(s, a, start, NULL);
+}
+
+/*
+ * "Governor of Ohio Mike DeWine", which the tagger may take for one
+ * place's name: after a title and "of", a name the dictionary knows, or
+ * one that ends as organisations' or places' names do ("Port
+ * Authority"), and two capitalised words or more are that name (*pre)
+ * and a person with that title (*sp).  Returns 1 when it parts the span
+ * so.
+ */
+static int
+split_title_of(struct ent_finder *f, const char *s, struct span *sp,
+    struct span *pre)
+{
+	size_t	 p, a, e, pe, nw, ts, tl;
+
+	if ((tl = title_of(s, sp->start, 0, &ts)) == 0)
+		return 0;
+	for (p = sp->end, nw = 0;; p = a, nw++) {
+		e = word_back(s, p, &a);
+		if (a <= sp->start || cap_word(s + a, e - a) != e - a)
+			return 0;
+		pe = word_back(s, a, &p);
+		if (nw >= 1 && (link_dict_lookup(f->dict, s + sp->start,
+		    pe - sp->start, &pre->type, NULL, NULL) != 0 ||
+		    link_name_end(s + p, pe - p, &pre->type)))
+			break;
+	}
+	pre->start = sp->start;
+	pre->end = pe;
+	sp->start = a;
+	sp->type = ENT_PERSON;
+	sp->tstart = ts;
+	sp->tlen = tl;
+	return 1;
+}
+
 /*
  * Titles are not part of a person's name: take those the span starts
  * with off it, and note those just before it, as its title.  A title
@@ -792,6 +873,8 @@ person_title(struct ent_finder *f, const char *s, size_t len,
 		return 0;
 	}
 	sp->tlen = link_title_before(s, sp->start, &sp->tstart, NULL);
+	if (sp->tlen == 0)
+		sp->tlen = title_of(s, sp->start, 1, &sp->tstart);
 	if (sp->tlen == 0)
 		apposition(s, len, sp);
 	return 0;
@@ -979,7 +1062,10 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
 		strip_the(f, s, sp);
-		if (sp->type == ENT_PERSON) {
+		if (sp->type != ENT_PERSON &&
+		    split_title_of(f, s, sp, &pre))
+			add(f, s, off, &pre);
+		else if (sp->type == ENT_PERSON) {
 			if (person_title(f, s, len, sp, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;

@@ -1569,6 +1569,21 @@ index_words(struct link_doc *ld)
 	}
 }
 
+/* Is the word w[0..l) in the table?  Case and a full stop after it are
+ * ignored. */
+static int
+in_tab(const char *w, size_t l, const char *const *tab)
+{
+	const char *const *t;
+
+	if (l > 1 && w[l - 1] == '.')
+		l--;
+	for (t = tab; *t != NULL; t++)
+		if (strlen(*t) == l && ci_eq(w, *t, l))
+			return 1;
+	return 0;
+}
+
 /*
  * Does the name end (or, with first, begin) with a word of the table?
  * Case and a full stop after the word are ignored.
@@ -1577,21 +1592,26 @@ static int
 edge_word(struct link_doc *ld, const struct lname *nm,
     const char *const *tab, int first)
 {
-	const char *const *t;
 	const char	*w;
-	size_t		 l, k;
+	size_t		 k;
 
 	if (nm->nw < 2)
 		return 0;
 	k = first ? 0 : nm->nw - 1;
 	w = ld->arena + nm->foff + nm->w[k];
-	l = nm->wl[k];
-	if (l > 1 && w[l - 1] == '.')
-		l--;
-	for (t = tab; *t != NULL; t++)
-		if (strlen(*t) == l && ci_eq(w, *t, l))
-			return 1;
-	return 0;
+	return in_tab(w, nm->wl[k], tab);
+}
+
+int
+link_name_end(const char *w, size_t n, enum ent_type *type)
+{
+	if (in_tab(w, n, link_orgsuffix_tab))
+		*type = ENT_ORG;
+	else if (in_tab(w, n, link_locsuffix_tab))
+		*type = ENT_LOC;
+	else
+		return 0;
+	return 1;
 }
 
 /*

@@ -74,6 +74,13 @@ size_t		 link_title_prefix(const char *s, size_t len, int *gender);
 size_t		 link_title_before(const char *s, size_t len, size_t *start,
 		    int *gender);
 
+/*
+ * Does the word w[0..n) end organisations' names ("Authority", "Inc.";
+ * *type ENT_ORG) or places' ("Province", "Airport"; ENT_LOC)?
+ * data/orgsuffixes.txt and data/locsuffixes.txt.
+ */
+int		 link_name_end(const char *w, size_t n, enum ent_type *type);
+
 /* The dictionary may be NULL: no aliases, no user names. */
 struct link_doc	*link_doc_new(const struct link_dict *);
 void		 link_doc_reset(struct link_doc *);

@@ -47,6 +47,23 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "a title of a body or place before a person: the body, the place and the person apart" {
+	printf 'Chair of the Harwick Port Authority Clara Whitby said the docks would reopen. Governor of Ohio Osric Penhale agreed.\n' > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"ORG","name":"Harwick Port Authority","text":"Harwick Port Authority"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Clara Whitby","text":"Clara Whitby","sentence":1,"title":"Chair"}'
+	assert_line -n 2 --partial '"type":"GPE","name":"Ohio","text":"Ohio"'
+	assert_line -n 3 --partial '"type":"PERSON","name":"Osric Penhale","text":"Osric Penhale","sentence":2,"title":"Governor"}'
+}
+
+@test "an occupation and a minister's portfolio are titles" {
+	printf 'Actor Tomas Ellery and novelist Idris Castellane met UK Health Secretary Bram Holloway.\n' > "$T/t"
+	run "$N" -j -t PERSON "$T/t"
+	assert_line -n 0 --partial '"name":"Tomas Ellery","text":"Tomas Ellery","sentence":1,"title":"Actor"}'
+	assert_line -n 1 --partial '"name":"Idris Castellane","text":"Idris Castellane","sentence":1,"title":"novelist"}'
+	assert_line -n 2 --partial '"name":"Bram Holloway","text":"Bram Holloway","sentence":1,"title":"Health Secretary"}'
+}
+
 @test "a shared surname is the person introduced first's; a given name picks the relative" {
 	printf '%s\n' 'Senator Harriet Dunmore toured Carvel County with her son, Felix Dunmore.' '' \
 	    'Dunmore said the state would pay. Felix said his fields were under water.' '' \
