@@ -744,6 +744,7 @@ apposition(const char *s, size_t len, struct span *sp)
 }
 
 static size_t	cap_word(const char *, size_t);
+static int	has_word(const char *, size_t);
 
 /*
  * The word of s that ends at or before b, white space skipped: its
@@ -820,6 +821,103 @@ split_title_of(struct ent_finder *f, const char *s, struct span *sp,
 	sp->type = ENT_PERSON;
 	sp->tstart = ts;
 	sp->tlen = tl;
+	return 1;
+}
+
+/*
+ * A name the tagger called a person's, with words just outside its span
+ * that make a thing of it: a storm's or a ship's before it ("Tropical
+ * Storm" and "Selma", "USS" and "Carrow"), a work's or a product's after
+ * it ("Show", "Linux"; see link_thing_word()).  The span takes them in
+ * and is MISC.  Returns 1 when it is so.
+ */
+static int
+thing_around(const char *s, size_t len, struct span *sp)
+{
+	size_t	 a, b, e, k;
+	int	 found;
+
+	found = 0;
+	for (b = sp->start;; b = a) {
+		e = word_back(s, b, &a);
+		if (e == a || e + 1 != b || s[e] != ' ' ||
+		    cap_word(s + a, e - a) != e - a ||
+		    !link_thing_word(s + a, e - a, 0))
+			break;
+		sp->start = a;
+		found = 1;
+	}
+	e = sp->end;
+	if (e + 1 < len && s[e] == ' ' &&
+	    (k = cap_word(s + e + 1, len - e - 1)) > 0 &&
+	    link_thing_word(s + e + 1, k, 1)) {
+		if (s[e + k] == '.')
+			k--;
+		sp->end = e + 1 + k;
+		found = 1;
+	}
+	if (found)
+		sp->type = ENT_MISC;
+	return found;
+}
+
+/*
+ * The length of the quotation mark or italic mark ('"', curly quotes,
+ * '*', '_') that ends at s[e] (close 0) or starts there (close 1), or 0.
+ */
+static size_t
+title_mark(const char *s, size_t len, size_t e, int close)
+{
+	static const char *const mark[2][4] = {
+		{ "\"", "\xe2\x80\x9c", "\xe2\x80\x98", "*" },
+		{ "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "*" },
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < 4; i++) {
+		n = strlen(mark[close][i]);
+		if (close ? e + n <= len &&
+		    memcmp(s + e, mark[close][i], n) == 0 :
+		    e >= n && memcmp(s + e - n, mark[close][i], n) == 0)
+			return n;
+	}
+	if (close ? e < len && s[e] == '_' : e > 0 && s[e - 1] == '_')
+		return 1;
+	return 0;
+}
+
+/*
+ * A name of two words or more the tagger called a person's that is all a
+ * pair of quotation marks or italic marks hold is a work's title (the
+ * film "Marla Quenby"), MISC, unless it is initials alone ("S. F."); not a nickname between a given name and a
+ * surname (Jerome "Jay" Powell), nor a name with more after it in the
+ * marks.  A comma or full stop may come before the closing mark.
+ */
+static int
+quoted_title(const char *s, size_t len, struct span *sp)
+{
+	size_t	 o, c, a, e, k;
+
+	if (memchr(s + sp->start, ' ', sp->end - sp->start) == NULL ||
+	    !has_word(s + sp->start, sp->end - sp->start) ||
+	    (o = title_mark(s, len, sp->start, 0)) == 0)
+		return 0;
+	c = sp->end;
+	if (c < len && (s[c] == ',' || s[c] == '.'))
+		c++;
+	if ((k = title_mark(s, len, c, 1)) == 0)
+		return 0;
+	e = word_back(s, sp->start - o, &a);
+	if (e > a && cap_word(s + a, e - a) > 0)
+		return 0;
+	c += k;
+	/* "‘Clara Whitby’s dog": the mark was an apostrophe. */
+	if (c < len && (((s[c] | 0x20) >= 'a' && (s[c] | 0x20) <= 'z') ||
+	    (unsigned char)s[c] >= 0x80))
+		return 0;
+	if (c + 1 < len && s[c] == ' ' && s[c + 1] >= 'A' && s[c + 1] <= 'Z')
+		return 0;
+	sp->type = ENT_MISC;
 	return 1;
 }
 
@@ -1065,7 +1163,8 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		if (sp->type != ENT_PERSON &&
 		    split_title_of(f, s, sp, &pre))
 			add(f, s, off, &pre);
-		else if (sp->type == ENT_PERSON) {
+		else if (sp->type == ENT_PERSON &&
+		    !thing_around(s, len, sp) && !quoted_title(s, len, sp)) {
 			if (person_title(f, s, len, sp, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;

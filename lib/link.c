@@ -35,7 +35,8 @@ struct link_title_src {
  * Generated from data/ (tools/linktab.awk): link_alias_lines[],
  * link_place_lines[], link_title_tab[] and the word tables
  * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[],
- * link_miscprefix_tab[], link_miscsuffix_tab[].
+ * link_miscprefix_tab[], link_miscprefix_any_tab[],
+ * link_miscprefix_before_tab[], link_miscsuffix_tab[].
  */
 #include "link_tab.h"
 
@@ -1603,6 +1604,15 @@ edge_word(struct link_doc *ld, const struct lname *nm,
 }
 
 int
+link_thing_word(const char *w, size_t n, int after)
+{
+	if (after)
+		return in_tab(w, n, link_miscsuffix_tab);
+	return in_tab(w, n, link_miscprefix_tab) ||
+	    in_tab(w, n, link_miscprefix_before_tab);
+}
+
+int
 link_name_end(const char *w, size_t n, enum ent_type *type)
 {
 	if (in_tab(w, n, link_orgsuffix_tab))
@@ -1765,7 +1775,9 @@ settle(struct link_doc *ld)
 		else if (a->type == ENT_PERSON &&
 		    edge_word(ld, a, link_locprefix_tab, 1))
 			a->type = ENT_GPE;
-		else if (a->type == ENT_PERSON && thing_name(ld, a))
+		else if (a->type == ENT_PERSON ? thing_name(ld, a) :
+		    a->type != ENT_NORP &&
+		    edge_word(ld, a, link_miscprefix_any_tab, 1))
 			a->type = ENT_MISC;
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;

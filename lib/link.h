@@ -81,6 +81,13 @@ size_t		 link_title_before(const char *s, size_t len, size_t *start,
  */
 int		 link_name_end(const char *w, size_t n, enum ent_type *type);
 
+/*
+ * Does the word w[0..n) make a thing, no person, of a name it stands
+ * before ("Hurricane", "USS"; data/miscprefixes.txt) or, with after, a
+ * name it follows ("Show", "Linux"; data/miscsuffixes.txt)?
+ */
+int		 link_thing_word(const char *w, size_t n, int after);
+
 /* The dictionary may be NULL: no aliases, no user names. */
 struct link_doc	*link_doc_new(const struct link_dict *);
 void		 link_doc_reset(struct link_doc *);

@@ -82,6 +82,21 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_output $'MISC\tHurricane Selma\tHurricane Selma\nMISC\tHurricane Selma\tSelma\nMISC\tUSS Carrow\tUSS Carrow\nMISC\tUSS Carrow\tCarrow'
 }
 
+@test "a storm's or ship's word before the tagger's span, a work's or product's after it, make a thing" {
+	printf 'Tropical Storm Orla Fenwick formed overnight. The MV Ansel Brody ran aground. The phone runs Harlow OS.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tTropical Storm Orla Fenwick\tTropical Storm Orla Fenwick\nMISC\tMV Ansel Brody\tMV Ansel Brody\nMISC\tHarlow OS\tHarlow OS'
+	printf 'The laptop shipped with Orla Fenwick Linux. Ansel Brody Show fans cheered. Orla Fenwick Award winners met.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tOrla Fenwick Linux\tOrla Fenwick Linux\nMISC\tAnsel Brody Show\tAnsel Brody Show\nMISC\tOrla Fenwick Award\tOrla Fenwick Award'
+}
+
+@test "a name all a pair of quotation or italic marks holds is a work's, not a nickname" {
+	printf 'The film "Orla Fenwick" opened on Friday, and critics praised *Ansel Brody*. Tomas "Big Tom" Ellery and ‘Clara Whitby’s’ fans agreed.\n' > "$T/t"
+	run "$N" -t MISC "$T/t"
+	assert_output $'MISC\tOrla Fenwick\tOrla Fenwick\nMISC\tAnsel Brody\tAnsel Brody'
+}
+
 @test "a surname of the document standing alone is its person, even a common word" {
 	printf '%s\n' 'The singer Oriel Day died on Monday at her home in Carmel.' '' \
 	    'Day made 29 albums. Critics said Day had a rare voice, and West Bank fans mourned her.' '' \

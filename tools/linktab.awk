@@ -32,6 +32,8 @@ BEGIN {
 	nls = 0
 	nlp = 0
 	nmp = 0
+	nma = 0
+	nmb = 0
 	nms = 0
 }
 
@@ -54,8 +56,16 @@ FILENAME ~ /locprefixes/ {
 	next
 }
 
+# A second field says where else the word makes a thing of a name:
+# "any" also of one the tagger gave another type than person's, "before"
+# only standing before the tagger's span, never inside it.
 FILENAME ~ /miscprefixes/ {
-	mpfx[nmp++] = "\t" cstr($1) ","
+	if ($2 == "before")
+		mpbef[nmb++] = "\t" cstr($1) ","
+	else
+		mpfx[nmp++] = "\t" cstr($1) ","
+	if ($2 == "any")
+		mpany[nma++] = "\t" cstr($1) ","
 	next
 }
 
@@ -99,5 +109,7 @@ END {
 	strings("link_locprefix_tab", lpfx, nlp)
 	strings("link_locsuffix_tab", lsfx, nls)
 	strings("link_miscprefix_tab", mpfx, nmp)
+	strings("link_miscprefix_any_tab", mpany, nma)
+	strings("link_miscprefix_before_tab", mpbef, nmb)
 	strings("link_miscsuffix_tab", msfx, nms)
 }
