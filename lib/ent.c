@@ -682,6 +682,16 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 		sp->start = k;
 }
 
+/* Does the word end as a possessive does ("Calder's", "Harriers'")? */
+static int
+possessive(const char *w, size_t n)
+{
+	return (n >= 1 && w[n - 1] == '\'') ||
+	    (n >= 2 && memcmp(w + n - 2, "'s", 2) == 0) ||
+	    (n >= 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0) ||
+	    (n >= 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
 /* Does the phrase s[0..n) open as an apposition does: the, a, its, X's? */
 static int
 appositive(const char *s, size_t n)
@@ -700,8 +710,7 @@ appositive(const char *s, size_t n)
 	/* A possessive first word: "the company's", "Corvane's". */
 	for (i = 0; i < n && !doc_isspace((unsigned char)s[i]); i++)
 		continue;
-	return (i > 2 && s[i - 2] == '\'' && s[i - 1] == 's') ||
-	    (i > 4 && memcmp(s + i - 4, "\xe2\x80\x99s", 4) == 0);
+	return i > 2 && possessive(s, i);
 }
 
 /*
@@ -927,18 +936,24 @@ quoted_title(const char *s, size_t len, struct span *sp)
  * inside the span ("Ohio Senator Dana Kell") cuts it; what
  * comes before the title is a mention of its own (*pre) when the
  * dictionary knows it.  Returns 1 when the span is nothing but a title
- * ("Dr."): no one is named.
+ * ("Dr."): no one is named; unless the title is a surname too and no
+ * name follows (before_name): "Singer said", not "Singer" and "Marla
+ * Quenby".
  */
 static int
 person_title(struct ent_finder *f, const char *s, size_t len,
-    struct span *sp, struct span *pre)
+    struct span *sp, int before_name, struct span *pre)
 {
 	size_t	 k, t, w;
 
 	memset(pre, 0, sizeof(*pre));
 	k = link_title_prefix(s + sp->start, sp->end - sp->start, NULL);
-	if (k > 0 && sp->start + k >= sp->end)
-		return 1;
+	if (k > 0 && sp->start + k >= sp->end) {
+		if (before_name || !link_title_surname(s + sp->start,
+		    sp->end - sp->start))
+			return 1;
+		k = 0;
+	}
 	if (k == 0) {
 		for (w = sp->start + 1; w < sp->end; w++) {
 			if (!doc_isspace((unsigned char)s[w - 1]) ||
@@ -1113,6 +1128,75 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 }
 
 /*
+ * "Toronto Maple Leafs coach Craig Berube": capitalised words before a
+ * role written in lower case before a person name the organisation the
+ * person has the role in.  When the tagger left some of them out, or
+ * took them for a person's name, and saw no organisation's or group's
+ * name among them, the words, two or more, are one organisation's name
+ * in place of the spans there ("Toronto" a place); not a possessive
+ * and the words before it ("Calder's Labour mayor").  A sentence's first
+ * word mostly written in lower case ("When"), or "The", is not part of
+ * it.  The spans f->sv[0..f->ns) are in text order, and stay so.
+ */
+static void
+org_before_role(struct ent_finder *f, const char *s)
+{
+	struct span	*sv = f->sv;
+	size_t		 i, j, r, re, a, e, ts, nw;
+
+	for (i = 0; i < f->ns; i++) {
+		if (sv[i].type != ENT_PERSON ||
+		    link_title_before(s, sv[i].start, &ts, NULL) == 0 ||
+		    s[ts] < 'a' || s[ts] > 'z')
+			continue;
+		re = word_back(s, ts, &a);
+		for (r = ts, nw = 0; nw < OF_WORDS; r = a, nw++) {
+			e = word_back(s, r, &a);
+			if (e == a || e + 1 != r || s[e] != ' ' ||
+			    cap_word(s + a, e - a) != e - a ||
+			    possessive(s + a, e - a))
+				break;
+		}
+		if (r == 0 && nw > 0) {
+			for (e = 0; e < re && s[e] != ' '; e++)
+				continue;
+			if ((e == 3 && memcmp(s, "The", 3) == 0) ||
+			    ner_mostly_lower(s, e)) {
+				r = e + 1;
+				nw--;
+			}
+		}
+		if (nw < 2)
+			continue;
+		/* The spans in [r, re): places' or people's only. */
+		for (j = i; j > 0 && sv[j - 1].end > r; j--)
+			if (sv[j - 1].start < r || (sv[j - 1].type != ENT_GPE &&
+			    sv[j - 1].type != ENT_LOC &&
+			    sv[j - 1].type != ENT_PERSON))
+				break;
+		if (j > 0 && sv[j - 1].end > r)
+			continue;
+		if (i - j == 1 && sv[j].type != ENT_PERSON &&
+		    sv[j].start == r && sv[j].end == re)
+			continue;
+		if (j == i) {
+			new_span(f);
+			sv = f->sv;
+			memmove(&sv[j + 1], &sv[j], (f->ns - 1 - j) * sizeof(*sv));
+			i++;
+		} else if (i - j > 1) {
+			memmove(&sv[j + 1], &sv[i], (f->ns - i) * sizeof(*sv));
+			f->ns -= i - j - 1;
+			i = j + 1;
+		}
+		memset(&sv[j], 0, sizeof(sv[j]));
+		sv[j].start = r;
+		sv[j].end = re;
+		sv[j].type = ENT_ORG;
+	}
+}
+
+/*
  * Sentence s of paragraph offset ps, document offset off: its tokens,
  * and what ner_prepare() made of them or NULL.
  */
@@ -1156,6 +1240,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 			f->sv[d] = f->sv[d - 1];
 		f->sv[d] = tmp;
 	}
+	org_before_role(f, s);
 	german_quotes(s, len, f->sv, f->ns);
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
@@ -1165,7 +1250,9 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 			add(f, s, off, &pre);
 		else if (sp->type == ENT_PERSON &&
 		    !thing_around(s, len, sp) && !quoted_title(s, len, sp)) {
-			if (person_title(f, s, len, sp, &pre) ||
+			if (person_title(f, s, len, sp, i + 1 < f->ns &&
+			    f->sv[i + 1].type == ENT_PERSON &&
+			    f->sv[i + 1].start == sp->end + 1, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;
 			if (pre.end > pre.start)

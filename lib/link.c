@@ -29,6 +29,7 @@
 struct link_title_src {
 	const char	*title;
 	int		 gender;
+	int		 surname;	/* a surname too: "Singer" */
 };
 
 /*
@@ -539,6 +540,18 @@ link_title_prefix(const char *s, size_t n, int *gender)
 			i++;
 	}
 	return i;
+}
+
+int
+link_title_surname(const char *s, size_t n)
+{
+	ssize_t	 t;
+
+	title_index();
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	t = title_find(s, n, hash_fold(s, n));
+	return t >= 0 && link_title_tab[t].surname;
 }
 
 /* The start of the word that ends at b (white space before b skipped). */

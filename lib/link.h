@@ -73,6 +73,8 @@ int		 link_dict_lookup(const struct link_dict *, const char *s,
 size_t		 link_title_prefix(const char *s, size_t len, int *gender);
 size_t		 link_title_before(const char *s, size_t len, size_t *start,
 		    int *gender);
+/* Is s[0..n) one title that is a surname too ("Singer"), a name alone? */
+int		 link_title_surname(const char *s, size_t n);
 
 /*
  * Does the word w[0..n) end organisations' names ("Authority", "Inc.";

@@ -56,12 +56,29 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 3 --partial '"type":"PERSON","name":"Osric Penhale","text":"Osric Penhale","sentence":2,"title":"Governor"}'
 }
 
+@test "a club or body before a role in lower case and a person is an organisation" {
+	printf 'Calder Maple Harriers coach Tomas Ellery said the team was ready. Tarnwick Ironsides chairman Bram Holloway agreed. Calder'"'"'s Labour mayor Clara Whitby did not.\n' > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"ORG","name":"Calder Maple Harriers","text":"Calder Maple Harriers"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Tomas Ellery","text":"Tomas Ellery","sentence":1,"title":"coach"}'
+	assert_line -n 2 --partial '"type":"ORG","name":"Tarnwick Ironsides","text":"Tarnwick Ironsides"'
+	assert_line -n 3 --partial '"type":"PERSON","name":"Bram Holloway","text":"Bram Holloway","sentence":2,"title":"chairman"}'
+	refute_output --partial "Calder's Labour"
+}
+
 @test "an occupation and a minister's portfolio are titles" {
 	printf 'Actor Tomas Ellery and novelist Idris Castellane met UK Health Secretary Bram Holloway.\n' > "$T/t"
 	run "$N" -j -t PERSON "$T/t"
 	assert_line -n 0 --partial '"name":"Tomas Ellery","text":"Tomas Ellery","sentence":1,"title":"Actor"}'
 	assert_line -n 1 --partial '"name":"Idris Castellane","text":"Idris Castellane","sentence":1,"title":"novelist"}'
 	assert_line -n 2 --partial '"name":"Bram Holloway","text":"Bram Holloway","sentence":1,"title":"Health Secretary"}'
+	# An occupation that is a surname too is a name alone.
+	printf 'Singer Marla Quenby cancelled the tour.\n\nOrla Singer built looms. Singer said so.\n' > "$T/t"
+	run "$N" -j -t PERSON "$T/t"
+	assert_line -n 0 --partial '"name":"Marla Quenby","text":"Marla Quenby","sentence":1,"title":"Singer"}'
+	assert_line -n 1 --partial '"name":"Orla Singer","text":"Orla Singer"'
+	assert_line -n 2 --partial '"name":"Orla Singer","text":"Singer"'
+	assert_equal "${#lines[@]}" 3
 }
 
 @test "a shared surname is the person introduced first's; a given name picks the relative" {

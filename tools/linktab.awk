@@ -82,7 +82,8 @@ FILENAME ~ /locsuffixes/ {
 FILENAME ~ /titles/ {
 	n = split($0, f, "\t")
 	g = (n > 1 && (f[2] == "m" || f[2] == "f")) ? "'" f[2] "'" : "0"
-	titles[nti++] = "\t{ " cstr(f[1]) ", " g " },"
+	sn = (n > 1 && f[2] == "surname") ? "1" : "0"
+	titles[nti++] = "\t{ " cstr(f[1]) ", " g ", " sn " },"
 	next
 }
 
@@ -103,7 +104,7 @@ END {
 	print "static const struct link_title_src link_title_tab[] = {"
 	for (i = 0; i < nti; i++)
 		print titles[i]
-	print "\t{ NULL, 0 }"
+	print "\t{ NULL, 0, 0 }"
 	print "};"
 	strings("link_orgsuffix_tab", sfx, nsf)
 	strings("link_locprefix_tab", lpfx, nlp)
