@@ -1093,6 +1093,80 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 }
 
 /*
+ * The spans f->sv[from..ns) into the run f->sv[0..from) in text order,
+ * by insertion: both runs are in text order already.
+ */
+static void
+sort_spans(struct ent_finder *f, size_t from)
+{
+	struct span	 tmp;
+	size_t		 i, d;
+
+	for (i = from; i < f->ns; i++) {
+		tmp = f->sv[i];
+		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
+			f->sv[d] = f->sv[d - 1];
+		f->sv[d] = tmp;
+	}
+}
+
+/*
+ * "Typhoon Marisol", "HMS Wexcombe" where the tagger found no name: the
+ * words that open a storm's or a ship's name (link_thing_word()) and the
+ * capitalised words after them, none in a span, are a MISC name.  The
+ * words after it stop at a common word (ner_common_word()) and after a
+ * possessive.
+ */
+static void
+storm_ship_spans(struct ent_finder *f, const char *s, size_t len)
+{
+	struct span	*sp;
+	size_t		 i, j, a, p, e, k, n0, name;
+	int		 poss;
+
+	n0 = f->ns;
+	for (i = 0; i < f->nt; i++) {
+		a = f->tv[i].off;
+		p = a + f->tv[i].len;
+		if (cap_word(s + a, p - a) != p - a ||
+		    !link_thing_word(s + a, p - a, 0))
+			continue;
+		for (name = 0, e = p; p + 1 < len && s[p] == ' '; p += 1 + k) {
+			k = cap_word(s + p + 1, len - p - 1);
+			if (k > 1 && s[p + k] == '.')
+				k--;
+			if (k == 0)
+				break;
+			if (name == 0 && link_thing_word(s + p + 1, k, 0))
+				continue;
+			for (poss = 0; k > 0 && possessive(s + p + 1, k);
+			    poss = 1)
+				k--;
+			if (k == 0 || ner_common_word(f->ner, s + p + 1, k))
+				break;
+			name++;
+			e = p + 1 + k;
+			if (poss)
+				break;
+		}
+		if (name == 0)
+			continue;
+		for (j = 0; j < f->ns; j++)
+			if (f->sv[j].start < e && a < f->sv[j].end)
+				break;
+		if (j < f->ns)
+			continue;
+		sp = new_span(f);
+		sp->start = a;
+		sp->end = e;
+		sp->type = ENT_MISC;
+		while (i + 1 < f->nt && f->tv[i + 1].off < e)
+			i++;
+	}
+	sort_spans(f, n0);
+}
+
+/*
  * The spans of the sentence at paragraph offset ps: the user
  * dictionary's, then the dateline's where no dictionary name is, in text
  * order, as f->sv[0..return).
@@ -1100,8 +1174,8 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 static size_t
 fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 {
-	size_t		 nd, i, k, d;
-	struct span	*sp, tmp;
+	size_t		 nd, k, d;
+	struct span	*sp;
 
 	nd = dict_spans(f, s, len);
 	for (k = 0; k < f->ndl; k++) {
@@ -1118,12 +1192,7 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 		sp->start -= ps;
 		sp->end -= ps;
 	}
-	for (i = nd; i < f->ns; i++) {
-		tmp = f->sv[i];
-		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
-			f->sv[d] = f->sv[d - 1];
-		f->sv[d] = tmp;
-	}
+	sort_spans(f, nd);
 	return f->ns;
 }
 
@@ -1207,7 +1276,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 {
 	const struct ner_span *ms;
 	size_t		 nm, nd, i, d;
-	struct span	*sp, tmp, pre;
+	struct span	*sp, pre;
 
 	f->sentence++;
 	if (nt == 0)
@@ -1233,13 +1302,8 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		sp->end = ms[i].end;
 		sp->type = (enum ent_type)ms[i].type;
 	}
-	/* Merge the two sorted runs [0, nd) and [nd, ns) by insertion. */
-	for (i = nd; i < f->ns; i++) {
-		tmp = f->sv[i];
-		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
-			f->sv[d] = f->sv[d - 1];
-		f->sv[d] = tmp;
-	}
+	sort_spans(f, nd);
+	storm_ship_spans(f, s, len);
 	org_before_role(f, s);
 	german_quotes(s, len, f->sv, f->ns);
 	for (i = 0; i < f->ns; i++) {
