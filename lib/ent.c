@@ -812,6 +812,7 @@ split_title_of(struct ent_finder *f, const char *s, struct span *sp,
 {
 	size_t	 p, a, e, pe, nw, ts, tl;
 
+	memset(pre, 0, sizeof(*pre));
 	if ((tl = title_of(s, sp->start, 0, &ts)) == 0)
 		return 0;
 	for (p = sp->end, nw = 0;; p = a, nw++) {
