@@ -682,14 +682,20 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 		sp->start = k;
 }
 
-/* Does the word end as a possessive does ("Calder's", "Harriers'")? */
-static int
+/*
+ * The bytes of the possessive the word ends with ("Calder's",
+ * "Harriers'", with a straight or a curly apostrophe), or 0.
+ */
+static size_t
 possessive(const char *w, size_t n)
 {
-	return (n >= 1 && w[n - 1] == '\'') ||
-	    (n >= 2 && memcmp(w + n - 2, "'s", 2) == 0) ||
-	    (n >= 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0) ||
-	    (n >= 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0);
+	if (n >= 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
+		return 4;
+	if (n >= 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0)
+		return 3;
+	if (n >= 2 && memcmp(w + n - 2, "'s", 2) == 0)
+		return 2;
+	return n >= 1 && w[n - 1] == '\'';
 }
 
 /* Does the phrase s[0..n) open as an apposition does: the, a, its, X's? */
@@ -757,7 +763,7 @@ static int	has_word(const char *, size_t);
 
 /*
  * The word of s that ends at or before b, white space skipped: its
- * start in *a and its end; the end is 0 with no word.
+ * start in *a and its end, the two equal when there is no word.
  */
 static size_t
 word_back(const char *s, size_t b, size_t *a)
@@ -878,30 +884,29 @@ thing_around(const char *s, size_t len, struct span *sp)
 static size_t
 title_mark(const char *s, size_t len, size_t e, int close)
 {
-	static const char *const mark[2][4] = {
-		{ "\"", "\xe2\x80\x9c", "\xe2\x80\x98", "*" },
-		{ "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "*" },
+	static const char *const mark[2][5] = {
+		{ "\"", "\xe2\x80\x9c", "\xe2\x80\x98", "*", "_" },
+		{ "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "*", "_" },
 	};
 	size_t	 i, n;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		n = strlen(mark[close][i]);
 		if (close ? e + n <= len &&
 		    memcmp(s + e, mark[close][i], n) == 0 :
 		    e >= n && memcmp(s + e - n, mark[close][i], n) == 0)
 			return n;
 	}
-	if (close ? e < len && s[e] == '_' : e > 0 && s[e - 1] == '_')
-		return 1;
 	return 0;
 }
 
 /*
  * A name of two words or more the tagger called a person's that is all a
  * pair of quotation marks or italic marks hold is a work's title (the
- * film "Marla Quenby"), MISC, unless it is initials alone ("S. F."); not a nickname between a given name and a
- * surname (Jerome "Jay" Powell), nor a name with more after it in the
- * marks.  A comma or full stop may come before the closing mark.
+ * film "Marla Quenby"), MISC; not initials alone ("S. F."), not a
+ * nickname between a given name and a surname (Jerome "Jay" Powell), nor
+ * a name with more after it in the marks.  A comma or full stop may come
+ * before the closing mark.
  */
 static int
 quoted_title(const char *s, size_t len, struct span *sp)
@@ -1122,8 +1127,7 @@ static void
 storm_ship_spans(struct ent_finder *f, const char *s, size_t len)
 {
 	struct span	*sp;
-	size_t		 i, j, a, p, e, k, n0, name;
-	int		 poss;
+	size_t		 i, j, a, p, e, k, n0, name, poss;
 
 	n0 = f->ns;
 	for (i = 0; i < f->nt; i++) {
@@ -1140,9 +1144,8 @@ storm_ship_spans(struct ent_finder *f, const char *s, size_t len)
 				break;
 			if (name == 0 && link_thing_word(s + p + 1, k, 0))
 				continue;
-			for (poss = 0; k > 0 && possessive(s + p + 1, k);
-			    poss = 1)
-				k--;
+			poss = possessive(s + p + 1, k);
+			k -= poss;
 			if (k == 0 || ner_common_word(f->ner, s + p + 1, k))
 				break;
 			name++;

@@ -107,7 +107,7 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	run "$N" "$T/t"
 	assert_output $'MISC\tOrla Fenwick Linux\tOrla Fenwick Linux\nMISC\tAnsel Brody Show\tAnsel Brody Show\nMISC\tOrla Fenwick Award\tOrla Fenwick Award'
 	# The tagger finds no name there at all.
-	printf 'Typhoon Marisol hit the islands. Storm Dorrit brought floods to Tarnwick, and Cyclone Elowen'"'"'s winds eased.\n' > "$T/t"
+	printf 'Typhoon Marisol hit the islands. Storm Dorrit brought floods to Tarnwick, and Cyclone Elowen’s winds eased.\n' > "$T/t"
 	run "$N" -t MISC "$T/t"
 	assert_output $'MISC\tTyphoon Marisol\tTyphoon Marisol\nMISC\tStorm Dorrit\tStorm Dorrit\nMISC\tCyclone Elowen\tCyclone Elowen'
 }
