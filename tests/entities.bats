@@ -47,6 +47,13 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "a nationality before a title is a NORP, the title the person's" {
+	printf "Danish President Clara Whitby's aide spoke.\n" > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"NORP","name":"Danish","text":"Danish"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Clara Whitby","text":"Clara Whitby","sentence":1,"title":"President"}'
+}
+
 @test "a title of a body or place before a person: the body, the place and the person apart" {
 	printf 'Chair of the Harwick Port Authority Clara Whitby said the docks would reopen. Governor of Ohio Osric Penhale agreed.\n' > "$T/t"
 	run "$N" -j "$T/t"
