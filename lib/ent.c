@@ -20,6 +20,7 @@ _Static_assert(NER_PT_PERSON == (int)ENT_PERSON && NER_PT_ORG == (int)ENT_ORG &&
 #define DATELINE_MAX	120	/* how far into a paragraph its dash may be */
 #define DATELINE_SPANS	4
 #define DATELINE_PARAS	6	/* it may follow a headline, byline, photo */
+#define OF_WORDS	5	/* capitalised words in "Chair of the X" */
 #define APPOSITION_MAX	80	/* bytes of "the company's chief executive" */
 #define HEAD_PARAS	3	/* a headline is one of the first paragraphs */
 #define HEAD_MAX	200	/* bytes of a headline */
@@ -721,6 +722,22 @@ strip_the(struct ent_finder *f, const char *s, struct span *sp)
 		sp->start = k;
 }
 
+/*
+ * The bytes of the possessive the word ends with ("Calder's",
+ * "Harriers'", with a straight or a curly apostrophe), or 0.
+ */
+static size_t
+possessive(const char *w, size_t n)
+{
+	if (n >= 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0)
+		return 4;
+	if (n >= 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0)
+		return 3;
+	if (n >= 2 && memcmp(w + n - 2, "'s", 2) == 0)
+		return 2;
+	return n >= 1 && w[n - 1] == '\'';
+}
+
 /* Does the phrase s[0..n) open as an apposition does: the, a, its, X's? */
 static int
 appositive(const char *s, size_t n)
@@ -739,8 +756,7 @@ appositive(const char *s, size_t n)
 	/* A possessive first word: "the company's", "Corvane's". */
 	for (i = 0; i < n && !doc_isspace((unsigned char)s[i]); i++)
 		continue;
-	return (i > 2 && s[i - 2] == '\'' && s[i - 1] == 's') ||
-	    (i > 4 && memcmp(s + i - 4, "\xe2\x80\x99s", 4) == 0);
+	return i > 2 && possessive(s, i);
 }
 
 /*
@@ -782,24 +798,208 @@ apposition(const char *s, size_t len, struct span *sp)
 	}
 }
 
+static size_t	cap_word(const char *, size_t);
+static int	has_word(const char *, size_t);
+
+/*
+ * The word of s that ends at or before b, white space skipped: its
+ * start in *a and its end, the two equal when there is no word.
+ */
+static size_t
+word_back(const char *s, size_t b, size_t *a)
+{
+	size_t	 e;
+
+	for (e = b; e > 0 && doc_isspace((unsigned char)s[e - 1]); e--)
+		continue;
+	for (*a = e; *a > 0 && !doc_isspace((unsigned char)s[*a - 1]); (*a)--)
+		continue;
+	return e;
+}
+
+/*
+ * A title that names the body or place it is of before the person:
+ * "Chair of the Federal Reserve Jerome Powell", "Governor of Ohio Mike
+ * DeWine".  Back from b over at least min and at most OF_WORDS
+ * capitalised words, then "the", then "of": the titles before that are
+ * the person's.  Returns their length, their start in *start; 0 when
+ * there are none.
+ */
+static size_t
+title_of(const char *s, size_t b, size_t min, size_t *start)
+{
+	size_t	 a, e, nw;
+
+	for (nw = 0;; nw++, b = a) {
+		e = word_back(s, b, &a);
+		if (nw == OF_WORDS || e == a || cap_word(s + a, e - a) != e - a)
+			break;
+	}
+	if (nw < min)
+		return 0;
+	if (e - a == 3 && memcmp(s + a, "the", 3) == 0)
+		e = word_back(s, a, &a);
+	if (e - a != 2 || memcmp(s + a, "of", 2) != 0)
+		return 0;
+	return link_title_before(s, a, start, NULL);
+}
+
+/*
+ * "Governor of Ohio Mike DeWine", which the tagger may take for one
+ * place's name: after a title and "of", a name the dictionary knows, or
+ * one that ends as organisations' or places' names do ("Port
+ * Authority"), and two capitalised words or more are that name (*pre)
+ * and a person with that title (*sp).  Returns 1 when it parts the span
+ * so.
+ */
+static int
+split_title_of(struct ent_finder *f, const char *s, struct span *sp,
+    struct span *pre)
+{
+	size_t	 p, a, e, pe, nw, ts, tl;
+
+	memset(pre, 0, sizeof(*pre));
+	if ((tl = title_of(s, sp->start, 0, &ts)) == 0)
+		return 0;
+	for (p = sp->end, nw = 0;; p = a, nw++) {
+		e = word_back(s, p, &a);
+		if (a <= sp->start || cap_word(s + a, e - a) != e - a)
+			return 0;
+		pe = word_back(s, a, &p);
+		if (nw >= 1 && (link_dict_lookup(f->dict, s + sp->start,
+		    pe - sp->start, &pre->type, NULL, NULL) != 0 ||
+		    link_name_end(s + p, pe - p, &pre->type)))
+			break;
+	}
+	pre->start = sp->start;
+	pre->end = pe;
+	sp->start = a;
+	sp->type = ENT_PERSON;
+	sp->tstart = ts;
+	sp->tlen = tl;
+	return 1;
+}
+
+/*
+ * A name the tagger called a person's, with words just outside its span
+ * that make a thing of it: a storm's or a ship's before it ("Tropical
+ * Storm" and "Selma", "USS" and "Carrow"), a work's or a product's after
+ * it ("Show", "Linux"; see link_thing_word()).  The span takes them in
+ * and is MISC.  Returns 1 when it is so.
+ */
+static int
+thing_around(const char *s, size_t len, struct span *sp)
+{
+	size_t	 a, b, e, k;
+	int	 found;
+
+	found = 0;
+	for (b = sp->start;; b = a) {
+		e = word_back(s, b, &a);
+		if (e == a || e + 1 != b || s[e] != ' ' ||
+		    cap_word(s + a, e - a) != e - a ||
+		    !link_thing_word(s + a, e - a, 0))
+			break;
+		sp->start = a;
+		found = 1;
+	}
+	e = sp->end;
+	if (e + 1 < len && s[e] == ' ' &&
+	    (k = cap_word(s + e + 1, len - e - 1)) > 0 &&
+	    link_thing_word(s + e + 1, k, 1)) {
+		if (s[e + k] == '.')
+			k--;
+		sp->end = e + 1 + k;
+		found = 1;
+	}
+	if (found)
+		sp->type = ENT_MISC;
+	return found;
+}
+
+/*
+ * The length of the quotation mark or italic mark ('"', curly quotes,
+ * '*', '_') that ends at s[e] (close 0) or starts there (close 1), or 0.
+ */
+static size_t
+title_mark(const char *s, size_t len, size_t e, int close)
+{
+	static const char *const mark[2][5] = {
+		{ "\"", "\xe2\x80\x9c", "\xe2\x80\x98", "*", "_" },
+		{ "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "*", "_" },
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < 5; i++) {
+		n = strlen(mark[close][i]);
+		if (close ? e + n <= len &&
+		    memcmp(s + e, mark[close][i], n) == 0 :
+		    e >= n && memcmp(s + e - n, mark[close][i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A name of two words or more the tagger called a person's that is all a
+ * pair of quotation marks or italic marks hold is a work's title (the
+ * film "Marla Quenby"), MISC; not initials alone ("S. F."), not a
+ * nickname between a given name and a surname (Jerome "Jay" Powell), nor
+ * a name with more after it in the marks.  A comma or full stop may come
+ * before the closing mark.
+ */
+static int
+quoted_title(const char *s, size_t len, struct span *sp)
+{
+	size_t	 o, c, a, e, k;
+
+	if (memchr(s + sp->start, ' ', sp->end - sp->start) == NULL ||
+	    !has_word(s + sp->start, sp->end - sp->start) ||
+	    (o = title_mark(s, len, sp->start, 0)) == 0)
+		return 0;
+	c = sp->end;
+	if (c < len && (s[c] == ',' || s[c] == '.'))
+		c++;
+	if ((k = title_mark(s, len, c, 1)) == 0)
+		return 0;
+	e = word_back(s, sp->start - o, &a);
+	if (e > a && cap_word(s + a, e - a) > 0)
+		return 0;
+	c += k;
+	/* "‘Clara Whitby’s dog": the mark was an apostrophe. */
+	if (c < len && (((s[c] | 0x20) >= 'a' && (s[c] | 0x20) <= 'z') ||
+	    (unsigned char)s[c] >= 0x80))
+		return 0;
+	if (c + 1 < len && s[c] == ' ' && s[c + 1] >= 'A' && s[c + 1] <= 'Z')
+		return 0;
+	sp->type = ENT_MISC;
+	return 1;
+}
+
 /*
  * Titles are not part of a person's name: take those the span starts
  * with off it, and note those just before it, as its title.  A title
  * inside the span ("Ohio Senator Dana Kell") cuts it; what
  * comes before the title is a mention of its own (*pre) when the
  * dictionary knows it.  Returns 1 when the span is nothing but a title
- * ("Dr."): no one is named.
+ * ("Dr."): no one is named; unless the title is a surname too and no
+ * name follows (before_name): "Singer said", not "Singer" and "Marla
+ * Quenby".
  */
 static int
 person_title(struct ent_finder *f, const char *s, size_t len,
-    struct span *sp, struct span *pre)
+    struct span *sp, int before_name, struct span *pre)
 {
 	size_t	 k, t, w;
 
 	memset(pre, 0, sizeof(*pre));
 	k = link_title_prefix(s + sp->start, sp->end - sp->start, NULL);
-	if (k > 0 && sp->start + k >= sp->end)
-		return 1;
+	if (k > 0 && sp->start + k >= sp->end) {
+		if (before_name || !link_title_surname(s + sp->start,
+		    sp->end - sp->start))
+			return 1;
+		k = 0;
+	}
 	if (k == 0) {
 		for (w = sp->start + 1; w < sp->end; w++) {
 			if (!doc_isspace((unsigned char)s[w - 1]) ||
@@ -832,6 +1032,8 @@ person_title(struct ent_finder *f, const char *s, size_t len,
 		return 0;
 	}
 	sp->tlen = link_title_before(s, sp->start, &sp->tstart, NULL);
+	if (sp->tlen == 0)
+		sp->tlen = title_of(s, sp->start, 1, &sp->tstart);
 	if (sp->tlen == 0)
 		apposition(s, len, sp);
 	return 0;
@@ -937,6 +1139,78 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 }
 
 /*
+ * The spans f->sv[from..ns) into the run f->sv[0..from) in text order,
+ * by insertion: both runs are in text order already.
+ */
+static void
+sort_spans(struct ent_finder *f, size_t from)
+{
+	struct span	 tmp;
+	size_t		 i, d;
+
+	for (i = from; i < f->ns; i++) {
+		tmp = f->sv[i];
+		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
+			f->sv[d] = f->sv[d - 1];
+		f->sv[d] = tmp;
+	}
+}
+
+/*
+ * "Typhoon Marisol", "HMS Wexcombe" where the tagger found no name: the
+ * words that open a storm's or a ship's name (link_thing_word()) and the
+ * capitalised words after them, none in a span, are a MISC name.  The
+ * words after it stop at a common word (ner_common_word()) and after a
+ * possessive.
+ */
+static void
+storm_ship_spans(struct ent_finder *f, const char *s, size_t len)
+{
+	struct span	*sp;
+	size_t		 i, j, a, p, e, k, n0, name, poss;
+
+	n0 = f->ns;
+	for (i = 0; i < f->nt; i++) {
+		a = f->tv[i].off;
+		p = a + f->tv[i].len;
+		if (cap_word(s + a, p - a) != p - a ||
+		    !link_thing_word(s + a, p - a, 0))
+			continue;
+		for (name = 0, e = p; p + 1 < len && s[p] == ' '; p += 1 + k) {
+			k = cap_word(s + p + 1, len - p - 1);
+			if (k > 1 && s[p + k] == '.')
+				k--;
+			if (k == 0)
+				break;
+			if (name == 0 && link_thing_word(s + p + 1, k, 0))
+				continue;
+			poss = possessive(s + p + 1, k);
+			k -= poss;
+			if (k == 0 || ner_common_word(f->ner, s + p + 1, k))
+				break;
+			name++;
+			e = p + 1 + k;
+			if (poss)
+				break;
+		}
+		if (name == 0)
+			continue;
+		for (j = 0; j < f->ns; j++)
+			if (f->sv[j].start < e && a < f->sv[j].end)
+				break;
+		if (j < f->ns)
+			continue;
+		sp = new_span(f);
+		sp->start = a;
+		sp->end = e;
+		sp->type = ENT_MISC;
+		while (i + 1 < f->nt && f->tv[i + 1].off < e)
+			i++;
+	}
+	sort_spans(f, n0);
+}
+
+/*
  * The spans of the sentence at paragraph offset ps: the user
  * dictionary's, then the dateline's where no dictionary name is, in text
  * order, as f->sv[0..return).
@@ -944,8 +1218,8 @@ dict_spans(struct ent_finder *f, const char *s, size_t len)
 static size_t
 fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 {
-	size_t		 nd, i, k, d;
-	struct span	*sp, tmp;
+	size_t		 nd, k, d;
+	struct span	*sp;
 
 	nd = dict_spans(f, s, len);
 	for (k = 0; k < f->ndl; k++) {
@@ -962,12 +1236,7 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 		sp->start -= ps;
 		sp->end -= ps;
 	}
-	for (i = nd; i < f->ns; i++) {
-		tmp = f->sv[i];
-		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
-			f->sv[d] = f->sv[d - 1];
-		f->sv[d] = tmp;
-	}
+	sort_spans(f, nd);
 	return f->ns;
 }
 
@@ -1137,6 +1406,75 @@ org_person(struct ent_finder *f, const char *s, size_t len,
 }
 
 /*
+ * "Toronto Maple Leafs coach Craig Berube": capitalised words before a
+ * role written in lower case before a person name the organisation the
+ * person has the role in.  When the tagger left some of them out, or
+ * took them for a person's name, and saw no organisation's or group's
+ * name among them, the words, two or more, are one organisation's name
+ * in place of the spans there ("Toronto" a place); not a possessive
+ * and the words before it ("Calder's Labour mayor").  A sentence's first
+ * word mostly written in lower case ("When"), or "The", is not part of
+ * it.  The spans f->sv[0..f->ns) are in text order, and stay so.
+ */
+static void
+org_before_role(struct ent_finder *f, const char *s)
+{
+	struct span	*sv = f->sv;
+	size_t		 i, j, r, re, a, e, ts, nw;
+
+	for (i = 0; i < f->ns; i++) {
+		if (sv[i].type != ENT_PERSON ||
+		    link_title_before(s, sv[i].start, &ts, NULL) == 0 ||
+		    s[ts] < 'a' || s[ts] > 'z')
+			continue;
+		re = word_back(s, ts, &a);
+		for (r = ts, nw = 0; nw < OF_WORDS; r = a, nw++) {
+			e = word_back(s, r, &a);
+			if (e == a || e + 1 != r || s[e] != ' ' ||
+			    cap_word(s + a, e - a) != e - a ||
+			    possessive(s + a, e - a))
+				break;
+		}
+		if (r == 0 && nw > 0) {
+			for (e = 0; e < re && s[e] != ' '; e++)
+				continue;
+			if ((e == 3 && memcmp(s, "The", 3) == 0) ||
+			    ner_mostly_lower(s, e)) {
+				r = e + 1;
+				nw--;
+			}
+		}
+		if (nw < 2)
+			continue;
+		/* The spans in [r, re): places' or people's only. */
+		for (j = i; j > 0 && sv[j - 1].end > r; j--)
+			if (sv[j - 1].start < r || (sv[j - 1].type != ENT_GPE &&
+			    sv[j - 1].type != ENT_LOC &&
+			    sv[j - 1].type != ENT_PERSON))
+				break;
+		if (j > 0 && sv[j - 1].end > r)
+			continue;
+		if (i - j == 1 && sv[j].type != ENT_PERSON &&
+		    sv[j].start == r && sv[j].end == re)
+			continue;
+		if (j == i) {
+			new_span(f);
+			sv = f->sv;
+			memmove(&sv[j + 1], &sv[j], (f->ns - 1 - j) * sizeof(*sv));
+			i++;
+		} else if (i - j > 1) {
+			memmove(&sv[j + 1], &sv[i], (f->ns - i) * sizeof(*sv));
+			f->ns -= i - j - 1;
+			i = j + 1;
+		}
+		memset(&sv[j], 0, sizeof(sv[j]));
+		sv[j].start = r;
+		sv[j].end = re;
+		sv[j].type = ENT_ORG;
+	}
+}
+
+/*
  * Sentence s of paragraph offset ps, document offset off: its tokens,
  * and what ner_prepare() made of them or NULL.
  */
@@ -1147,7 +1485,7 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 {
 	const struct ner_span *ms;
 	size_t		 nm, nd, i, d;
-	struct span	*sp, tmp, pre;
+	struct span	*sp, pre;
 
 	f->sentence++;
 	if (nt == 0)
@@ -1174,13 +1512,9 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		sp->end = ms[i].end;
 		sp->type = (enum ent_type)ms[i].type;
 	}
-	/* Merge the two sorted runs [0, nd) and [nd, ns) by insertion. */
-	for (i = nd; i < f->ns; i++) {
-		tmp = f->sv[i];
-		for (d = i; d > 0 && f->sv[d - 1].start > tmp.start; d--)
-			f->sv[d] = f->sv[d - 1];
-		f->sv[d] = tmp;
-	}
+	sort_spans(f, nd);
+	storm_ship_spans(f, s, len);
+	org_before_role(f, s);
 	german_quotes(s, len, f->sv, f->ns);
 	for (i = 0; i < f->ns; i++) {
 		sp = &f->sv[i];
@@ -1189,9 +1523,15 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		strip_the(f, s, sp);
 		if (sp->type == ENT_ORG && org_person(f, s, len, sp, &pre))
 			add(f, s, off, &pre);
-		if (sp->type == ENT_PERSON) {
+		if (sp->type != ENT_PERSON &&
+		    split_title_of(f, s, sp, &pre))
+			add(f, s, off, &pre);
+		else if (sp->type == ENT_PERSON &&
+		    !thing_around(s, len, sp) && !quoted_title(s, len, sp)) {
 			if (no_person(f, s, len, sp) ||
-			    person_title(f, s, len, sp, &pre) ||
+			    person_title(f, s, len, sp, i + 1 < f->ns &&
+			    f->sv[i + 1].type == ENT_PERSON &&
+			    f->sv[i + 1].start == sp->end + 1, &pre) ||
 			    !has_word(s + sp->start, sp->end - sp->start))
 				continue;
 			if (pre.end > pre.start)

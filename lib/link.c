@@ -30,13 +30,15 @@
 struct link_title_src {
 	const char	*title;
 	int		 gender;
+	int		 surname;	/* a surname too: "Singer" */
 };
 
 /*
  * Generated from data/ (tools/linktab.awk): link_alias_lines[],
  * link_place_lines[], link_title_tab[] and the word tables
  * link_orgsuffix_tab[], link_locsuffix_tab[], link_locprefix_tab[],
- * link_miscprefix_tab[], link_miscsuffix_tab[].
+ * link_miscprefix_tab[], link_miscprefix_any_tab[],
+ * link_miscprefix_before_tab[], link_miscsuffix_tab[].
  */
 #include "link_tab.h"
 #include "link_words.h"
@@ -541,6 +543,18 @@ link_title_prefix(const char *s, size_t n, int *gender)
 			i++;
 	}
 	return i;
+}
+
+int
+link_title_surname(const char *s, size_t n)
+{
+	ssize_t	 t;
+
+	title_index();
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	t = title_find(s, n, hash_fold(s, n));
+	return t >= 0 && link_title_tab[t].surname;
 }
 
 /* The start of the word that ends at b (white space before b skipped). */
@@ -1559,6 +1573,21 @@ index_words(struct link_doc *ld)
 	}
 }
 
+/* Is the word w[0..l) in the table?  Case and a full stop after it are
+ * ignored. */
+static int
+in_tab(const char *w, size_t l, const char *const *tab)
+{
+	const char *const *t;
+
+	if (l > 1 && w[l - 1] == '.')
+		l--;
+	for (t = tab; *t != NULL; t++)
+		if (strlen(*t) == l && ci_eq(w, *t, l))
+			return 1;
+	return 0;
+}
+
 /*
  * Does the name end (or, with first, begin) with a word of the table?
  * Case and a full stop after the word are ignored.
@@ -1567,21 +1596,35 @@ static int
 edge_word(struct link_doc *ld, const struct lname *nm,
     const char *const *tab, int first)
 {
-	const char *const *t;
 	const char	*w;
-	size_t		 l, k;
+	size_t		 k;
 
 	if (nm->nw < 2)
 		return 0;
 	k = first ? 0 : nm->nw - 1;
 	w = ld->arena + nm->foff + nm->w[k];
-	l = nm->wl[k];
-	if (l > 1 && w[l - 1] == '.')
-		l--;
-	for (t = tab; *t != NULL; t++)
-		if (strlen(*t) == l && ci_eq(w, *t, l))
-			return 1;
-	return 0;
+	return in_tab(w, nm->wl[k], tab);
+}
+
+int
+link_thing_word(const char *w, size_t n, int after)
+{
+	if (after)
+		return in_tab(w, n, link_miscsuffix_tab);
+	return in_tab(w, n, link_miscprefix_tab) ||
+	    in_tab(w, n, link_miscprefix_before_tab);
+}
+
+int
+link_name_end(const char *w, size_t n, enum ent_type *type)
+{
+	if (in_tab(w, n, link_orgsuffix_tab))
+		*type = ENT_ORG;
+	else if (in_tab(w, n, link_locsuffix_tab))
+		*type = ENT_LOC;
+	else
+		return 0;
+	return 1;
 }
 
 /*
@@ -1735,7 +1778,9 @@ settle(struct link_doc *ld)
 		else if (a->type == ENT_PERSON &&
 		    edge_word(ld, a, link_locprefix_tab, 1))
 			a->type = ENT_GPE;
-		else if (a->type == ENT_PERSON && thing_name(ld, a))
+		else if (a->type == ENT_PERSON ? thing_name(ld, a) :
+		    a->type != ENT_NORP &&
+		    edge_word(ld, a, link_miscprefix_any_tab, 1))
 			a->type = ENT_MISC;
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;

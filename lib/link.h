@@ -73,6 +73,22 @@ int		 link_dict_lookup(const struct link_dict *, const char *s,
 size_t		 link_title_prefix(const char *s, size_t len, int *gender);
 size_t		 link_title_before(const char *s, size_t len, size_t *start,
 		    int *gender);
+/* Is s[0..n) one title that is a surname too ("Singer"), a name alone? */
+int		 link_title_surname(const char *s, size_t n);
+
+/*
+ * Does the word w[0..n) end organisations' names ("Authority", "Inc.";
+ * *type ENT_ORG) or places' ("Province", "Airport"; ENT_LOC)?
+ * data/orgsuffixes.txt and data/locsuffixes.txt.
+ */
+int		 link_name_end(const char *w, size_t n, enum ent_type *type);
+
+/*
+ * Does the word w[0..n) make a thing, no person, of a name it stands
+ * before ("Hurricane", "USS"; data/miscprefixes.txt) or, with after, a
+ * name it follows ("Show", "Linux"; data/miscsuffixes.txt)?
+ */
+int		 link_thing_word(const char *w, size_t n, int after);
 
 /* The dictionary may be NULL: no aliases, no user names. */
 struct link_doc	*link_doc_new(const struct link_dict *);

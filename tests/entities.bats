@@ -47,6 +47,47 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	assert_line -n 1 --partial '"name":"Tom Hale","text":"Tom Hale","sentence":1,"title":"Det. Supt."}'
 }
 
+@test "a nationality before a title is a NORP, the title the person's" {
+	printf "Danish President Clara Whitby's aide spoke.\n" > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"NORP","name":"Danish","text":"Danish"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Clara Whitby","text":"Clara Whitby","sentence":1,"title":"President"}'
+}
+
+@test "a title of a body or place before a person: the body, the place and the person apart" {
+	printf 'Chair of the Harwick Port Authority Clara Whitby said the docks would reopen. Governor of Ohio Osric Penhale agreed.\n' > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"ORG","name":"Harwick Port Authority","text":"Harwick Port Authority"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Clara Whitby","text":"Clara Whitby","sentence":1,"title":"Chair"}'
+	assert_line -n 2 --partial '"type":"GPE","name":"Ohio","text":"Ohio"'
+	assert_line -n 3 --partial '"type":"PERSON","name":"Osric Penhale","text":"Osric Penhale","sentence":2,"title":"Governor"}'
+}
+
+@test "a club or body before a role in lower case and a person is an organisation" {
+	printf 'Calder Maple Harriers coach Tomas Ellery said the team was ready. Tarnwick Ironsides chairman Bram Holloway agreed. Calder'"'"'s Labour mayor Clara Whitby did not.\n' > "$T/t"
+	run "$N" -j "$T/t"
+	assert_line -n 0 --partial '"type":"ORG","name":"Calder Maple Harriers","text":"Calder Maple Harriers"'
+	assert_line -n 1 --partial '"type":"PERSON","name":"Tomas Ellery","text":"Tomas Ellery","sentence":1,"title":"coach"}'
+	assert_line -n 2 --partial '"type":"ORG","name":"Tarnwick Ironsides","text":"Tarnwick Ironsides"'
+	assert_line -n 3 --partial '"type":"PERSON","name":"Bram Holloway","text":"Bram Holloway","sentence":2,"title":"chairman"}'
+	refute_output --partial "Calder's Labour"
+}
+
+@test "an occupation and a minister's portfolio are titles" {
+	printf 'Actor Tomas Ellery and novelist Idris Castellane met UK Health Secretary Bram Holloway.\n' > "$T/t"
+	run "$N" -j -t PERSON "$T/t"
+	assert_line -n 0 --partial '"name":"Tomas Ellery","text":"Tomas Ellery","sentence":1,"title":"Actor"}'
+	assert_line -n 1 --partial '"name":"Idris Castellane","text":"Idris Castellane","sentence":1,"title":"novelist"}'
+	assert_line -n 2 --partial '"name":"Bram Holloway","text":"Bram Holloway","sentence":1,"title":"Health Secretary"}'
+	# An occupation that is a surname too is a name alone.
+	printf 'Singer Marla Quenby cancelled the tour.\n\nOrla Singer built looms. Singer said so.\n' > "$T/t"
+	run "$N" -j -t PERSON "$T/t"
+	assert_line -n 0 --partial '"name":"Marla Quenby","text":"Marla Quenby","sentence":1,"title":"Singer"}'
+	assert_line -n 1 --partial '"name":"Orla Singer","text":"Orla Singer"'
+	assert_line -n 2 --partial '"name":"Orla Singer","text":"Singer"'
+	assert_equal "${#lines[@]}" 3
+}
+
 @test "a shared surname is the person introduced first's; a given name picks the relative" {
 	printf '%s\n' 'Senator Harriet Dunmore toured Carvel County with her son, Felix Dunmore.' '' \
 	    'Dunmore said the state would pay. Felix said his fields were under water.' '' \
@@ -63,6 +104,25 @@ PERSON	Dmitry Peskov	Dmitry Peskov"
 	    'The USS Carrow sank in 1944. Divers found Carrow last year.' > "$T/t"
 	run "$N" "$T/t"
 	assert_output $'MISC\tHurricane Selma\tHurricane Selma\nMISC\tHurricane Selma\tSelma\nMISC\tUSS Carrow\tUSS Carrow\nMISC\tUSS Carrow\tCarrow'
+}
+
+@test "a storm's or ship's word before the tagger's span, a work's or product's after it, make a thing" {
+	printf 'Tropical Storm Orla Fenwick formed overnight. The MV Ansel Brody ran aground. The phone runs Harlow OS.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tTropical Storm Orla Fenwick\tTropical Storm Orla Fenwick\nMISC\tMV Ansel Brody\tMV Ansel Brody\nMISC\tHarlow OS\tHarlow OS'
+	printf 'The laptop shipped with Orla Fenwick Linux. Ansel Brody Show fans cheered. Orla Fenwick Award winners met.\n' > "$T/t"
+	run "$N" "$T/t"
+	assert_output $'MISC\tOrla Fenwick Linux\tOrla Fenwick Linux\nMISC\tAnsel Brody Show\tAnsel Brody Show\nMISC\tOrla Fenwick Award\tOrla Fenwick Award'
+	# The tagger finds no name there at all.
+	printf 'Typhoon Marisol hit the islands. Storm Dorrit brought floods to Tarnwick, and Cyclone Elowen’s winds eased.\n' > "$T/t"
+	run "$N" -t MISC "$T/t"
+	assert_output $'MISC\tTyphoon Marisol\tTyphoon Marisol\nMISC\tStorm Dorrit\tStorm Dorrit\nMISC\tCyclone Elowen\tCyclone Elowen'
+}
+
+@test "a name all a pair of quotation or italic marks holds is a work's, not a nickname" {
+	printf 'The film "Orla Fenwick" opened on Friday, and critics praised *Ansel Brody*. Tomas "Big Tom" Ellery and ‘Clara Whitby’s’ fans agreed.\n' > "$T/t"
+	run "$N" -t MISC "$T/t"
+	assert_output $'MISC\tOrla Fenwick\tOrla Fenwick\nMISC\tAnsel Brody\tAnsel Brody'
 }
 
 @test "a surname of the document standing alone is its person, even a common word" {

@@ -32,6 +32,8 @@ BEGIN {
 	nls = 0
 	nlp = 0
 	nmp = 0
+	nma = 0
+	nmb = 0
 	nms = 0
 }
 
@@ -54,8 +56,16 @@ FILENAME ~ /locprefixes/ {
 	next
 }
 
+# A second field says where else the word makes a thing of a name:
+# "any" also of one the tagger gave another type than person's, "before"
+# only standing before the tagger's span, never inside it.
 FILENAME ~ /miscprefixes/ {
-	mpfx[nmp++] = "\t" cstr($1) ","
+	if ($2 == "before")
+		mpbef[nmb++] = "\t" cstr($1) ","
+	else
+		mpfx[nmp++] = "\t" cstr($1) ","
+	if ($2 == "any")
+		mpany[nma++] = "\t" cstr($1) ","
 	next
 }
 
@@ -72,7 +82,8 @@ FILENAME ~ /locsuffixes/ {
 FILENAME ~ /titles/ {
 	n = split($0, f, "\t")
 	g = (n > 1 && (f[2] == "m" || f[2] == "f")) ? "'" f[2] "'" : "0"
-	titles[nti++] = "\t{ " cstr(f[1]) ", " g " },"
+	sn = (n > 1 && f[2] == "surname") ? "1" : "0"
+	titles[nti++] = "\t{ " cstr(f[1]) ", " g ", " sn " },"
 	next
 }
 
@@ -93,11 +104,13 @@ END {
 	print "static const struct link_title_src link_title_tab[] = {"
 	for (i = 0; i < nti; i++)
 		print titles[i]
-	print "\t{ NULL, 0 }"
+	print "\t{ NULL, 0, 0 }"
 	print "};"
 	strings("link_orgsuffix_tab", sfx, nsf)
 	strings("link_locprefix_tab", lpfx, nlp)
 	strings("link_locsuffix_tab", lsfx, nls)
 	strings("link_miscprefix_tab", mpfx, nmp)
+	strings("link_miscprefix_any_tab", mpany, nma)
+	strings("link_miscprefix_before_tab", mpbef, nmb)
 	strings("link_miscsuffix_tab", msfx, nms)
 }
