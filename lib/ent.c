@@ -1787,6 +1787,24 @@ ent_prep_para(struct ent_prep *pp, const struct para *p)
 	}
 }
 
+int
+ent_prep_sentence(const struct ent_prep *pp, size_t k, size_t j, size_t *s,
+    size_t *e, const struct tok **tv, size_t *nt)
+{
+	const struct prep_sent *ps;
+	size_t		 end;
+
+	end = k + 1 < pp->np ? pp->pv[k + 1] : pp->ns;
+	if (k >= pp->np || pp->pv[k] + j >= end)
+		return 0;
+	ps = &pp->sv[pp->pv[k] + j];
+	*s = ps->s;
+	*e = ps->e;
+	*tv = pp->tl.v + ps->t;
+	*nt = ps->nt;
+	return 1;
+}
+
 void
 ent_para_prepared(struct ent_finder *f, const struct para *p,
     struct ent_prep *pp, size_t k)

@@ -18,6 +18,8 @@
 #include "doc.h"
 #include "link.h"
 
+struct tok;
+
 /* Mentions (and bytes of their text) buffered before names settle. */
 #define ENT_BUF_MAX	65536
 #define ENT_TEXT_MAX	(4 * 1024 * 1024)
@@ -67,6 +69,17 @@ void		 ent_prep_para(struct ent_prep *, const struct para *);
 void		 ent_prep_share(struct ent_prep *, unsigned);
 void		 ent_para_prepared(struct ent_finder *, const struct para *,
 		    struct ent_prep *, size_t k);
+
+/*
+ * Sentence j (from 0) of paragraph k of a prep, as ent_prep_para() split
+ * and tokenized it: bytes [*s, *e) of the paragraph, and its tokens, with
+ * offsets from *s, in tv[0..*nt).  Returns 0 when the paragraph has no
+ * sentence j.  A caller that needs the same sentences and tokens (quotes)
+ * takes them from here rather than making them again.
+ */
+int		 ent_prep_sentence(const struct ent_prep *, size_t k,
+		    size_t j, size_t *s, size_t *e, const struct tok **tv,
+		    size_t *nt);
 
 /*
  * For a caller that works on each paragraph as it comes (quotes): the

@@ -988,8 +988,12 @@ quote_prep_para(struct quote_prep *pp, const struct para *pa)
 	}
 	if (pp->v[pp->n] == NULL)
 		pp->v[pp->n] = nu_calloc(1, sizeof(struct quote_doc));
-	prep_para(pp->v[pp->n++], pa);
+	/* The names' part first: the quotes' takes its tokens. */
 	ent_prep_para(pp->ep, pa);
+	pp->v[pp->n]->ep = pp->ep;
+	pp->v[pp->n]->epk = pp->n;
+	prep_para(pp->v[pp->n], pa);
+	pp->v[pp->n++]->ep = NULL;
 }
 
 /* Free a paragraph's arrays grown past what a usual one needs. */

@@ -135,6 +135,8 @@ struct quote_doc {
 	void		*arg;
 	int		 indirect;
 	struct ent_finder *ef;		/* the names: entities' own */
+	const struct ent_prep *ep;	/* paragraph epk of it: tag_prep() */
+	size_t		 epk;		/* takes its sentences and tokens */
 
 	/* The paragraph. */
 	const char	*p;

@@ -388,6 +388,20 @@ count_bytes_words(const char *s, size_t n)
 }
 
 /*
+ * The next sentence, j, of the paragraph, and its tokens when
+ * ent_prep_para() made them already (q->ep), else *tv is NULL.
+ */
+static int
+next_sent(struct quote_doc *q, struct sent_iter *it, size_t j, size_t *s,
+    size_t *e, const struct tok **tv, size_t *nt)
+{
+	if (q->ep != NULL)
+		return ent_prep_sentence(q->ep, q->epk, j, s, e, tv, nt);
+	*tv = NULL;
+	return sent_next(it, s, e);
+}
+
+/*
  * Tokenize the paragraph sentence by sentence and fill the token facts:
  * quote, sentence, word classes, and the windows worth tagging.  This
  * needs nothing of the document before the paragraph (see quote_prep).
@@ -396,17 +410,19 @@ void
 tag_prep(struct quote_doc *q)
 {
 	struct sent_iter it;
-	size_t	 s, e, first, k, i, j, n, tn;
+	size_t	 s, e, first, k, i, j, n, tn, si, nt;
 	struct tok *t;
+	const struct tok *tv;
 	const char *w;
 	char	 buf[WORDS_LOOK_MAX];
 	unsigned int bits;
 
 	q->tl.n = 0;
 	q->nsent = 0;
-	sent_begin(&it, q->p, q->len);
+	if (q->ep == NULL)
+		sent_begin(&it, q->p, q->len);
 	i = 0;
-	while (sent_next(&it, &s, &e)) {
+	for (si = 0; next_sent(q, &it, si, &s, &e, &tv, &nt); si++) {
 		first = q->tl.n;
 		/*
 		 * A sentence inside a quote, neither its first nor its last,
@@ -422,7 +438,10 @@ tag_prep(struct quote_doc *q)
 			q->sstart[q->nsent++] = first;
 			continue;
 		}
-		tok_text(&q->tl, q->p + s, e - s);
+		if (tv != NULL)
+			tok_list_add(&q->tl, tv, nt);
+		else
+			tok_text(&q->tl, q->p + s, e - s);
 		grow_ti(q, q->tl.n);
 		grow_sent(q);
 		q->sstart[q->nsent] = first;

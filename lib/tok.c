@@ -555,6 +555,25 @@ push(struct tok_list *tl, size_t off, size_t len, int kind, int flags)
 	t->flags = (uint8_t)flags;
 }
 
+void
+tok_list_add(struct tok_list *tl, const struct tok *v, size_t n)
+{
+	struct tok *nv;
+	size_t ncap;
+
+	if (n > tl->cap - tl->n) {
+		for (ncap = tl->cap ? tl->cap : 256; ncap - tl->n < n; )
+			ncap *= 2;
+		if ((nv = reallocarray(tl->v, ncap, sizeof(*nv))) == NULL)
+			err(2, NULL);
+		tl->v = nv;
+		tl->cap = ncap;
+	}
+	if (n > 0)
+		memcpy(tl->v + tl->n, v, n * sizeof(*v));
+	tl->n += n;
+}
+
 size_t
 tok_text(struct tok_list *tl, const char *s, size_t len)
 {

@@ -59,6 +59,9 @@ void	tok_list_free(struct tok_list *);
  */
 size_t	tok_text(struct tok_list *tl, const char *text, size_t len);
 
+/* Append tokens v[0..n), as another list has them, to tl. */
+void	tok_list_add(struct tok_list *tl, const struct tok *v, size_t n);
+
 /*
  * Decode one UTF-8 character at s (len > 0 bytes available).  Stores the
  * code point in *cp and returns its length in bytes; an invalid byte
