@@ -1354,6 +1354,26 @@ german_span(struct ent_finder *f, const char *s, size_t len, struct span *sp)
 }
 
 /*
+ * A one-word name compounded with a word that names publications and
+ * websites ("Euronews", "Conservapedia"): an organisation's, not the
+ * person the tagger may take it for.
+ */
+static int
+org_end(const char *s, const struct span *sp)
+{
+	size_t	 n = sp->end - sp->start, k;
+	const char *w = s + sp->start;
+
+	if (memchr(w, ' ', n) != NULL)
+		return 0;
+	/* The endings of the list are four and five letters long. */
+	for (k = 4; k <= 5 && k + 2 <= n; k++)
+		if (INLIST(orgend, w + n - k, k))
+			return 1;
+	return 0;
+}
+
+/*
  * A person of one word that is a word starting no name ("Dazu", "Monday",
  * "Spaniards"): the tagger was misled by its capital.
  */
@@ -1521,6 +1541,8 @@ sentence(struct ent_finder *f, const char *s, size_t len,
 		if (f->german > f->english && !german_span(f, s, len, sp))
 			continue;
 		strip_the(f, s, sp);
+		if (sp->type == ENT_PERSON && org_end(s, sp))
+			sp->type = ENT_ORG;
 		if (sp->type == ENT_ORG && org_person(f, s, len, sp, &pre))
 			add(f, s, off, &pre);
 		if (sp->type != ENT_PERSON &&

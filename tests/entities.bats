@@ -711,3 +711,8 @@ ORG	Halvo	Halvo
 PERSON	Ann Lutz	Ann Lutz
 PERSON	Ann Lutz	Lutz"
 }
+
+@test "a one-word name compounded with news or pedia is an organisation" {
+	run "$N" <<< 'Tom Vale told Euronews and Conservapedia he was glad.'
+	assert_output $'PERSON\tTom Vale\tTom Vale\nORG\tEuronews\tEuronews\nORG\tConservapedia\tConservapedia'
+}
