@@ -443,6 +443,15 @@ att_before(struct quote_doc *q, struct att *a, int *used)
 				if (a->w.found && (a->w.ent < 0 ||
 				    q->ents[a->w.ent].type != E_PERSON))
 					a->w.found = 0;
+				/*
+				 * German puts the subject after the verb
+				 * ("... stellte der Vorsitzende Jan Ott in
+				 * Frage: „...“"): the one person of the
+				 * clause.
+				 */
+				if (!a->w.found && q->de)
+					one_person(q, clause_first(q, a->lo,
+					    sp->to - 1), sp->to - 1, &a->w);
 			}
 		}
 	}

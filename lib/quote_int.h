@@ -275,8 +275,10 @@ void		 tag_rest(struct quote_doc *);
 /* quote_subj.c: subjects. */
 void		 who_set(struct who *, int, size_t, size_t);
 size_t		 sent_end(const struct quote_doc *, size_t);
+size_t		 clause_first(const struct quote_doc *, size_t, size_t);
 void		 clause_subject(struct quote_doc *, size_t, size_t,
 		    struct who *);
+void		 one_person(struct quote_doc *, size_t, size_t, struct who *);
 void		 subj_of(struct quote_doc *, size_t, size_t, size_t,
 		    unsigned int, size_t, struct who *);
 unsigned int	 cue_at(const struct quote_doc *, size_t, size_t *);

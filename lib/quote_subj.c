@@ -331,7 +331,7 @@ who_set(struct who *w, int e, size_t a, size_t b)
  * Where the clause of a cue at token c is searched from: its sentence's
  * start, but no earlier than lo nor more than SUBJ_MAX words back.
  */
-static size_t
+size_t
 clause_first(const struct quote_doc *q, size_t lo, size_t c)
 {
 	size_t	 f = sent_first(q, c);
@@ -940,7 +940,7 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
  * capitalised words or more (particles aside), or a surname the document
  * gave in full.
  */
-static void
+void
 one_person(struct quote_doc *q, size_t a, size_t b, struct who *w)
 {
 	size_t	 k, w0 = 0, w1 = 0;

@@ -732,3 +732,11 @@ for line in sys.stdin:
 	q 'Tom Vale said the plan, which critics called "a waste", would stay.\n'
 	refute_output --partial $'Tom Vale\ta waste'
 }
+
+@test "German: before a colon, the one person of a clause whose subject follows its verb" {
+	q "$DE"'Den Plan stellte der Vorsitzende Jan Ott ebenfalls in Frage: \342\200\236Das ist so nicht klar und nicht gut.\342\200\234\n'
+	assert_output $'Jan Ott\tDas ist so nicht klar und nicht gut.'
+	# Two people: no guess.
+	q "$DE"'Den Plan stellte Jan Ott mit Eva Brandt in Frage: \342\200\236Das ist so nicht klar und nicht gut.\342\200\234\n'
+	assert_output $'\tDas ist so nicht klar und nicht gut.'
+}
