@@ -882,11 +882,16 @@ subj_after(struct quote_doc *q, size_t c, size_t hi, struct who *w)
 			for (k++; k < hi && k < j + 4 && tword(q, k) &&
 			    !tcap(q, k); k++)
 				;
+		/*
+		 * A name of one word after a role is one too: "sagte
+		 * Bundesinnenminister Berg".
+		 */
 		for (b = k; k < hi && k < b + 4 && tcap(q, k); k++)
 			if ((e = ent_at(q, k)) >= 0 &&
 			    q->ents[e].type == E_PERSON &&
 			    (q->ti[k].e1 - q->ti[k].e0 >= 2 ||
-			    known_surname(q, k, 1))) {
+			    known_surname(q, k, 1) || (k > b &&
+			    german_role(q, k - 1, k)))) {
 				who_set(w, e, j, q->ti[k].e1);
 				return;
 			}

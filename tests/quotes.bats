@@ -740,3 +740,8 @@ for line in sys.stdin:
 	q "$DE"'Den Plan stellte Jan Ott mit Eva Brandt in Frage: \342\200\236Das ist so nicht klar und nicht gut.\342\200\234\n'
 	assert_output $'\tDas ist so nicht klar und nicht gut.'
 }
+
+@test "German: after the verb, a one-word name after a role speaks" {
+	q "$DE"'Nach der Sitzung sagte Bundesinnenminister Berg: \342\200\236Der Beschluss ist ein guter Tag f\303\274r alle.\342\200\234\n'
+	assert_output $'Berg\tDer Beschluss ist ein guter Tag f\303\274r alle.'
+}
