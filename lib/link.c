@@ -843,17 +843,16 @@ family(struct link_doc *ld, size_t i)
 	return 0;
 }
 
+/*
+ * The type of each name from its words: its first mention's, unless the
+ * words it ends or begins with say otherwise.  Each name is also split
+ * into its words and made a group of its own.
+ */
 static void
-settle(struct link_doc *ld)
+name_types(struct link_doc *ld)
 {
-	const struct link_dict *d = ld->dict;
-	struct lname	*a, *b, *r;
-	size_t		 i, j, cand;
-	ssize_t		 de;
-	int		 same, surname, c, shared;
-	unsigned	 mask, cnt[ENT_NTYPES];
-	enum ent_type	 t;
-	const struct dentity *en;
+	struct lname	*a;
+	size_t		 i;
 
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
@@ -891,8 +890,26 @@ settle(struct link_doc *ld)
 		else if (a->type != ENT_PERSON && middle_initial(ld, a))
 			a->type = ENT_PERSON;
 	}
-	index_words(ld);
-	shared = 0;
+}
+
+/*
+ * The types that the dictionary gives names (user entries, shipped
+ * aliases, weaker places); then a person's surname in the plural is a
+ * family, and a lone word the model called a person only some of the
+ * times takes what it was called the other times.
+ */
+static void
+known_types(struct link_doc *ld)
+{
+	const struct link_dict *d = ld->dict;
+	struct lname	*a;
+	size_t		 i;
+	ssize_t		 de;
+	int		 same;
+	unsigned	 mask, cnt[ENT_NTYPES];
+	enum ent_type	 t;
+	const struct dentity *en;
+
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if ((de = link_dict_entity(d, ld->arena + a->off, a->len)) < 0)
@@ -943,6 +960,20 @@ settle(struct link_doc *ld)
 		if (cnt[mask] > 0)
 			a->type = mask;
 	}
+}
+
+/*
+ * Join the names of one dictionary entity, and each acronym to the one
+ * long form it spells.
+ */
+static void
+join_known(struct link_doc *ld)
+{
+	const struct link_dict *d = ld->dict;
+	struct lname	*a, *b;
+	size_t		 i, j, cand;
+	ssize_t		 de;
+	int		 same, c;
 
 	/* Names of one dictionary entity are one group. */
 	if (d != NULL && ld->dcap < d->nent) {
@@ -988,18 +1019,31 @@ settle(struct link_doc *ld)
 		if (cand != (size_t)-1 && same)
 			join(ld, i, cand);
 	}
+}
 
-	/*
-	 * A short form joins the fullest name that holds it, when the
-	 * names that hold it and are held by no other are one entity.
-	 * Places join only through the dictionary: "Sudan" is not "South
-	 * Sudan" and "York" is not "New York".  When no name of its own type
-	 * holds it, a single word joins the person whose surname it is
-	 * ("Putin" tagged a place; "Paris" is not Paris Hilton), and a
-	 * one-word person or another name joins the
-	 * organisation it begins or ends ("Corvane", "Corvane Technologies
-	 * Inc."); a full name does not ("Ray Dunmore Band" is a band).
-	 */
+/*
+ * A short form joins the fullest name that holds it, when the
+ * names that hold it and are held by no other are one entity.
+ * Places join only through the dictionary: "Sudan" is not "South
+ * Sudan" and "York" is not "New York".  When no name of its own type
+ * holds it, a single word joins the person whose surname it is
+ * ("Putin" tagged a place; "Paris" is not Paris Hilton), and a
+ * one-word person or another name joins the
+ * organisation it begins or ends ("Corvane", "Corvane Technologies
+ * Inc."); a full name does not ("Ray Dunmore Band" is a band).
+ * Returns whether a person's short form was held by names of several
+ * groups: a surname that join_principal() gives to one of them.
+ */
+static int
+join_short(struct link_doc *ld)
+{
+	const struct link_dict *d = ld->dict;
+	struct lname	*a, *b;
+	size_t		 i, cand;
+	int		 same, surname, shared;
+	unsigned	 mask;
+
+	shared = 0;
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		if (a->dict >= 0)
@@ -1059,32 +1103,50 @@ settle(struct link_doc *ld)
 		    !thing_name(ld, b))
 			b->type = ENT_PERSON;
 	}
+	return shared;
+}
 
-	/*
-	 * A surname that several people's full names end with goes to the
-	 * principal one of them (see principal()).
-	 */
-	if (shared) {
-		for (i = 0; i < ld->n; i++)
-			ld->v[i].gfirst = (size_t)-1;
-		for (i = 0; i < ld->n; i++) {
-			r = &ld->v[find(ld, i)];
-			if (ld->v[i].core >= 2 && i < r->gfirst)
-				r->gfirst = i;
-		}
-		for (i = 0; i < ld->n; i++) {
-			a = &ld->v[i];
-			if (a->type != ENT_PERSON || a->dict >= 0 ||
-			    find(ld, i) != i || a->core == 0 ||
-			    (cand = holder(ld, i, 1u << ENT_PERSON, &same)) ==
-			    (size_t)-1 || same)
-				continue;
-			if ((cand = principal(ld, i)) != (size_t)-1)
-				join(ld, i, cand);
-		}
+/*
+ * A surname that several people's full names end with goes to the
+ * principal one of them (see principal()).
+ */
+static void
+join_principal(struct link_doc *ld)
+{
+	struct lname	*a, *r;
+	size_t		 i, cand;
+	int		 same;
+
+	for (i = 0; i < ld->n; i++)
+		ld->v[i].gfirst = (size_t)-1;
+	for (i = 0; i < ld->n; i++) {
+		r = &ld->v[find(ld, i)];
+		if (ld->v[i].core >= 2 && i < r->gfirst)
+			r->gfirst = i;
 	}
+	for (i = 0; i < ld->n; i++) {
+		a = &ld->v[i];
+		if (a->type != ENT_PERSON || a->dict >= 0 ||
+		    find(ld, i) != i || a->core == 0 ||
+		    (cand = holder(ld, i, 1u << ENT_PERSON, &same)) ==
+		    (size_t)-1 || same)
+			continue;
+		if ((cand = principal(ld, i)) != (size_t)-1)
+			join(ld, i, cand);
+	}
+}
 
-	/* Each group's NAME: its dictionary NAME, or its fullest member. */
+/*
+ * Each group's NAME: its dictionary NAME, or its fullest member; and
+ * that member's type, the group's longest title and its first gender.
+ */
+static void
+name_groups(struct link_doc *ld)
+{
+	const struct link_dict *d = ld->dict;
+	struct lname	*a, *r;
+	size_t		 i;
+
 	for (i = 0; i < ld->n; i++) {
 		a = &ld->v[i];
 		a->best = (size_t)-1;
@@ -1116,7 +1178,22 @@ settle(struct link_doc *ld)
 		if (r->cgender == 0)
 			r->cgender = a->gender;
 	}
+}
 
+/*
+ * Settle the names of the document, in the order the top of this file
+ * tells: their types, their groups, and each group's NAME.
+ */
+static void
+settle(struct link_doc *ld)
+{
+	name_types(ld);
+	index_words(ld);
+	known_types(ld);
+	join_known(ld);
+	if (join_short(ld))
+		join_principal(ld);
+	name_groups(ld);
 	ld->dirty = 0;
 }
 
