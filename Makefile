@@ -62,7 +62,8 @@ $(B)/%: $(O)/tools/%.o $(LIBA)
 $(O)/tests/unit/%.t: $(O)/tests/unit/%.o $(LIBA)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(NU_LIBS)
 
-# The alias and title tables of lib/link.c, generated from data/.
+# The alias and title tables of lib/linkdict.c and the word tables of
+# lib/link.c, generated from data/.
 LINKTAB	= data/aliases.tsv data/countries.tsv data/places.tsv \
 	data/titles.txt data/orgsuffixes.txt data/locsuffixes.txt \
 	data/locprefixes.txt data/miscprefixes.txt data/miscsuffixes.txt
@@ -74,7 +75,8 @@ $(O)/gen/link_words.h: tools/word-tab.sh data/link/words.txt
 	@mkdir -p $(@D)
 	sh tools/word-tab.sh link data/link/words.txt > $@.tmp && mv $@.tmp $@
 $(O)/lib/link.o: $(O)/gen/link_tab.h $(O)/gen/link_words.h
-$(O)/lib/link.o: NU_CFLAGS += -I$(O)/gen
+$(O)/lib/linkdict.o: $(O)/gen/link_tab.h
+$(O)/lib/link.o $(O)/lib/linkdict.o: NU_CFLAGS += -I$(O)/gen
 
 # The cue and word table of lib/words.c, generated from data/quote/.
 QUOTETAB = data/quote/cues.txt data/quote/words.txt data/quote/names.txt

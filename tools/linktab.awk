@@ -4,7 +4,7 @@
 # (data/orgsuffixes.txt, data/locsuffixes.txt, data/locprefixes.txt), and
 # those that begin or end the names of things that are no person
 # (data/miscprefixes.txt, data/miscsuffixes.txt) into the C tables that
-# lib/link.c includes.
+# lib/linkdict.c and lib/link.c include.
 # Alias lines are kept whole, so that the shipped table and a user
 # dictionary go through the same parser.  Run (as the Makefile does):
 #	awk -f tools/linktab.awk data/aliases.tsv data/countries.tsv \
@@ -98,7 +98,12 @@ function strings(name, v, n,	i) {
 	print "};"
 }
 
+# Two halves, each for the one file that uses it, so that neither holds
+# static tables it never reads: the aliases and titles for
+# lib/linkdict.c, which defines LINK_TAB_DICT, the words of names for
+# lib/link.c, which defines LINK_TAB_WORDS.
 END {
+	print "#ifdef LINK_TAB_DICT"
 	strings("link_alias_lines", aliases, nal)
 	strings("link_place_lines", places, npl)
 	print "static const struct link_title_src link_title_tab[] = {"
@@ -106,6 +111,8 @@ END {
 		print titles[i]
 	print "\t{ NULL, 0, 0 }"
 	print "};"
+	print "#endif"
+	print "#ifdef LINK_TAB_WORDS"
 	strings("link_orgsuffix_tab", sfx, nsf)
 	strings("link_locprefix_tab", lpfx, nlp)
 	strings("link_locsuffix_tab", lsfx, nls)
@@ -113,4 +120,5 @@ END {
 	strings("link_miscprefix_any_tab", mpany, nma)
 	strings("link_miscprefix_before_tab", mpbef, nmb)
 	strings("link_miscsuffix_tab", msfx, nms)
+	print "#endif"
 }
