@@ -59,10 +59,14 @@ run_operands(int argc, char *argv[], const struct run_ops *ops, void *ctx)
  * and runs the rest of the analysis, so the output is the same as one
  * thread would write.  NBATCH batches are in flight at most, each of
  * about BATCH_TEXT bytes of text, so memory does not grow with the input.
+ * A batch may hold one paragraph of up to DOC_PARA_MAX bytes, whose
+ * prep takes many times that; so while the full batches hold more than
+ * BUSY_TEXT bytes, the reader prepares no more than one batch ahead.
  */
 #define NBATCH		3
 #define BATCH_TEXT	(16 * 1024)
 #define BATCH_EVENTS	512	/* a prep keeps arrays for each paragraph */
+#define BUSY_TEXT	(4 * BATCH_TEXT)
 #define SHARE_STEP	50
 
 enum { EV_BEGIN, EV_PARA, EV_END };
@@ -136,6 +140,17 @@ balance(struct split *sp)
 	sp->starved = 0;
 }
 
+/* Bytes of text in the full batches; called with the lock held. */
+static size_t
+full_text(const struct split *sp)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < sp->full; i++)
+		n += sp->b[(sp->head + i) % NBATCH].tlen;
+	return n;
+}
+
 /* The reader hands its batch on and takes a free one. */
 static void
 hand_on(struct split *sp, int last)
@@ -151,7 +166,8 @@ hand_on(struct split *sp, int last)
 		return;
 	}
 	balance(sp);
-	while (sp->full == NBATCH)
+	while (sp->full == NBATCH || (sp->full > 0 &&
+	    full_text(sp) > BUSY_TEXT))
 		pthread_cond_wait(&sp->cfree, &sp->mu);
 	i = (sp->head + sp->full) % NBATCH;
 	pthread_mutex_unlock(&sp->mu);
