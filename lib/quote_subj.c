@@ -103,7 +103,7 @@ pron_gender(unsigned int bits)
  * speaker was not.  For an organisation ("it said"), the one named last.
  */
 static int
-resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
+resolve_person(struct quote_doc *q, size_t k, unsigned int bits, int skip)
 {
 	int	 g = pron_gender(bits), sp = -1, nm = -1, i, f;
 	long long here = q->sbase + (long long)q->ti[k].sent;
@@ -129,7 +129,7 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 		if (sp >= 0 && nm >= 0 && act(e) < q->ents[sp].speech &&
 		    act(e) < nmm)
 			break;
-		if (e->type != E_PERSON)
+		if (e->type != E_PERSON || i == skip)
 			continue;
 		if (g != G_NONE && e->gender != G_NONE && e->gender != g)
 			continue;
@@ -176,10 +176,45 @@ resolve_person(struct quote_doc *q, size_t k, unsigned int bits)
 	return sp;
 }
 
+/* A verb in -ing: "saying", "calling". */
+static int
+is_ing(const struct quote_doc *q, size_t c)
+{
+	const struct tok *t = &q->tl.v[c];
+
+	return t->len > 4 && memcmp(q->p + t->off + t->len - 3, "ing", 3) == 0;
+}
+
+/*
+ * The person an opening phrase in -ing is done to, when a pronoun at k
+ * follows it: "Speaking to Brandt on the radio, he said" -- he is the
+ * one speaking, so not Brandt.  The entity, or -1.
+ */
+static int
+adjunct_object(const struct quote_doc *q, size_t k)
+{
+	size_t	 f, j;
+	int	 e = -1;
+
+	if (k < 2 || !tis(q, k - 1, ","))
+		return -1;
+	f = sent_first(q, k);
+	if (f + 2 >= k || !tword(q, f) || !is_ing(q, f))
+		return -1;
+	for (j = f + 1; j + 1 < k; j++) {
+		if (tis(q, j, ",") || q->ti[j].q >= 0 || q->ti[j].mark)
+			return -1;
+		if (e < 0 && ent_at(q, j) >= 0 &&
+		    q->ents[ent_at(q, j)].type == E_PERSON)
+			e = ent_at(q, j);
+	}
+	return e;
+}
+
 static int
 resolve_pronoun(struct quote_doc *q, size_t k)
 {
-	return resolve_person(q, k, q->ti[k].bits);
+	return resolve_person(q, k, q->ti[k].bits, adjunct_object(q, k));
 }
 
 /*
@@ -228,7 +263,8 @@ resolve_desc(struct quote_doc *q, size_t head)
 		/* "a Spaniard said" is someone new, not someone named. */
 		if ((bits & QT_y) && !definite(q, head))
 			return -1;
-		return resolve_person(q, head, QT_h | (bits & (QT_m | QT_f)));
+		return resolve_person(q, head, QT_h | (bits & (QT_m | QT_f)),
+		    -1);
 	}
 	w = tstr(q, head, &wn);
 	/* Latest first: past the best found, none was named later. */
@@ -411,15 +447,6 @@ set_role(struct quote_doc *q, int e, size_t desc)
 		memcpy(q->ents[e].role, s, sn);
 		q->ents[e].rlen = sn;
 	}
-}
-
-/* A verb in -ing: "saying", "calling". */
-static int
-is_ing(const struct quote_doc *q, size_t c)
-{
-	const struct tok *t = &q->tl.v[c];
-
-	return t->len > 4 && memcmp(q->p + t->off + t->len - 3, "ing", 3) == 0;
 }
 
 /* Whether the segment before the comma at s0 - 1 is just a name. */

@@ -745,3 +745,10 @@ for line in sys.stdin:
 	q "$DE"'Nach der Sitzung sagte Bundesinnenminister Berg: \342\200\236Der Beschluss ist ein guter Tag f\303\274r alle.\342\200\234\n'
 	assert_output $'Berg\tDer Beschluss ist ein guter Tag f\303\274r alle.'
 }
+
+@test "a pronoun after an opening phrase in -ing is not the person that phrase is done to" {
+	q 'Tom Vale met Ola Brandt on Monday. Speaking to Brandt on the radio, he said, "It happened on my watch."\n'
+	assert_output $'Tom Vale\tIt happened on my watch.'
+	q 'Tom Vale met Ola Brandt on Monday. Brandt spoke later. He said, "It happened on my watch."\n'
+	assert_output $'Ola Brandt\tIt happened on my watch.'
+}
