@@ -85,7 +85,7 @@ $(O)/gen/quote_tab.h: tools/quote-tab.sh $(QUOTETAB)
 	sh tools/quote-tab.sh $(QUOTETAB) > $@.tmp && mv $@.tmp $@
 QUOTEOBJ = $(O)/lib/quote.o $(O)/lib/quote_mark.o $(O)/lib/quote_names.o \
 	$(O)/lib/quote_subj.o $(O)/lib/words.o
-$(QUOTEOBJ) $(O)/lib/ent.o: $(O)/gen/quote_tab.h
+$(QUOTEOBJ) $(O)/lib/ent.o $(O)/lib/ent_span.o: $(O)/gen/quote_tab.h
 $(QUOTEOBJ): NU_CFLAGS += -I$(O)/gen
 
 # The word tables of lib/sent.c (and its unit test), generated from
@@ -98,7 +98,7 @@ $(O)/gen/sent_tab.h: tools/senttab.sh $(SENTTAB)
 $(O)/lib/sent.o $(O)/tests/unit/sent.o: $(O)/gen/sent_tab.h
 $(O)/lib/sent.o $(O)/tests/unit/sent.o: NU_CFLAGS += -I$(O)/gen
 
-# The word lists of lib/ner.c's rules, of lib/ent.c and of lib/tok.c,
+# The word lists of lib/ner.c's rules, of lib/ent*.c and of lib/tok.c,
 # generated from data/ner/rules.txt, data/ent/rules.txt and
 # data/tok/rules.txt.
 $(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
@@ -106,8 +106,9 @@ $(O)/gen/%_tab.h: tools/word-tab.sh data/%/rules.txt
 	sh tools/word-tab.sh $* data/$*/rules.txt > $@.tmp && mv $@.tmp $@
 $(O)/lib/ner.o: $(O)/gen/ner_tab.h
 $(O)/lib/ner.o: NU_CFLAGS += -I$(O)/gen
-$(O)/lib/ent.o: $(O)/gen/ent_tab.h
-$(O)/lib/ent.o: NU_CFLAGS += -I$(O)/gen
+ENTOBJ	= $(O)/lib/ent.o $(O)/lib/ent_span.o
+$(ENTOBJ): $(O)/gen/ent_tab.h
+$(ENTOBJ): NU_CFLAGS += -I$(O)/gen
 $(O)/lib/tok.o: $(O)/gen/tok_tab.h
 $(O)/lib/tok.o: NU_CFLAGS += -I$(O)/gen
 

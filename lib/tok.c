@@ -404,6 +404,68 @@ char_flags(const char *s, size_t len)
 }
 
 /*
+ * Whether the joining character c, n bytes at s[i] inside a word, goes
+ * on with it: a hyphen before a letter or digit, a full stop in 3.5, in
+ * U.S or in an e-mail address, a comma or colon in 1,000 or 10:30, an
+ * apostrophe before letters that are no clitic, the & of AT&T, the @ of
+ * an address.  *seg (characters since the last hyphen, apostrophe or
+ * initial), *email and *dots are word_len's, kept up to date here.
+ */
+static int
+joins(const char *s, size_t len, size_t i, uint32_t c, size_t n,
+    size_t *seg, int *email, int *dots)
+{
+	size_t n2, k;
+	uint32_t nx, nx2;
+
+	nx = peek(s, len, i + n, &n2);
+	if (c == '-' || c == 0x2011) {
+		if (tok_isletter(nx) || isdig(nx)) {
+			*seg = 0;
+			return 1;
+		}
+		return 0;
+	}
+	if (c == '.') {
+		unsigned char pv = (unsigned char)s[i - 1];
+
+		if (isdig(pv) && isdig(nx))
+			return 1;
+		if (*email && (tok_isletter(nx) || isdig(nx)))
+			return 1;
+		nx2 = peek(s, len, i + n + n2, &k);
+		if (*seg == 1 && tok_isletter(nx) && nx2 == '.') {
+			*dots = 1;
+			*seg = 0;
+			return 1;
+		}
+		return 0;
+	}
+	if (c == ',' || c == ':') {
+		unsigned char pv = (unsigned char)s[i - 1];
+
+		return isdig(pv) && isdig(nx) && (c == ':' ||
+		    (i + 4 <= len && isdig((unsigned char)s[i + 2]) &&
+		    isdig((unsigned char)s[i + 3]) &&
+		    (i + 4 == len || !isdig((unsigned char)s[i + 4]))));
+	}
+	if (isapos(c)) {
+		if (tok_isletter(nx) && clitic_at(s, len, i) == 0) {
+			*seg = 0;
+			return 1;
+		}
+		return 0;
+	}
+	if (c == '&')
+		return tok_isupper(nx) && tok_isupper((unsigned char)s[i - 1]);
+	if (c == '@' && (tok_isletter(nx) || isdig(nx))) {
+		*email = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Scan a word or number starting at s[0]; return its length.  *dots
  * tells whether it has an inner full stop between single letters (U.S);
  * *flags gets the TOK_ flags of its characters, gathered on the way so
@@ -412,8 +474,8 @@ char_flags(const char *s, size_t len)
 static size_t
 word_len(const char *s, size_t len, int *dots, int *flags)
 {
-	size_t i, n, n2, seg, k;
-	uint32_t c, nx, nx2;
+	size_t i, n, seg;
+	uint32_t c;
 	unsigned cl, all;
 	int email = 0;
 
@@ -467,66 +529,9 @@ word_len(const char *s, size_t len, int *dots, int *flags)
 			*flags = char_flags(s, i);
 			return i;
 		}
-		nx = peek(s, len, i + n, &n2);
-		if (c == '-' || c == 0x2011) {
-			if (tok_isletter(nx) || isdig(nx)) {
-				i += n;
-				seg = 0;
-				continue;
-			}
+		if (!joins(s, len, i, c, n, &seg, &email, dots))
 			break;
-		}
-		if (c == '.') {
-			unsigned char pv = (unsigned char)s[i - 1];
-
-			if (isdig(pv) && isdig(nx)) {
-				i += n;
-				continue;
-			}
-			if (email && (tok_isletter(nx) || isdig(nx))) {
-				i += n;
-				continue;
-			}
-			nx2 = peek(s, len, i + n + n2, &k);
-			if (seg == 1 && tok_isletter(nx) && nx2 == '.') {
-				*dots = 1;
-				i += n;
-				seg = 0;
-				continue;
-			}
-			break;
-		}
-		if (c == ',' || c == ':') {
-			unsigned char pv = (unsigned char)s[i - 1];
-
-			if (isdig(pv) && isdig(nx) && (c == ':' ||
-			    (i + 4 <= len && isdig((unsigned char)s[i + 2]) &&
-			    isdig((unsigned char)s[i + 3]) &&
-			    (i + 4 == len || !isdig((unsigned char)s[i + 4]))))) {
-				i += n;
-				continue;
-			}
-			break;
-		}
-		if (isapos(c)) {
-			if (tok_isletter(nx) && clitic_at(s, len, i) == 0) {
-				i += n;
-				seg = 0;
-				continue;
-			}
-			break;
-		}
-		if (c == '&' && tok_isupper(nx) && tok_isupper(
-		    (unsigned char)s[i - 1])) {
-			i += n;
-			continue;
-		}
-		if (c == '@' && (tok_isletter(nx) || isdig(nx))) {
-			email = 1;
-			i += n;
-			continue;
-		}
-		break;
+		i += n;
 	}
 	if ((cl = cls[(unsigned char)s[0]]) & C_HIGH)
 		cl = cp_class(peek(s, len, 0, &n));
