@@ -145,8 +145,8 @@ word_back(const char *s, size_t b, size_t *a)
 
 /*
  * A title that names the body or place it is of before the person:
- * "Chair of the Federal Reserve Jerome Powell", "Governor of Ohio Mike
- * DeWine".  Back from b over at least min and at most OF_WORDS
+ * "Chair of the Harbour Board Ida Holm", "Governor of Tarnia Dana
+ * Kell".  Back from b over at least min and at most OF_WORDS
  * capitalised words, then "the", then "of": the titles before that are
  * the person's.  Returns their length, their start in *start; 0 when
  * there are none.
@@ -171,7 +171,7 @@ title_of(const char *s, size_t b, size_t min, size_t *start)
 }
 
 /*
- * "Governor of Ohio Mike DeWine", which the tagger may take for one
+ * "Governor of Tarnia Dana Kell", which the tagger may take for one
  * place's name: after a title and "of", a name the dictionary knows, or
  * one that ends as organisations' or places' names do ("Port
  * Authority"), and two capitalised words or more are that name (*pre)
@@ -746,7 +746,7 @@ org_person(struct ent_finder *f, const char *s, size_t len,
 }
 
 /*
- * "Toronto Maple Leafs coach Craig Berube": capitalised words before a
+ * "Kellport Harbour Rovers coach Tom Ash": capitalised words before a
  * role written in lower case before a person name the organisation the
  * person has the role in.  When the tagger left some of them out, or
  * took them for a person's name, and saw no organisation's or group's

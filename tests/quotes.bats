@@ -692,15 +692,15 @@ for line in sys.stdin:
 }
 
 @test "the subject of a speech verb after to; a description before a name and a workplace after it" {
-	q 'Pia Mohr spoke on Monday. She went on to say, "People tend to think so."\n'
-	assert_output $'Pia Mohr\tPeople tend to think so.'
+	q 'Pia Mohr spoke on Monday. She then went on to say, "Boats cost less than before."\n'
+	assert_output $'Pia Mohr\tBoats cost less than before.'
 	q 'Ola Brandt took to the radio to say "The rest is fine."\n'
 	assert_output $'Ola Brandt\tThe rest is fine.'
 	q 'According to eyewitness Vic Dane, "within seconds it was over."\n'
 	assert_output $'Vic Dane\twithin seconds it was over.'
 	q 'Co-lead author Tom Vale of Kellport University said, "We found it."\n'
 	assert_output $'Tom Vale\tWe found it.'
-	q 'Rosa Lind from the harbour union said in a press conference: "We are ready."\n'
+	q 'Rosa Lind from the harbour union said at a news briefing: "We are ready."\n'
 	assert_output $'Rosa Lind\tWe are ready.'
 }
 
@@ -724,9 +724,9 @@ for line in sys.stdin:
 }
 
 @test "a quote after a clause and a comma, opening with a capital, is the clause subject's" {
-	q 'Tom Vale, also on the radio, defended his decision, "As I have said before, this is right."\n'
-	assert_output $'Tom Vale\tAs I have said before, this is right.'
-	q 'Tom Vale took to social media, posting on his website, "Tonight we won the vote and the town is ours."\n'
+	q 'Tom Vale, also on the radio, stood by the plan, "As I told the board, the plan is right."\n'
+	assert_output $'Tom Vale\tAs I told the board, the plan is right.'
+	q 'Tom Vale turned to the radio, writing on his website, "Tonight we won the vote and the town is ours."\n'
 	assert_output $'Tom Vale\tTonight we won the vote and the town is ours.'
 	# A quote that goes on the writer's sentence is no one's by that rule.
 	q 'Tom Vale said the plan, which critics called "a waste", would stay.\n'
