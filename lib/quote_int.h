@@ -67,7 +67,7 @@ struct span {
 
 /* What a token is, besides its text. */
 struct tinfo {
-	size_t		 link;		/* the linked entity of its mention */
+	uint32_t	 link;		/* its mention's link entity, or TI_NOLINK */
 	int		 q;		/* quote it is inside, or -1 */
 	int		 ent;		/* entity, or -1 */
 	uint32_t	 e0, e1;	/* the entity's tokens */
@@ -193,6 +193,10 @@ struct quote_doc {
 	char		*arena;
 	size_t		 alen, acap;
 };
+
+/* No link entity (LINK_NONE), in the 32 bits of tinfo's link. */
+#define TI_NOLINK	UINT32_MAX
+_Static_assert(LINK_MAX_ENTITIES < TI_NOLINK, "link entities fit tinfo");
 
 /* What a sentence of the paragraph holds, found once (sflag). */
 #define SF_MARK		0x1	/* a quote mark */

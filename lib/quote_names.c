@@ -450,7 +450,7 @@ tag_prep(struct quote_doc *q)
 			q->ti[k].q = -1;
 			q->ti[k].ent = -1;
 			q->ti[k].sent = q->nsent;
-			q->ti[k].link = LINK_NONE;
+			q->ti[k].link = TI_NOLINK;
 			q->tl.v[k].off += s;
 		}
 		q->nsent++;
@@ -576,7 +576,8 @@ take_mentions(struct quote_doc *q)
 		}
 		for (j = a; j < b; j++) {
 			q->ti[j].other = type == E_PLACE || type == E_NONAME;
-			q->ti[j].link = m[i].ent;
+			q->ti[j].link = m[i].ent == LINK_NONE ? TI_NOLINK :
+			    (uint32_t)m[i].ent;
 			if (type == E_NONAME)
 				continue;
 			q->ti[j].ent = -3 - type;	/* named below */
@@ -613,7 +614,7 @@ tag_rest(struct quote_doc *q)
 		ent = name_ent(q, type, q->ti[k].e0, q->ti[k].e1);
 		for (j = q->ti[k].e0; j < q->ti[k].e1; j++)
 			q->ti[j].ent = ent;
-		if (ent >= 0 && q->ti[k].link != LINK_NONE &&
+		if (ent >= 0 && q->ti[k].link != TI_NOLINK &&
 		    (q->ents[ent].link == LINK_NONE ||
 		    q->ti[k].e1 - q->ti[k].e0 >= q->ents[ent].nwords)) {
 			q->ents[ent].link = q->ti[k].link;
