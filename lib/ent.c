@@ -489,8 +489,7 @@ ent_found(const struct ent_finder *f, const struct ent_found **v)
 }
 
 const char *
-ent_name(const struct ent_finder *f, size_t ent, size_t *len,
-    enum ent_type *type)
+ent_name(const struct ent_finder *f, size_t ent, size_t *len)
 {
 	size_t	 r;
 
@@ -498,7 +497,6 @@ ent_name(const struct ent_finder *f, size_t ent, size_t *len,
 	    LINK_MAX_ENTITIES || (f->ended && !(f->printed[r / 8] &
 	    (1u << (r % 8)))))
 		return NULL;
-	*type = link_type(f->ld, ent);
 	return link_name(f->ld, ent, len);
 }
 

@@ -97,12 +97,11 @@ size_t		 ent_found(const struct ent_finder *,
 		    const struct ent_found **);
 /*
  * After ent_doc_end(): the NAME that `entities` printed for link entity
- * ent and its type, or NULL when it printed no mention of it (an
+ * ent, or NULL when it printed no mention of it (an
  * abbreviation, a common word).  Before it (a caller flushing a huge
  * document early): the name so far.
  */
-const char	*ent_name(const struct ent_finder *, size_t ent, size_t *len,
-		    enum ent_type *);
+const char	*ent_name(const struct ent_finder *, size_t ent, size_t *len);
 /* Whether the document is in German, by its function words so far. */
 int		 ent_german(const struct ent_finder *);
 

@@ -566,13 +566,6 @@ fixed_spans(struct ent_finder *f, const char *s, size_t len, size_t ps)
 	return f->ns;
 }
 
-/* Whether token t of s is the word w, as written. */
-static int
-tok_is(const char *s, const struct tok *t, const char *w)
-{
-	return strlen(w) == t->len && memcmp(s + t->off, w, t->len) == 0;
-}
-
 /*
  * The language of the document, for the rules that differ in German:
  * its commonest function words, counted up to 400 of them.
@@ -587,11 +580,9 @@ language(struct ent_finder *f, const char *s)
 		t = &f->tv[k];
 		if (t->len > 5 || t->kind != TOK_WORD)
 			continue;
-		if (tok_is(s, t, "the") || tok_is(s, t, "and") ||
-		    tok_is(s, t, "of"))
+		if (INLIST(english, s + t->off, t->len))
 			f->english++;
-		else if (tok_is(s, t, "der") || tok_is(s, t, "und") ||
-		    tok_is(s, t, "die") || tok_is(s, t, "nicht"))
+		else if (INLIST(german, s + t->off, t->len))
 			f->german++;
 	}
 }
@@ -681,14 +672,14 @@ german_span(struct ent_finder *f, const char *s, size_t len, struct span *sp)
 static int
 org_end(const char *s, const struct span *sp)
 {
-	size_t	 n = sp->end - sp->start, k;
+	size_t	 n = sp->end - sp->start, i, k;
 	const char *w = s + sp->start;
 
 	if (memchr(w, ' ', n) != NULL)
 		return 0;
-	/* The endings of the list are four and five letters long. */
-	for (k = 4; k <= 5 && k + 2 <= n; k++)
-		if (INLIST(orgend, w + n - k, k))
+	for (i = 0; i < sizeof(ent_w_orgend) / sizeof(ent_w_orgend[0]); i++)
+		if ((k = strlen(ent_w_orgend[i])) + 2 <= n &&
+		    memcmp(w + n - k, ent_w_orgend[i], k) == 0)
 			return 1;
 	return 0;
 }

@@ -269,7 +269,7 @@ link_mention(struct link_doc *ld, enum ent_type type, const char *text,
 	if (n == 0)
 		return LINK_NONE;
 	fn = fold_marks(fb, buf, n);
-	h = hash_bytes(fb, fn);
+	h = nu_hash(fb, fn);
 	for (j = h & (ld->htcap - 1); ld->ht[j] != 0;
 	    j = (j + 1) & (ld->htcap - 1)) {
 		nm = &ld->v[ld->ht[j] - 1];
@@ -662,16 +662,16 @@ index_words(struct link_doc *ld)
 		a->nfirst = a->nlast = a->npen = 0;
 		if (a->core == 0)
 			continue;
-		a->hfirst = hash_bytes(ld->arena + a->foff + a->w[0], a->wl[0]);
+		a->hfirst = nu_hash(ld->arena + a->foff + a->w[0], a->wl[0]);
 		k = a->core - 1;
-		a->hlast = hash_bytes(ld->arena + a->foff + a->w[k], a->wl[k]);
+		a->hlast = nu_hash(ld->arena + a->foff + a->w[k], a->wl[k]);
 		a->nfirst = ld->bfirst[a->hfirst & m];
 		ld->bfirst[a->hfirst & m] = i + 1;
 		a->nlast = ld->blast[a->hlast & m];
 		ld->blast[a->hlast & m] = i + 1;
 		if (a->type == ENT_PERSON && paternal(ld, a)) {
 			k = a->core - 2;
-			a->hpen = hash_bytes(ld->arena + a->foff + a->w[k],
+			a->hpen = nu_hash(ld->arena + a->foff + a->w[k],
 			    a->wl[k]);
 			a->npen = ld->bpen[a->hpen & m];
 			ld->bpen[a->hpen & m] = i + 1;
@@ -829,7 +829,7 @@ family(struct link_doc *ld, size_t i)
 		if (k == 2 && f[a->flen - 2] != 'e')
 			break;
 		n = a->flen - k;
-		h = hash_bytes(f, n);
+		h = nu_hash(f, n);
 		for (next = ld->blast[h & (ld->bcap - 1)]; next != 0;
 		    next = b->nlast) {
 			b = &ld->v[next - 1];

@@ -95,19 +95,6 @@ ci_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-static inline uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* linkdict.c: text helpers. */
 size_t		 link_arena_add(char **, size_t *, size_t *, const char *,
 		    size_t);

@@ -192,7 +192,7 @@ bit_has(const uint64_t *set, uint32_t h)
 	return (set[h / 64] >> (h % 64)) & 1;
 }
 
-/* hash_bytes of s[0..n) folded. */
+/* nu_hash() of s[0..n) folded. */
 static uint32_t
 hash_fold(const char *s, size_t n)
 {
@@ -449,7 +449,7 @@ dict_find(const struct link_dict *d, const char *s, const char *f, size_t n)
 
 	if (d == NULL || d->htcap == 0)
 		return -1;
-	h = hash_bytes(f, n);
+	h = nu_hash(f, n);
 	for (j = h & (d->htcap - 1); d->ht[j] != 0;
 	    j = (j + 1) & (d->htcap - 1)) {
 		e = &d->e[d->ht[j] - 1];
@@ -484,7 +484,7 @@ fw_slot(const struct link_dict *d, const char *s, size_t fl)
 	const struct dent *e;
 	size_t	 j;
 
-	for (j = hash_bytes(s, fl) & (d->fwcap - 1); d->fw[j] != 0;
+	for (j = nu_hash(s, fl) & (d->fwcap - 1); d->fw[j] != 0;
 	    j = (j + 1) & (d->fwcap - 1)) {
 		e = &d->e[d->fw[j] - 1];
 		if (first_word_len(d->arena + e->off, e->len) == fl &&
@@ -510,7 +510,7 @@ dict_fw_add(struct link_dict *d, size_t ei)
 				continue;
 			e = &d->e[d->fw[i] - 1];
 			fl = first_word_len(d->arena + e->off, e->len);
-			h = hash_bytes(d->arena + e->off, fl);
+			h = nu_hash(d->arena + e->off, fl);
 			for (j = h & (cap - 1); fw[j] != 0;
 			    j = (j + 1) & (cap - 1))
 				continue;
@@ -577,7 +577,7 @@ dict_entry_add(struct link_dict *d, const char *s, const char *f, size_t n,
 	e->foff = link_arena_add(&d->arena, &d->alen, &d->acap, f, n);
 	e->len = n;
 	e->id = id;
-	e->hash = hash_bytes(f, n);
+	e->hash = nu_hash(f, n);
 	e->next = 0;
 	e->type = type;
 	e->user = user;

@@ -59,7 +59,6 @@ flush(struct quote_doc *q)
 	struct pending *pd;
 	size_t	 i, nl;
 	const char *nm;
-	enum ent_type type;
 
 	for (i = 0; i < q->npend; i++) {
 		pd = &q->pend[i];
@@ -82,7 +81,7 @@ flush(struct quote_doc *q)
 		 * it printed no mention of is no one.
 		 */
 		if (pd->ent >= 0 && (nm = ent_name(q->ef,
-		    q->ents[pd->ent].link, &nl, &type)) != NULL) {
+		    q->ents[pd->ent].link, &nl)) != NULL) {
 			r.speaker = nm;
 			r.speakerlen = nl;
 		}
@@ -108,11 +107,7 @@ add_pending(struct quote_doc *q, size_t a, size_t b, enum quote_kind kind,
 		return;
 	if (q->npend >= QUOTE_MAX_PENDING || q->alen > QUOTE_MAX_TEXT)
 		flush(q);
-	if (q->npend == q->pcap) {
-		q->pcap = q->pcap ? q->pcap * 2 : 64;
-		q->pend = nu_reallocarray(q->pend, q->pcap,
-		    sizeof(q->pend[0]));
-	}
+	q->pend = room(q->pend, &q->pcap, q->npend + 1, sizeof(q->pend[0]));
 	pd = &q->pend[q->npend++];
 	memset(pd, 0, sizeof(*pd));
 	pd->text = arena_put(q, q->p + a, b - a);
@@ -860,9 +855,13 @@ quote_doc_begin(struct quote_doc *q)
 	q->alen = 0;
 }
 
-/* The work on a paragraph that needs nothing of the document. */
+/*
+ * The work on a paragraph that needs nothing of the document; its
+ * sentences and tokens from paragraph k of ep, when not NULL.
+ */
 static void
-prep_para(struct quote_doc *q, const struct para *pa)
+prep_para(struct quote_doc *q, const struct para *pa,
+    const struct ent_prep *ep, size_t k)
 {
 	q->p = pa->p;
 	q->len = pa->len;
@@ -871,7 +870,7 @@ prep_para(struct quote_doc *q, const struct para *pa)
 	q->cut = pa->cont;
 	find_marks(q);
 	pair_marks(q);
-	tag_prep(q);
+	tag_prep(q, ep, k);
 }
 
 /*
@@ -891,7 +890,7 @@ resume_cut(struct quote_doc *q)
 	q->marks[0].len = 0;
 	q->marks[0].kind = q->open_kind;
 	pair_marks(q);
-	tag_prep(q);
+	tag_prep(q, NULL, 0);
 }
 
 /* The rest: the tagger, the speakers, the records. */
@@ -929,7 +928,7 @@ void
 quote_doc_para(struct quote_doc *q, const struct para *pa)
 {
 	ent_para(q->ef, pa);
-	prep_para(q, pa);
+	prep_para(q, pa, NULL, 0);
 	para_rest(q);
 }
 
@@ -999,10 +998,8 @@ quote_prep_para(struct quote_prep *pp, const struct para *pa)
 		pp->v[pp->n] = nu_calloc(1, sizeof(struct quote_doc));
 	/* The names' part first: the quotes' takes its tokens. */
 	ent_prep_para(pp->ep, pa);
-	pp->v[pp->n]->ep = pp->ep;
-	pp->v[pp->n]->epk = pp->n;
-	prep_para(pp->v[pp->n], pa);
-	pp->v[pp->n++]->ep = NULL;
+	prep_para(pp->v[pp->n], pa, pp->ep, pp->n);
+	pp->n++;
 }
 
 /* Free a paragraph's arrays grown past what a usual one needs. */

@@ -135,8 +135,6 @@ struct quote_doc {
 	void		*arg;
 	int		 indirect;
 	struct ent_finder *ef;		/* the names: entities' own */
-	const struct ent_prep *ep;	/* paragraph epk of it: tag_prep() */
-	size_t		 epk;		/* takes its sentences and tokens */
 
 	/* The paragraph. */
 	const char	*p;
@@ -265,7 +263,6 @@ void		 find_marks(struct quote_doc *);
 void		 pair_marks(struct quote_doc *);
 
 /* quote_names.c: tokens and names. */
-unsigned int	 hash_key(const char *, size_t);
 void		*room(void *, size_t *, size_t, size_t);
 long long	 act(const struct qent *);
 void		 touch(struct quote_doc *, int);
@@ -273,7 +270,7 @@ int		 name_ent(struct quote_doc *, int, size_t, size_t);
 int		 known_surname(const struct quote_doc *, size_t, int);
 int		 german_role(const struct quote_doc *, size_t, size_t);
 size_t		 word_end(const struct quote_doc *, size_t, size_t);
-void		 tag_prep(struct quote_doc *);
+void		 tag_prep(struct quote_doc *, const struct ent_prep *, size_t);
 void		 tag_rest(struct quote_doc *);
 
 /* quote_subj.c: subjects. */

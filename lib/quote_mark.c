@@ -57,11 +57,8 @@ is_space(uint32_t c)
 void
 add_mark(struct quote_doc *q, size_t off, size_t len, int kind)
 {
-	if (q->nmarks == q->mcap) {
-		q->mcap = q->mcap ? q->mcap * 2 : 64;
-		q->marks = nu_reallocarray(q->marks, q->mcap,
-		    sizeof(q->marks[0]));
-	}
+	q->marks = room(q->marks, &q->mcap, q->nmarks + 1,
+	    sizeof(q->marks[0]));
 	q->marks[q->nmarks].off = off;
 	q->marks[q->nmarks].len = len;
 	q->marks[q->nmarks].kind = kind;
@@ -213,11 +210,8 @@ add_span(struct quote_doc *q, size_t o0, size_t o1, size_t c0, size_t c1,
 	/* Marks with nothing between ("" or '') quote nothing. */
 	if (closed && o1 == c0)
 		return;
-	if (q->nspans == q->scap) {
-		q->scap = q->scap ? q->scap * 2 : 16;
-		q->spans = nu_reallocarray(q->spans, q->scap,
-		    sizeof(q->spans[0]));
-	}
+	q->spans = room(q->spans, &q->scap, q->nspans + 1,
+	    sizeof(q->spans[0]));
 	s = &q->spans[q->nspans++];
 	memset(s, 0, sizeof(*s));
 	s->o0 = o0;

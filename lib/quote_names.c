@@ -15,30 +15,9 @@
 #include "sent.h"
 #include "util.h"
 
-unsigned int
-hash_key(const char *k, size_t n)
-{
-	unsigned int h = 2166136261u;
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
-
-
 /*
  * Tokens, sentences and names.
  */
-
-static void
-grow_ti(struct quote_doc *q, size_t n)
-{
-	if (n > q->ticap) {
-		q->ticap = n + n / 2 + 64;
-		q->ti = nu_reallocarray(q->ti, q->ticap, sizeof(q->ti[0]));
-	}
-}
 
 /*
  * Room for n elements of the given size in p, which holds *cap: grown
@@ -101,8 +80,8 @@ find_ent(struct quote_doc *q, int type, const char *s, size_t n)
 	if (n > NAME_MAX_LEN)
 		n = NAME_MAX_LEN;
 	last_word(s, n, &w, &wn);
-	nh = hash_key(s, n);
-	lh = hash_key(w, wn);
+	nh = nu_hash(s, n);
+	lh = nu_hash(w, wn);
 	/*
 	 * The same name is the same entity, but a place and a person may
 	 * share one: a headline's "Bolton" may be typed a place before the
@@ -288,16 +267,6 @@ name_ent(struct quote_doc *q, int type, size_t a, size_t b)
 	return e;
 }
 
-static void
-grow_sent(struct quote_doc *q)
-{
-	if (q->nsent == q->sscap) {
-		q->sscap = q->sscap ? q->sscap * 2 : 32;
-		q->sstart = nu_reallocarray(q->sstart, q->sscap,
-		    sizeof(q->sstart[0]));
-	}
-}
-
 /*
  * Whether token k is the surname of a person the document named; with
  * full, named with more than the surname ("Tobias Brandl").
@@ -311,7 +280,7 @@ known_surname(const struct quote_doc *q, size_t k, int full)
 	int	 x;
 
 	w = tstr(q, k, &n);
-	lh = hash_key(w, n);
+	lh = nu_hash(w, n);
 	for (x = q->lslot[lh & (EHASH - 1)]; x >= 0; x = q->ents[x].lnext) {
 		if (q->ents[x].type != E_PERSON || q->ents[x].lh != lh)
 			continue;
@@ -389,25 +358,27 @@ count_bytes_words(const char *s, size_t n)
 
 /*
  * The next sentence, j, of the paragraph, and its tokens when
- * ent_prep_para() made them already (q->ep), else *tv is NULL.
+ * ent_prep_para() made them already (paragraph k of ep), else *tv is
+ * NULL.
  */
 static int
-next_sent(struct quote_doc *q, struct sent_iter *it, size_t j, size_t *s,
-    size_t *e, const struct tok **tv, size_t *nt)
+next_sent(const struct ent_prep *ep, size_t k, struct sent_iter *it,
+    size_t j, size_t *s, size_t *e, const struct tok **tv, size_t *nt)
 {
-	if (q->ep != NULL)
-		return ent_prep_sentence(q->ep, q->epk, j, s, e, tv, nt);
+	if (ep != NULL)
+		return ent_prep_sentence(ep, k, j, s, e, tv, nt);
 	*tv = NULL;
 	return sent_next(it, s, e);
 }
 
 /*
  * Tokenize the paragraph sentence by sentence and fill the token facts:
- * quote, sentence, word classes, and the windows worth tagging.  This
- * needs nothing of the document before the paragraph (see quote_prep).
+ * quote, sentence and word classes.  This needs nothing of the document
+ * before the paragraph (see quote_prep).  The sentences and tokens are
+ * taken from paragraph pk of ep when it is not NULL.
  */
 void
-tag_prep(struct quote_doc *q)
+tag_prep(struct quote_doc *q, const struct ent_prep *ep, size_t pk)
 {
 	struct sent_iter it;
 	size_t	 s, e, first, k, i, j, n, tn, si, nt;
@@ -419,10 +390,10 @@ tag_prep(struct quote_doc *q)
 
 	q->tl.n = 0;
 	q->nsent = 0;
-	if (q->ep == NULL)
+	if (ep == NULL)
 		sent_begin(&it, q->p, q->len);
 	i = 0;
-	for (si = 0; next_sent(q, &it, si, &s, &e, &tv, &nt); si++) {
+	for (si = 0; next_sent(ep, pk, &it, si, &s, &e, &tv, &nt); si++) {
 		first = q->tl.n;
 		/*
 		 * A sentence inside a quote, neither its first nor its last,
@@ -434,7 +405,8 @@ tag_prep(struct quote_doc *q)
 		    e <= q->spans[i].c0 && e > s) {
 			q->spans[i].skipped +=
 			    count_bytes_words(q->p + s, e - s);
-			grow_sent(q);
+			q->sstart = room(q->sstart, &q->sscap, q->nsent + 1,
+			    sizeof(q->sstart[0]));
 			q->sstart[q->nsent++] = first;
 			continue;
 		}
@@ -442,8 +414,9 @@ tag_prep(struct quote_doc *q)
 			tok_list_add(&q->tl, tv, nt);
 		else
 			tok_text(&q->tl, q->p + s, e - s);
-		grow_ti(q, q->tl.n);
-		grow_sent(q);
+		q->ti = room(q->ti, &q->ticap, q->tl.n, sizeof(q->ti[0]));
+		q->sstart = room(q->sstart, &q->sscap, q->nsent + 1,
+		    sizeof(q->sstart[0]));
 		q->sstart[q->nsent] = first;
 		for (k = first; k < q->tl.n; k++) {
 			memset(&q->ti[k], 0, sizeof(q->ti[k]));

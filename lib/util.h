@@ -9,9 +9,22 @@
 #include <sys/types.h>
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define NU_VERSION	"0.1.0"
+
+/* FNV-1a, 32 bits, of s[0..n): the hash of the name and word tables. */
+static inline uint32_t
+nu_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
 
 /* reallocarray(3) that exits with status 2 when memory runs out. */
 void	*nu_reallocarray(void *, size_t, size_t);

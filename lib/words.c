@@ -14,7 +14,7 @@
 #define HASH_SLOTS	4096	/* a power of two, over twice QUOTE_NWORDS */
 
 static unsigned short	 hash_slot[HASH_SLOTS];	/* word index + 1, or 0 */
-static size_t		 role_max;	/* the longest role, for german_role() */
+static size_t		 role_max;	/* the longest role, for words_role_end() */
 static int		 hash_ready;
 
 /*
